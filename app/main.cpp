@@ -1,4 +1,34 @@
-int main()
+#include "app/command_line.h"
+#include "app/headless_commands.h"
+
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+int main(int argc, char *argv[])
 {
-    return 0;
+    using hpa::app::CommandLine;
+    CommandLine cl;
+    try {
+        cl = CommandLine::parse(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const std::invalid_argument &e) {
+        std::cerr << "hpa-lens: " << e.what() << "\n\n" << CommandLine::usage();
+        return 2;
+    }
+    switch (cl.mode) {
+    case CommandLine::Mode::Help:
+        std::cout << CommandLine::usage();
+        return 0;
+    case CommandLine::Mode::Version:
+        std::cout << "hpa-lens 0.1.0\n";
+        return 0;
+    case CommandLine::Mode::Summary:
+        return hpa::app::HeadlessCommands::summary(cl, std::cout, std::cerr);
+    case CommandLine::Mode::Demo:
+        return hpa::app::HeadlessCommands::demo(cl, std::cout, std::cerr);
+    default:
+        std::cerr << "hpa-lens: this mode needs the window, which is not built yet\n";
+        return 2;
+    }
 }

@@ -74,9 +74,9 @@ std::string canonicalKey(std::string_view header)
 bool isKnownKey(std::string_view key)
 {
     static constexpr std::array<std::string_view, 15> kKnown{
-        Timestamp,     Epoch,        Replicas,   DesiredReplicas, Waiting,
-        WaitingTarget, KvCacheRaw,   KvCacheTargetRaw, KvCachePct, KvCacheTargetPct,
-        TtftMs,        ItlMs,        RequestRate, ActiveJobs,     CompletedJobs};
+        Timestamp,     Epoch,      Replicas,         DesiredReplicas, Waiting,
+        WaitingTarget, KvCacheRaw, KvCacheTargetRaw, KvCachePct,      KvCacheTargetPct,
+        TtftMs,        ItlMs,      RequestRate,      ActiveJobs,      CompletedJobs};
     return std::find(kKnown.begin(), kKnown.end(), key) != kKnown.end();
 }
 

@@ -1,0 +1,54 @@
+#include "app/headless_commands.h"
+
+#include "core/demo_simulator.h"
+#include "core/experiment_analyzer.h"
+#include "core/experiment_loader.h"
+#include "core/summary_json.h"
+#include "core/summary_text.h"
+
+#include <ostream>
+
+namespace hpa::app {
+
+int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ostream &err)
+{
+    core::ExperimentLoader::Options options;
+    if (cl.kvUnit)
+        options.kvUnit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
+    core::Experiment experiment;
+    try {
+        experiment = core::ExperimentLoader::load(cl.dirs.front(), options);
+    } catch (const core::LoadError &e) {
+        err << "hpa-lens: " << e.what() << '\n';
+        return 2;
+    }
+    const core::ExperimentSummary summary = core::ExperimentAnalyzer::summarize(experiment);
+    if (cl.json) {
+        // Hostile files may hold invalid UTF-8; replace it rather than fail the whole report.
+        out << core::SummaryJson::toJson(summary).dump(
+                   2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+            << '\n';
+    } else {
+        out << core::SummaryText::render(summary);
+    }
+    return 0;
+}
+
+int HeadlessCommands::demo(const CommandLine &cl, std::ostream &out, std::ostream &err)
+{
+    core::DemoSimulator::Options options;
+    options.samples = cl.samples;
+    options.intervalSeconds = cl.interval;
+    if (cl.seed)
+        options.seed = *cl.seed;
+    try {
+        core::DemoSimulator::write(cl.dirs.front(), options, cl.overwrite);
+    } catch (const std::exception &e) {
+        err << "hpa-lens: " << e.what() << '\n';
+        return 2;
+    }
+    out << "Wrote a demo experiment to " << cl.dirs.front() << '\n';
+    return 0;
+}
+
+} // namespace hpa::app

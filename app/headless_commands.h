@@ -1,0 +1,19 @@
+#pragma once
+
+#include "app/command_line.h"
+
+#include <iosfwd>
+
+namespace hpa::app {
+
+/// The command-line subcommands that need no display: summary and demo.
+class HeadlessCommands
+{
+public:
+    /// `hpa-lens summary DIR [--json]`: 0 on success, 2 when DIR is not an experiment.
+    static int summary(const CommandLine &cl, std::ostream &out, std::ostream &err);
+    /// `hpa-lens demo OUT_DIR [--samples N] [--interval S]`.
+    static int demo(const CommandLine &cl, std::ostream &out, std::ostream &err);
+};
+
+} // namespace hpa::app

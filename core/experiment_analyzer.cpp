@@ -1,0 +1,216 @@
+#include "core/experiment_analyzer.h"
+
+#include "core/metric_keys.h"
+#include "core/statistics.h"
+#include "core/timestamp.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hpa::core {
+
+namespace {
+
+std::optional<double> firstFinite(const std::vector<double> *values)
+{
+    if (!values)
+        return std::nullopt;
+    for (double v : *values) {
+        if (std::isfinite(v))
+            return v;
+    }
+    return std::nullopt;
+}
+
+std::optional<double> lastFinite(const std::vector<double> *values)
+{
+    if (!values)
+        return std::nullopt;
+    for (auto it = values->rbegin(); it != values->rend(); ++it) {
+        if (std::isfinite(*it))
+            return *it;
+    }
+    return std::nullopt;
+}
+
+SeriesSummary summarizeSeries(std::string_view key, const std::vector<double> &values)
+{
+    SeriesSummary s;
+    const bool latency = ExperimentAnalyzer::positiveOnly(key);
+    const bool prometheus = latency || key == keys::RequestRate;
+    s.collected =
+        prometheus
+            ? std::any_of(values.begin(), values.end(), [](double v) { return v > 0; })
+            : std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+    if (!s.collected && latency)
+        return s;
+    if (auto d = Statistics::describe(values, latency)) {
+        s.hasStats = true;
+        s.count = d->count;
+        s.mean = d->mean;
+        s.min = d->min;
+        s.max = d->max;
+        s.p50 = d->p50;
+        s.p90 = d->p90;
+        s.p99 = d->p99;
+    }
+    return s;
+}
+
+ViolationSummary violations(const std::vector<bool> &flags, std::size_t samples)
+{
+    ViolationSummary v;
+    v.samples = static_cast<std::size_t>(std::count(flags.begin(), flags.end(), true));
+    v.percent = samples ? 100.0 * double(v.samples) / double(samples) : 0.0;
+    return v;
+}
+
+std::optional<double> meanScaleUpLatency(const std::vector<ScalingEvent> &events)
+{
+    double sum = 0;
+    int n = 0;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (events[i].kind != EventKind::ScaleUp)
+            continue;
+        for (std::size_t j = i + 1; j < events.size(); ++j) {
+            const ScalingEvent &e = events[j];
+            if (e.kind == EventKind::ReplicasChanged && e.to >= events[i].to) {
+                sum += e.time - events[i].time;
+                ++n;
+                break;
+            }
+            // A later scale-down means the target was abandoned before pods arrived.
+            if (e.kind == EventKind::ScaleDown)
+                break;
+        }
+    }
+    return n ? std::optional(sum / n) : std::nullopt;
+}
+
+} // namespace
+
+bool ExperimentAnalyzer::positiveOnly(std::string_view key)
+{
+    return key == keys::TtftMs || key == keys::ItlMs;
+}
+
+std::vector<std::string> ExperimentAnalyzer::summaryKeys(const Experiment &experiment)
+{
+    static constexpr std::string_view kOrder[] = {
+        keys::Replicas, keys::DesiredReplicas, keys::Waiting,    keys::KvCachePct,   keys::TtftMs,
+        keys::ItlMs,    keys::RequestRate,     keys::ActiveJobs, keys::CompletedJobs};
+    std::vector<std::string> out;
+    for (std::string_view key : kOrder) {
+        if (experiment.metrics.has(key))
+            out.emplace_back(key);
+    }
+    for (const MetricColumn &c : experiment.metrics.columns()) {
+        if (!keys::isKnownKey(c.key))
+            out.push_back(c.key);
+    }
+    return out;
+}
+
+std::vector<bool> ExperimentAnalyzer::exceeded(const std::vector<double> &values,
+                                               const std::vector<double> &targets)
+{
+    std::vector<bool> flags(values.size(), false);
+    for (std::size_t i = 0; i < values.size() && i < targets.size(); ++i)
+        flags[i] = values[i] > targets[i]; // false whenever either is NaN
+    return flags;
+}
+
+ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment)
+{
+    ExperimentSummary s;
+    const MetricsTable &m = experiment.metrics;
+    s.name = experiment.name;
+    s.path = experiment.path;
+    s.layout = std::string(layoutKey(experiment.layout));
+    s.kvRule = experiment.kvRule;
+    s.metadata = experiment.metadata;
+    s.warnings = experiment.warnings;
+    s.samples = m.rowCount();
+    if (!m.empty()) {
+        s.startSeconds = m.time().front();
+        s.endSeconds = m.time().back();
+        s.start = Timestamp::format(s.startSeconds, m.naiveTime());
+        s.end = Timestamp::format(s.endSeconds, m.naiveTime());
+        s.durationSeconds = s.endSeconds - s.startSeconds;
+    }
+    s.medianIntervalSeconds = Statistics::medianInterval(m.time());
+    for (std::size_t i = 1; i < m.rowCount(); ++i) {
+        if (s.medianIntervalSeconds > 0 &&
+            m.time()[i] - m.time()[i - 1] > 3 * s.medianIntervalSeconds)
+            ++s.gaps;
+    }
+
+    if (const std::vector<double> *r = m.values(keys::Replicas)) {
+        auto asInt = [](std::optional<double> v) {
+            return v ? std::optional<int>(static_cast<int>(std::lround(*v))) : std::nullopt;
+        };
+        s.replicasInitial = asInt(firstFinite(r));
+        s.replicasFinal = asInt(lastFinite(r));
+        if (auto d = Statistics::describe(*r)) {
+            s.replicasMin = static_cast<int>(std::lround(d->min));
+            s.replicasMax = static_cast<int>(std::lround(d->max));
+        }
+        for (std::size_t i = 0; i + 1 < r->size(); ++i) {
+            if (std::isfinite((*r)[i]))
+                s.replicaSeconds += (*r)[i] * (m.time()[i + 1] - m.time()[i]);
+        }
+    }
+
+    s.eventsTotal = experiment.events.size();
+    for (const ScalingEvent &e : experiment.events) {
+        switch (e.kind) {
+        case EventKind::ScaleUp:
+            ++s.scaleUps;
+            break;
+        case EventKind::ScaleDown:
+            ++s.scaleDowns;
+            break;
+        case EventKind::ReplicasChanged:
+            ++s.replicaChanges;
+            break;
+        }
+    }
+    s.meanScaleUpLatencySeconds = meanScaleUpLatency(experiment.events);
+
+    s.seriesOrder = summaryKeys(experiment);
+    for (const std::string &key : s.seriesOrder)
+        s.series[key] = summarizeSeries(key, *m.values(key));
+
+    s.waitingTarget = firstFinite(m.values(keys::WaitingTarget));
+    s.kvCacheTargetPct = firstFinite(m.values(keys::KvCacheTargetPct));
+    std::vector<bool> waitingFlags(m.rowCount(), false), kvFlags(m.rowCount(), false);
+    if (m.has(keys::Waiting) && m.has(keys::WaitingTarget))
+        waitingFlags = exceeded(*m.values(keys::Waiting), *m.values(keys::WaitingTarget));
+    if (m.has(keys::KvCachePct) && m.has(keys::KvCacheTargetPct))
+        kvFlags = exceeded(*m.values(keys::KvCachePct), *m.values(keys::KvCacheTargetPct));
+    std::vector<bool> anyFlags(m.rowCount());
+    for (std::size_t i = 0; i < anyFlags.size(); ++i)
+        anyFlags[i] = waitingFlags[i] || kvFlags[i];
+    s.waitingViolations = violations(waitingFlags, s.samples);
+    s.kvViolations = violations(kvFlags, s.samples);
+    s.anyViolations = violations(anyFlags, s.samples);
+
+    for (std::string_view key :
+         {keys::Replicas, keys::Waiting, keys::KvCachePct, keys::ActiveJobs}) {
+        if (m.has(key))
+            s.correlationColumns.emplace_back(key);
+    }
+    const std::size_t n = s.correlationColumns.size();
+    s.correlation.assign(n, std::vector<std::optional<double>>(n));
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i; j < n; ++j) {
+            const auto r = Statistics::pearson(*m.values(s.correlationColumns[i]),
+                                               *m.values(s.correlationColumns[j]));
+            // The diagonal is exactly 1 where defined, as pandas prints it.
+            s.correlation[i][j] = s.correlation[j][i] = (i == j && r) ? std::optional(1.0) : r;
+        }
+    }
+    return s;
+}
+
+} // namespace hpa::core

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/experiment.h"
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hpa::core {
+
+/// The folder cannot be read as an experiment (no metrics.csv, not a folder, ...).
+class LoadError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The caller cancelled the load.
+class LoadCancelled : public LoadError
+{
+public:
+    LoadCancelled() : LoadError("loading was cancelled") {}
+};
+
+/// Reads an experiment folder of either monitor generation, or anything in between. Never
+/// writes into the folder.
+class ExperimentLoader
+{
+public:
+    struct Options
+    {
+        std::optional<KvCacheUnit> kvUnit; ///< overrides the detected KV cache unit
+        unsigned threads = 0;              ///< metrics.csv parser threads; 0 = all cores
+        const std::atomic<bool> *cancel = nullptr;
+        /// Progress 0..1 with a short description of the current step.
+        std::function<void(double, std::string_view)> progress;
+    };
+
+    /// Loads `dir`. Throws LoadError when it has no readable metrics.csv, LoadCancelled when
+    /// cancelled. Every other problem becomes a warning in Experiment::warnings.
+    static Experiment load(const std::string &dir, const Options &options);
+    static Experiment load(const std::string &dir) { return load(dir, Options{}); }
+
+    /// (Re)computes kv_cache_pct and kv_cache_target_pct with the detected or forced unit.
+    static void applyKvCacheUnit(Experiment &experiment, std::optional<KvCacheUnit> forced);
+
+    /// True when `dir` has a metrics.csv.
+    static bool isExperimentDir(const std::string &dir);
+    /// The experiment folders directly inside `dir` (an `experiment-data/` folder), newest
+    /// name first. Bounded: looks at no more than `maxEntries` entries.
+    static std::vector<std::string> findExperiments(const std::string &dir,
+                                                    std::size_t maxEntries = 100000);
+};
+
+} // namespace hpa::core

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace hpa::core {
+
+/// Reads whole files with the limits that keep hostile folders from hanging or exhausting us.
+class FileReader
+{
+public:
+    static constexpr std::uintmax_t kMetricsLimit = std::uintmax_t{1} << 30;  ///< 1 GiB
+    static constexpr std::uintmax_t kLogLimit = std::uintmax_t{64} << 20;     ///< 64 MiB
+    static constexpr std::uintmax_t kMetadataLimit = std::uintmax_t{1} << 20; ///< 1 MiB
+
+    struct Result
+    {
+        bool ok = false;
+        std::string content;
+        std::string error; ///< why it could not be read, naming the file
+    };
+
+    /// Reads a regular file of at most `limit` bytes. FIFOs, devices, directories, unreadable
+    /// or oversized files give an error instead of blocking or allocating.
+    static Result read(const std::string &path, std::uintmax_t limit);
+};
+
+} // namespace hpa::core
