@@ -86,16 +86,21 @@ std::optional<ParsedTime> Timestamp::parse(std::string_view text)
                          hour * 3600.0 + minute * 60.0 + second;
         std::size_t pos = 19;
         if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
-            double scale = 0.1;
+            // Summed as one integer so `.250` adds exactly 0.25 (digit by digit drifts).
+            long long fraction = 0;
+            double scale = 1.0;
             ++pos;
             const std::size_t start = pos;
             while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-                seconds += (s[pos] - '0') * scale;
-                scale /= 10;
+                if (pos - start < 9) {
+                    fraction = fraction * 10 + (s[pos] - '0');
+                    scale *= 10;
+                }
                 ++pos;
             }
             if (pos == start)
                 return std::nullopt;
+            seconds += static_cast<double>(fraction) / scale;
         }
         if (pos == s.size())
             return ParsedTime{seconds, true};
@@ -133,8 +138,14 @@ std::string Timestamp::format(double seconds, bool naive)
 {
     if (!std::isfinite(seconds))
         return "—";
-    const double whole = std::floor(seconds);
-    const long long total = static_cast<long long>(whole);
+    // Round to the millisecond first so 59.9996 carries into the next second.
+    const long long totalMs = std::llround(seconds * 1000.0);
+    long long total = totalMs / 1000;
+    int ms = static_cast<int>(totalMs % 1000);
+    if (ms < 0) {
+        ms += 1000;
+        --total;
+    }
     long long days = total / 86400;
     long long rem = total % 86400;
     if (rem < 0) {
@@ -144,10 +155,9 @@ std::string Timestamp::format(double seconds, bool naive)
     int y = 0;
     unsigned m = 0, d = 0;
     civilFromDays(days, y, m, d);
-    const int ms = static_cast<int>(std::lround((seconds - whole) * 1000.0));
     std::string out = fmt::format("{:04}-{:02}-{:02}{}{:02}:{:02}:{:02}", y, m, d,
                                   naive ? ' ' : 'T', rem / 3600, (rem / 60) % 60, rem % 60);
-    if (ms > 0 && ms < 1000)
+    if (ms > 0)
         out += fmt::format(".{:03}", ms);
     if (!naive)
         out += 'Z';
