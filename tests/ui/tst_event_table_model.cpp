@@ -1,0 +1,435 @@
+#include "core/experiment_loader.h"
+#include "core/metric_keys.h"
+#include "core/timestamp.h"
+#include "ui/event_browser.h"
+#include "ui/event_filter_proxy.h"
+#include "ui/event_table_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+
+using hpa::core::EventKind;
+using hpa::ui::ChartSource;
+using hpa::ui::EventBrowser;
+using hpa::ui::EventFilterProxy;
+using hpa::ui::EventTableModel;
+using Field = EventTableModel::Field;
+
+namespace {
+
+constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+
+double parseTime(const char *text)
+{
+    return hpa::core::Timestamp::parse(text)->seconds;
+}
+
+struct SampleSpec
+{
+    double offset, waiting, kvPct;
+};
+
+struct EventSpec
+{
+    double offset;
+    EventKind kind;
+    int from, to;
+    const char *text;
+};
+
+std::shared_ptr<const hpa::core::Experiment> makeExperiment(double base, bool naive,
+                                                            const QVector<SampleSpec> &samples,
+                                                            const QVector<EventSpec> &events)
+{
+    auto e = std::make_shared<hpa::core::Experiment>();
+    e->name = "hand-made";
+    hpa::core::MetricsTable &m = e->metrics;
+    m.setNaiveTime(naive);
+    m.addColumn("num_requests_waiting", std::string(hpa::core::keys::Waiting));
+    m.addColumn("kv_cache_pct", std::string(hpa::core::keys::KvCachePct));
+    int line = 2;
+    for (const SampleSpec &s : samples)
+        m.appendRow(base + s.offset, line++, {s.waiting, s.kvPct});
+    for (const EventSpec &spec : events) {
+        hpa::core::ScalingEvent ev;
+        ev.time = base + spec.offset;
+        ev.kind = spec.kind;
+        ev.from = spec.from;
+        ev.to = spec.to;
+        ev.text = spec.text;
+        ev.file = "scaling-events.log";
+        ev.line = int(e->events.size()) + 1;
+        e->events.push_back(ev);
+    }
+    return e;
+}
+
+/// Run A: naive times, three events; run B: UTC times, one event between A's first two.
+QVector<ChartSource> twoSources()
+{
+    const double a0 = parseTime("2025-11-24 16:00:00");
+    const double b0 = parseTime("2025-11-20T14:00:00Z");
+    auto a = makeExperiment(a0, true, {{0, 0, 10}, {10, 5, 20.26}, {20, NaN, 30}, {30, 7, 40}},
+                            {{12, EventKind::ScaleUp, 1, 3, "SCALE UP TRIGGERED: 1 -> 3"},
+                             {19, EventKind::ReplicasChanged, 1, 3, "REPLICAS CHANGED: 1 -> 3"},
+                             {31, EventKind::ScaleDown, 3, 2, "SCALE DOWN TRIGGERED: 3 -> 2"}});
+    auto b = makeExperiment(b0, false, {{0, 2.5, 50}, {5, 3, 60}},
+                            {{15, EventKind::ScaleUp, 2, 4, "SCALE UP TRIGGERED: 2 -> 4"}});
+    return {ChartSource{a, a0, "A", false}, ChartSource{b, b0, "B", true}};
+}
+
+QString examplePath(const char *name)
+{
+    return QStringLiteral(HPA_SHARED_DIR "/examples/") + QLatin1String(name);
+}
+
+} // namespace
+
+class TstEventTableModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void modelPassesTester();
+    void singleSourceHasNoRunColumn();
+    void displayedValues_data();
+    void displayedValues();
+    void rolesOfMergedRows();
+    void sortsNumericallyWithMissingFirst();
+    void filterByKind_data();
+    void filterByKind();
+    void filterByText_data();
+    void filterByText();
+    void examples_data();
+    void examples();
+    void browserCountsAndFilters();
+    void browserSelectEventClearsFilters();
+    void browserEmitsOnUserSelection();
+    void browserEmptyState();
+};
+
+void TstEventTableModel::modelPassesTester()
+{
+    EventTableModel model;
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester modelTester(&model,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSources(twoSources());
+    proxy.setKindFilter(EventKind::ScaleUp);
+    proxy.setSearchText("b");
+    proxy.setSearchText(QString());
+    proxy.sort(model.columnOf(Field::Waiting), Qt::DescendingOrder);
+    proxy.setKindFilter(std::nullopt);
+    model.setSources({twoSources().first()});
+    model.setSources({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TstEventTableModel::singleSourceHasNoRunColumn()
+{
+    EventTableModel model;
+    model.setSources({twoSources().first()});
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.columnCount(), 6);
+    QCOMPARE(model.columnOf(Field::Run), -1);
+    QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("Time"));
+    QCOMPARE(model.index(0, model.columnOf(Field::Elapsed)).data().toString(),
+             QStringLiteral("00:12"));
+
+    model.setSources(twoSources());
+    QCOMPARE(model.columnCount(), 7);
+    QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("Run"));
+}
+
+void TstEventTableModel::displayedValues_data()
+{
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("expected");
+
+    const auto add = [](const char *name, int row, Field field, const char *text) {
+        QTest::newRow(name) << row << int(field) << QString::fromUtf8(text);
+    };
+    add("A0 run", 0, Field::Run, "A");
+    add("A0 time as written (naive)", 0, Field::Time, "2025-11-24 16:00:12");
+    add("A0 elapsed", 0, Field::Elapsed, "00:12");
+    add("A0 kind", 0, Field::Kind, "Scale up");
+    add("A0 change", 0, Field::Change, "1 → 3");
+    add("A0 waiting of nearest sample", 0, Field::Waiting, "5");
+    add("A0 kv rounded to 1 decimal", 0, Field::KvCache, "20.3");
+    add("B0 run", 1, Field::Run, "B");
+    add("B0 time as written (UTC)", 1, Field::Time, "2025-11-20T14:00:15Z");
+    add("B0 elapsed from its own origin", 1, Field::Elapsed, "00:15");
+    add("B0 waiting", 1, Field::Waiting, "3");
+    add("B0 kv", 1, Field::KvCache, "60.0");
+    add("A1 kind", 2, Field::Kind, "Replicas changed");
+    add("A1 waiting missing", 2, Field::Waiting, "—");
+    add("A1 kv", 2, Field::KvCache, "30.0");
+    add("A2 kind", 3, Field::Kind, "Scale down");
+    add("A2 change", 3, Field::Change, "3 → 2");
+    add("A2 elapsed", 3, Field::Elapsed, "00:31");
+    add("A2 waiting", 3, Field::Waiting, "7");
+}
+
+void TstEventTableModel::displayedValues()
+{
+    QFETCH(int, row);
+    QFETCH(int, field);
+    QFETCH(QString, expected);
+    EventTableModel model;
+    model.setSources(twoSources());
+    const int column = model.columnOf(static_cast<Field>(field));
+    QVERIFY(column >= 0);
+    QCOMPARE(model.index(row, column).data().toString(), expected);
+}
+
+void TstEventTableModel::rolesOfMergedRows()
+{
+    EventTableModel model;
+    model.setSources(twoSources());
+    QCOMPARE(model.rowCount(), 4);
+    // (source, event, x) in x order: A0 at 12, B0 at 15, A1 at 19, A2 at 31.
+    const int sources[] = {0, 1, 0, 0};
+    const int events[] = {0, 0, 1, 2};
+    const double xs[] = {12, 15, 19, 31};
+    for (int r = 0; r < 4; ++r) {
+        const QModelIndex index = model.index(r, 2);
+        QCOMPARE(index.data(EventTableModel::SourceIndexRole).toInt(), sources[r]);
+        QCOMPARE(index.data(EventTableModel::EventIndexRole).toInt(), events[r]);
+        QCOMPARE(index.data(EventTableModel::XRole).toDouble(), xs[r]);
+        QCOMPARE(model.rowOf(sources[r], events[r]), r);
+    }
+    QCOMPARE(model.index(3, 0).data(EventTableModel::KindRole).toInt(), int(EventKind::ScaleDown));
+    QCOMPARE(model.index(1, 0).data(EventTableModel::TextRole).toString(),
+             QStringLiteral("SCALE UP TRIGGERED: 2 -> 4"));
+    const QColor up =
+        model.index(0, model.columnOf(Field::Kind)).data(Qt::DecorationRole).value<QColor>();
+    const QColor down =
+        model.index(3, model.columnOf(Field::Kind)).data(Qt::DecorationRole).value<QColor>();
+    QVERIFY(up.isValid());
+    QVERIFY(up.green() > up.red());
+    QVERIFY(down.red() > down.blue());
+    QCOMPARE(model.rowOf(1, 5), -1);
+}
+
+void TstEventTableModel::sortsNumericallyWithMissingFirst()
+{
+    EventTableModel model;
+    model.setSources(twoSources());
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    const int waiting = model.columnOf(Field::Waiting);
+    proxy.sort(waiting, Qt::AscendingOrder);
+    QStringList order;
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        order << proxy.index(r, waiting).data().toString();
+    QCOMPARE(order, (QStringList{"—", "3", "5", "7"}));
+}
+
+void TstEventTableModel::filterByKind_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("all") << -1 << 4;
+    QTest::newRow("scale up") << int(EventKind::ScaleUp) << 2;
+    QTest::newRow("scale down") << int(EventKind::ScaleDown) << 1;
+    QTest::newRow("replicas changed") << int(EventKind::ReplicasChanged) << 1;
+}
+
+void TstEventTableModel::filterByKind()
+{
+    QFETCH(int, kind);
+    QFETCH(int, rows);
+    EventTableModel model;
+    model.setSources(twoSources());
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setKindFilter(kind < 0 ? std::nullopt : std::optional(static_cast<EventKind>(kind)));
+    QCOMPARE(proxy.rowCount(), rows);
+    for (int r = 0; r < proxy.rowCount(); ++r) {
+        if (kind >= 0)
+            QCOMPARE(proxy.index(r, 0).data(EventTableModel::KindRole).toInt(), kind);
+    }
+}
+
+void TstEventTableModel::filterByText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<int>>("xs");
+    QTest::newRow("only in the full text, any case") << "triggered" << QList<int>{12, 15, 31};
+    QTest::newRow("kind column") << "SCALE DOWN" << QList<int>{31};
+    QTest::newRow("time column") << "16:00:19" << QList<int>{19};
+    QTest::newRow("change column") << "2 → 4" << QList<int>{15};
+    QTest::newRow("missing value dash") << "—" << QList<int>{19};
+    QTest::newRow("nothing") << "zzz" << QList<int>{};
+}
+
+void TstEventTableModel::filterByText()
+{
+    QFETCH(QString, text);
+    QFETCH(QList<int>, xs);
+    EventTableModel model;
+    model.setSources(twoSources());
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSearchText(text);
+    QList<int> got;
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        got << int(proxy.index(r, 0).data(EventTableModel::XRole).toDouble());
+    QCOMPARE(got, xs);
+    QVERIFY(proxy.isFiltering());
+}
+
+void TstEventTableModel::examples_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<int>("events");
+    QTest::addColumn<int>("scaleUps");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QStringList>("cells"); // Time, Elapsed, Kind, From → To, Waiting, KV %
+    // Newer layout: the initial "0 -> 1" is the monitor's first look, not an event: 14 remain.
+    // 16:02:07 is nearest to the 16:02:12 sample (197 waiting, KV 0.997 = 99.7 %).
+    QTest::newRow("high-load")
+        << examplePath("high-load-hpa-20251124-155733") << 14 << 4 << 0
+        << QStringList{"2025-11-24 16:02:07", "04:29", "Scale up", "5 → 9", "197", "99.7"};
+    // Older layout: desired 1 -> 2 at 14:05:42, a sample at the same second (550 milli).
+    QTest::newRow("legacy")
+        << examplePath("hpa-experiment-20251120-140312") << 6 << 2 << 0
+        << QStringList{"2025-11-20T14:05:42Z", "02:30", "Scale up", "1 → 2", "0", "55.0"};
+}
+
+void TstEventTableModel::examples()
+{
+    QFETCH(QString, folder);
+    QFETCH(int, events);
+    QFETCH(int, scaleUps);
+    QFETCH(int, row);
+    QFETCH(QStringList, cells);
+    if (!QDir(folder).exists())
+        QSKIP(qPrintable(QStringLiteral("example folder %1 is absent").arg(folder)));
+    auto experiment = std::make_shared<const hpa::core::Experiment>(
+        hpa::core::ExperimentLoader::load(folder.toStdString()));
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSources({ChartSource{experiment, experiment->metrics.time().front(), {}, false}});
+    QCOMPARE(model.rowCount(), events);
+    QStringList got;
+    for (int c = 0; c < model.columnCount(); ++c)
+        got << model.index(row, c).data().toString();
+    QCOMPARE(got, cells);
+
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setKindFilter(EventKind::ScaleUp);
+    QCOMPARE(proxy.rowCount(), scaleUps);
+}
+
+void TstEventTableModel::browserCountsAndFilters()
+{
+    EventBrowser browser;
+    browser.setSources(twoSources());
+    QCOMPARE(browser.countLabel()->text(), QStringLiteral("4 events"));
+    browser.kindCombo()->setCurrentIndex(browser.kindCombo()->findText("Scale up"));
+    QCOMPARE(browser.view()->model()->rowCount(), 2);
+    QCOMPARE(browser.countLabel()->text(), QStringLiteral("4 events, 2 shown"));
+    browser.searchEdit()->setText("2 -> 4");
+    QCOMPARE(browser.view()->model()->rowCount(), 1);
+    QCOMPARE(browser.countLabel()->text(), QStringLiteral("4 events, 1 shown"));
+}
+
+void TstEventTableModel::browserSelectEventClearsFilters()
+{
+    EventBrowser browser;
+    browser.resize(500, 500);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    browser.setSources(twoSources());
+    QSignalSpy spy(&browser, &EventBrowser::eventSelected);
+    browser.kindCombo()->setCurrentIndex(browser.kindCombo()->findText("Scale up"));
+    browser.searchEdit()->setText("triggered");
+
+    browser.selectEvent(0, 2); // scale down: hidden by the kind filter
+    QCOMPARE(browser.kindCombo()->currentIndex(), 0);
+    QVERIFY(browser.searchEdit()->text().isEmpty());
+    const QModelIndex current = browser.view()->currentIndex();
+    QCOMPARE(current.data(EventTableModel::SourceIndexRole).toInt(), 0);
+    QCOMPARE(current.data(EventTableModel::EventIndexRole).toInt(), 2);
+    QVERIFY(browser.view()->selectionModel()->isRowSelected(current.row(), {}));
+    QVERIFY(browser.detailsPane()->toPlainText().contains("SCALE DOWN TRIGGERED: 3 -> 2"));
+    QCOMPARE(spy.count(), 0);
+
+    browser.selectEvent(1, 0); // visible: filters stay as they are
+    QCOMPARE(browser.view()->currentIndex().data(EventTableModel::SourceIndexRole).toInt(), 1);
+    QVERIFY(browser.detailsPane()->toPlainText().contains("Run B"));
+    QCOMPARE(spy.count(), 0);
+}
+
+void TstEventTableModel::browserEmitsOnUserSelection()
+{
+    EventBrowser browser;
+    browser.resize(600, 500);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    browser.setSources(twoSources());
+    QSignalSpy spy(&browser, &EventBrowser::eventSelected);
+
+    QTableView *view = browser.view();
+    const QRect rect = view->visualRect(view->model()->index(1, 1));
+    QVERIFY(rect.isValid());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toInt(), 1);
+    QCOMPARE(spy.at(0).at(1).toInt(), 0);
+    QCOMPARE(spy.at(0).at(2).toDouble(), 15.0);
+
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.at(1).at(0).toInt(), 0);
+    QCOMPARE(spy.at(1).at(1).toInt(), 1);
+    QCOMPARE(spy.at(1).at(2).toDouble(), 19.0);
+    QVERIFY(browser.detailsPane()->toPlainText().contains("REPLICAS CHANGED: 1 -> 3"));
+
+    // Round trip: what the browser emitted, fed back, selects the same row without echo.
+    browser.selectEvent(spy.at(0).at(0).toInt(), spy.at(0).at(1).toInt());
+    QCOMPARE(view->currentIndex().row(), 1);
+    QCOMPARE(spy.count(), 2);
+}
+
+void TstEventTableModel::browserEmptyState()
+{
+    EventBrowser browser;
+    browser.resize(400, 400);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    const double t0 = parseTime("2025-11-24 16:00:00");
+    browser.setSources({ChartSource{makeExperiment(t0, true, {{0, 1, 1}}, {}), t0, {}, false}});
+    QLabel *empty = nullptr;
+    for (QLabel *label : browser.findChildren<QLabel *>()) {
+        if (label->text() == QStringLiteral("No scaling events in this experiment"))
+            empty = label;
+    }
+    QVERIFY(empty);
+    QVERIFY(empty->isVisible());
+    QVERIFY(!browser.view()->isVisible());
+
+    browser.setSources(twoSources());
+    QVERIFY(!empty->isVisible());
+    QVERIFY(browser.view()->isVisible());
+}
+
+QTEST_MAIN(TstEventTableModel)
+#include "tst_event_table_model.moc"

@@ -1,0 +1,185 @@
+#include "ui/event_browser.h"
+
+#include "ui/event_filter_proxy.h"
+#include "ui/event_table_model.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QScopedValueRollback>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace hpa::ui {
+
+EventBrowser::EventBrowser(QWidget *parent)
+    : QWidget(parent), m_model(new EventTableModel(this)), m_proxy(new EventFilterProxy(this)),
+      m_kindCombo(new QComboBox(this)), m_search(new QLineEdit(this)),
+      m_stack(new QStackedWidget(this)), m_view(new QTableView(m_stack)),
+      m_empty(new QLabel(tr("No scaling events in this experiment"), m_stack)),
+      m_details(new QPlainTextEdit(this)), m_count(new QLabel(this))
+{
+    m_proxy->setSourceModel(m_model);
+
+    m_kindCombo->addItem(tr("All kinds"));
+    for (core::EventKind kind :
+         {core::EventKind::ScaleUp, core::EventKind::ScaleDown, core::EventKind::ReplicasChanged}) {
+        m_kindCombo->addItem(QString::fromUtf8(core::eventKindLabel(kind)), static_cast<int>(kind));
+    }
+    m_kindCombo->setToolTip(tr("Show only events of this kind"));
+    m_search->setPlaceholderText(tr("Search events…"));
+    m_search->setClearButtonEnabled(true);
+
+    m_view->setModel(m_proxy);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setSortingEnabled(true);
+
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setEnabled(false);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_empty);
+
+    m_details->setReadOnly(true);
+    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_details->setPlaceholderText(tr("Select an event to see its full log text"));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_kindCombo);
+    filters->addWidget(m_search, 1);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_stack);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(filters);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_count);
+
+    connect(m_kindCombo, &QComboBox::currentIndexChanged, this, &EventBrowser::onKindChanged);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        // Filtering can move the current row; that is not the user picking an event.
+        const QScopedValueRollback guard(m_selectingProgrammatically, true);
+        m_proxy->setSearchText(text);
+        updateCount();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { onCurrentRowChanged(current); });
+    // Filtering may drop the selected row; keep the details pane in step.
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this,
+            [this] { updateDetails(m_view->currentIndex()); });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this,
+            [this] { updateDetails(m_view->currentIndex()); });
+
+    setSources({});
+}
+
+void EventBrowser::setSources(const QVector<ChartSource> &sources)
+{
+    const QScopedValueRollback guard(m_selectingProgrammatically, true);
+    m_model->setSources(sources);
+    m_view->resizeColumnsToContents();
+    m_stack->setCurrentWidget(m_model->rowCount() > 0 ? static_cast<QWidget *>(m_view)
+                                                      : static_cast<QWidget *>(m_empty));
+    m_kindCombo->setEnabled(m_model->rowCount() > 0);
+    m_search->setEnabled(m_model->rowCount() > 0);
+    updateDetails({});
+    updateCount();
+}
+
+void EventBrowser::selectEvent(int sourceIndex, int eventIndex)
+{
+    const int row = m_model->rowOf(sourceIndex, eventIndex);
+    if (row < 0)
+        return;
+    const QModelIndex sourceIndexInModel = m_model->index(row, 0);
+    QModelIndex proxyIndex = m_proxy->mapFromSource(sourceIndexInModel);
+    if (!proxyIndex.isValid()) {
+        m_kindCombo->setCurrentIndex(0);
+        m_search->clear();
+        proxyIndex = m_proxy->mapFromSource(sourceIndexInModel);
+    }
+    if (!proxyIndex.isValid())
+        return;
+    {
+        const QScopedValueRollback guard(m_selectingProgrammatically, true);
+        m_view->selectionModel()->setCurrentIndex(proxyIndex, QItemSelectionModel::ClearAndSelect |
+                                                                  QItemSelectionModel::Rows);
+    }
+    m_view->scrollTo(proxyIndex, QAbstractItemView::EnsureVisible);
+    updateDetails(proxyIndex);
+}
+
+void EventBrowser::onKindChanged(int comboIndex)
+{
+    const QScopedValueRollback guard(m_selectingProgrammatically, true);
+    const QVariant kind = m_kindCombo->itemData(comboIndex);
+    m_proxy->setKindFilter(
+        kind.isValid() ? std::optional(static_cast<core::EventKind>(kind.toInt())) : std::nullopt);
+    updateCount();
+}
+
+void EventBrowser::onCurrentRowChanged(const QModelIndex &current)
+{
+    updateDetails(current);
+    if (m_selectingProgrammatically || !current.isValid())
+        return;
+    emit eventSelected(current.data(EventTableModel::SourceIndexRole).toInt(),
+                       current.data(EventTableModel::EventIndexRole).toInt(),
+                       current.data(EventTableModel::XRole).toDouble());
+}
+
+void EventBrowser::updateCount()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    const QString events = total == 1 ? tr("1 event") : tr("%1 events").arg(total);
+    if (total == 0)
+        m_count->setText(tr("No events"));
+    else if (m_proxy->isFiltering())
+        m_count->setText(tr("%1, %2 shown").arg(events).arg(shown));
+    else
+        m_count->setText(events);
+}
+
+void EventBrowser::updateDetails(const QModelIndex &proxyIndex)
+{
+    if (!proxyIndex.isValid()) {
+        m_details->clear();
+        return;
+    }
+    const QModelIndex index = m_proxy->index(proxyIndex.row(), 0);
+    QString header;
+    const QString run =
+        m_model->sources().size() > 1
+            ? m_model->sources().value(index.data(EventTableModel::SourceIndexRole).toInt()).label
+            : QString();
+    if (!run.isEmpty())
+        header = tr("Run %1 · ").arg(run);
+    header += index.data(Qt::ToolTipRole).toString();
+    m_details->setPlainText(header + QStringLiteral("\n\n") +
+                            index.data(EventTableModel::TextRole).toString());
+}
+
+} // namespace hpa::ui

@@ -1,0 +1,249 @@
+#include "ui/event_table_model.h"
+
+#include "core/metric_keys.h"
+#include "core/timestamp.h"
+
+#include <QColor>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace hpa::ui {
+
+namespace {
+
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+double valueAt(const core::MetricsTable &metrics, std::string_view key, std::size_t row)
+{
+    const std::vector<double> *values = metrics.values(key);
+    if (!values || row >= values->size())
+        return kMissing;
+    return (*values)[row];
+}
+
+QString formatNumber(double value, int decimals)
+{
+    if (!std::isfinite(value))
+        return QStringLiteral("—");
+    QString s = QString::number(value, 'f', decimals);
+    if (s.contains(QLatin1Char('.'))) {
+        while (s.endsWith(QLatin1Char('0')))
+            s.chop(1);
+        if (s.endsWith(QLatin1Char('.')))
+            s.chop(1);
+    }
+    return s;
+}
+
+} // namespace
+
+EventTableModel::EventTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void EventTableModel::setSources(const QVector<ChartSource> &sources)
+{
+    beginResetModel();
+    m_sources = sources;
+    m_rows.clear();
+    for (int s = 0; s < m_sources.size(); ++s) {
+        const ChartSource &source = m_sources[s];
+        if (!source.experiment)
+            continue;
+        const core::Experiment &experiment = *source.experiment;
+        const core::MetricsTable &metrics = experiment.metrics;
+        for (int e = 0; e < int(experiment.events.size()); ++e) {
+            const core::ScalingEvent &event = experiment.events[std::size_t(e)];
+            Row row;
+            row.source = s;
+            row.event = e;
+            row.x = source.toX(event.time);
+            const std::size_t nearest = metrics.nearestRow(event.time);
+            row.waiting = valueAt(metrics, core::keys::Waiting, nearest);
+            row.kvPct = valueAt(metrics, core::keys::KvCachePct, nearest);
+            m_rows.push_back(row);
+        }
+    }
+    // Ties keep run A before run B and each log's own order.
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+                     [](const Row &a, const Row &b) { return a.x < b.x; });
+    endResetModel();
+}
+
+EventTableModel::Field EventTableModel::fieldAt(int column) const
+{
+    const int first = m_sources.size() > 1 ? 0 : 1;
+    return static_cast<Field>(column + first);
+}
+
+int EventTableModel::columnOf(Field field) const
+{
+    const int first = m_sources.size() > 1 ? 0 : 1;
+    const int column = static_cast<int>(field) - first;
+    return column >= 0 ? column : -1;
+}
+
+int EventTableModel::rowOf(int sourceIndex, int eventIndex) const
+{
+    for (int r = 0; r < m_rows.size(); ++r) {
+        if (m_rows[r].source == sourceIndex && m_rows[r].event == eventIndex)
+            return r;
+    }
+    return -1;
+}
+
+QColor EventTableModel::kindColor(int kind)
+{
+    switch (static_cast<core::EventKind>(kind)) {
+    case core::EventKind::ScaleUp:
+        return QColor(46, 160, 67);
+    case core::EventKind::ScaleDown:
+        return QColor(230, 126, 34);
+    case core::EventKind::ReplicasChanged:
+        break;
+    }
+    return QColor(128, 128, 128);
+}
+
+int EventTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EventTableModel::columnCount(const QModelIndex &parent) const
+{
+    if (parent.isValid())
+        return 0;
+    return static_cast<int>(Field::KvCache) + 1 - (m_sources.size() > 1 ? 0 : 1);
+}
+
+const core::ScalingEvent &EventTableModel::eventOf(const Row &row) const
+{
+    return m_sources[row.source].experiment->events[std::size_t(row.event)];
+}
+
+QVariant EventTableModel::display(const Row &row, Field field) const
+{
+    const core::ScalingEvent &event = eventOf(row);
+    switch (field) {
+    case Field::Run:
+        return m_sources[row.source].label;
+    case Field::Time:
+        return QString::fromStdString(core::Timestamp::format(
+            event.time, m_sources[row.source].experiment->metrics.naiveTime()));
+    case Field::Elapsed:
+        return QString::fromStdString(core::Timestamp::formatElapsed(row.x));
+    case Field::Kind:
+        return QString::fromUtf8(core::eventKindLabel(event.kind));
+    case Field::Change:
+        return QStringLiteral("%1 → %2").arg(event.from).arg(event.to);
+    case Field::Waiting:
+        return formatNumber(row.waiting, 2);
+    case Field::KvCache:
+        return std::isfinite(row.kvPct) ? QString::number(row.kvPct, 'f', 1) : QStringLiteral("—");
+    }
+    return {};
+}
+
+QVariant EventTableModel::sortValue(const Row &row, Field field) const
+{
+    const core::ScalingEvent &event = eventOf(row);
+    // Missing values sort before every real one.
+    const auto orLowest = [](double v) {
+        return std::isfinite(v) ? v : std::numeric_limits<double>::lowest();
+    };
+    switch (field) {
+    case Field::Run:
+        return double(row.source);
+    case Field::Time:
+        return event.time;
+    case Field::Elapsed:
+        return row.x;
+    case Field::Kind:
+        return double(static_cast<int>(event.kind));
+    case Field::Change:
+        return double(event.to - event.from);
+    case Field::Waiting:
+        return orLowest(row.waiting);
+    case Field::KvCache:
+        return orLowest(row.kvPct);
+    }
+    return {};
+}
+
+QVariant EventTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[index.row()];
+    const Field field = fieldAt(index.column());
+    const core::ScalingEvent &event = eventOf(row);
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, field);
+    case Qt::DecorationRole:
+        if (field == Field::Kind)
+            return kindColor(static_cast<int>(event.kind));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (field == Field::Waiting || field == Field::KvCache || field == Field::Elapsed)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1:%2").arg(QString::fromStdString(event.file)).arg(event.line);
+    case SortRole:
+        return sortValue(row, field);
+    case SourceIndexRole:
+        return row.source;
+    case EventIndexRole:
+        return row.event;
+    case XRole:
+        return row.x;
+    case KindRole:
+        return static_cast<int>(event.kind);
+    case TextRole:
+        return QString::fromStdString(event.text);
+    default:
+        return {};
+    }
+}
+
+QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    const Field field = fieldAt(section);
+    if (role == Qt::DisplayRole) {
+        switch (field) {
+        case Field::Run:
+            return tr("Run");
+        case Field::Time:
+            return tr("Time");
+        case Field::Elapsed:
+            return tr("Elapsed");
+        case Field::Kind:
+            return tr("Kind");
+        case Field::Change:
+            return tr("From → To");
+        case Field::Waiting:
+            return tr("Waiting");
+        case Field::KvCache:
+            return tr("KV %");
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (field) {
+        case Field::Elapsed:
+            return tr("Time since the run's origin (mm:ss)");
+        case Field::Waiting:
+            return tr("Waiting requests in the sample nearest to the event");
+        case Field::KvCache:
+            return tr("KV cache usage (%) in the sample nearest to the event");
+        default:
+            break;
+        }
+    }
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+} // namespace hpa::ui

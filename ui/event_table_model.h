@@ -1,0 +1,76 @@
+#pragma once
+
+#include "ui/charts/chart_source.h"
+
+#include <QAbstractTableModel>
+#include <QVector>
+
+namespace hpa::ui {
+
+/// The scaling events of one or two experiments merged in chart-x order, one row each.
+class EventTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Role
+    {
+        SortRole = Qt::UserRole + 1, ///< numeric value for sorting (double)
+        SourceIndexRole,             ///< index into the sources given to setSources
+        EventIndexRole,              ///< index into that experiment's events
+        XRole,                       ///< chart x of the event (time - origin)
+        KindRole,                    ///< int of core::EventKind
+        TextRole                     ///< the full event text as logged
+    };
+
+    enum class Field
+    {
+        Run,
+        Time,
+        Elapsed,
+        Kind,
+        Change,
+        Waiting,
+        KvCache
+    };
+
+    explicit EventTableModel(QObject *parent = nullptr);
+
+    /// One experiment, or two when comparing (then a Run column shows their labels).
+    void setSources(const QVector<ChartSource> &sources);
+    const QVector<ChartSource> &sources() const { return m_sources; }
+
+    /// What column `column` shows.
+    Field fieldAt(int column) const;
+    /// The column showing `field`, or -1 (Run with a single source).
+    int columnOf(Field field) const;
+    /// The row of event `eventIndex` of source `sourceIndex`, or -1.
+    int rowOf(int sourceIndex, int eventIndex) const;
+
+    /// Colour of the kind decoration (also used by the charts' markers' legend).
+    static QColor kindColor(int kind);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row
+    {
+        int source = 0;
+        int event = 0;
+        double x = 0;
+        double waiting = 0; ///< NaN when no sample has a value
+        double kvPct = 0;   ///< NaN when no sample has a value
+    };
+
+    const core::ScalingEvent &eventOf(const Row &row) const;
+    QVariant display(const Row &row, Field field) const;
+    QVariant sortValue(const Row &row, Field field) const;
+
+    QVector<ChartSource> m_sources;
+    QVector<Row> m_rows;
+};
+
+} // namespace hpa::ui
