@@ -1,4 +1,5 @@
 #include "app/command_line.h"
+#include "app/gui_runner.h"
 #include "app/headless_commands.h"
 
 #include <iostream>
@@ -27,8 +28,10 @@ int main(int argc, char *argv[])
         return hpa::app::HeadlessCommands::summary(cl, std::cout, std::cerr);
     case CommandLine::Mode::Demo:
         return hpa::app::HeadlessCommands::demo(cl, std::cout, std::cerr);
+    case CommandLine::Mode::Gui:
+        return hpa::app::GuiRunner::run(cl, argc, argv);
     default:
-        std::cerr << "hpa-lens: this mode needs the window, which is not built yet\n";
+        std::cerr << "hpa-lens: this command is not available yet\n";
         return 2;
     }
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages HPA Lens needs that are not there yet. Sourced by the other
+# scripts; safe to run again (it only installs what is missing).
+set -euo pipefail
+
+hpa_install_deps() {
+    local wanted=(cmake g++ make pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev
+        nlohmann-json3-dev libfmt-dev libgl-dev fonts-dejavu-core xvfb xauth "$@")
+    local missing=()
+    for p in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    echo "Installing missing packages: ${missing[*]}"
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        sudo="sudo"
+    fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}

@@ -1,0 +1,128 @@
+#include "ui/app_settings.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace hpa::ui {
+
+namespace {
+namespace key {
+constexpr auto Recent = "experiments/recent";
+constexpr auto LastFolder = "experiments/lastFolder";
+constexpr auto LastExportFolder = "export/lastFolder";
+constexpr auto Geometry = "window/geometry";
+constexpr auto State = "window/state";
+constexpr auto AxisMode = "charts/axisMode";
+constexpr auto ExtraChart = "charts/extraVisible";
+constexpr auto SideBySide = "compare/sideBySide";
+} // namespace key
+} // namespace
+
+AppSettings::AppSettings() : m_settings(QStringLiteral("hpa-lens"), QStringLiteral("hpa-lens")) {}
+
+QStringList AppSettings::recentExperiments() const
+{
+    return m_settings.value(key::Recent).toStringList();
+}
+
+void AppSettings::addRecentExperiment(const QString &dir)
+{
+    const QString clean = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+    QStringList list = recentExperiments();
+    list.removeAll(clean);
+    list.prepend(clean);
+    while (list.size() > kMaxRecent)
+        list.removeLast();
+    m_settings.setValue(key::Recent, list);
+}
+
+int AppSettings::pruneRecentExperiments()
+{
+    QStringList list = recentExperiments();
+    const qsizetype before = list.size();
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [](const QString &d) { return !QFileInfo(d).isDir(); }),
+               list.end());
+    m_settings.setValue(key::Recent, list);
+    return static_cast<int>(before - list.size());
+}
+
+void AppSettings::clearRecentExperiments()
+{
+    m_settings.remove(key::Recent);
+}
+
+QString AppSettings::lastFolder() const
+{
+    return m_settings.value(key::LastFolder).toString();
+}
+
+void AppSettings::setLastFolder(const QString &dir)
+{
+    m_settings.setValue(key::LastFolder, dir);
+}
+
+QString AppSettings::lastExportFolder() const
+{
+    return m_settings.value(key::LastExportFolder).toString();
+}
+
+void AppSettings::setLastExportFolder(const QString &dir)
+{
+    m_settings.setValue(key::LastExportFolder, dir);
+}
+
+QByteArray AppSettings::windowGeometry() const
+{
+    return m_settings.value(key::Geometry).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings.setValue(key::Geometry, geometry);
+}
+
+QByteArray AppSettings::windowState() const
+{
+    return m_settings.value(key::State).toByteArray();
+}
+
+void AppSettings::setWindowState(const QByteArray &state)
+{
+    m_settings.setValue(key::State, state);
+}
+
+TimeAxisMode AppSettings::axisMode() const
+{
+    return m_settings.value(key::AxisMode).toString() == QLatin1String("elapsed")
+               ? TimeAxisMode::Elapsed
+               : TimeAxisMode::WallClock;
+}
+
+void AppSettings::setAxisMode(TimeAxisMode mode)
+{
+    m_settings.setValue(key::AxisMode, mode == TimeAxisMode::Elapsed ? QStringLiteral("elapsed")
+                                                                     : QStringLiteral("clock"));
+}
+
+bool AppSettings::extraChartVisible() const
+{
+    return m_settings.value(key::ExtraChart, true).toBool();
+}
+
+void AppSettings::setExtraChartVisible(bool visible)
+{
+    m_settings.setValue(key::ExtraChart, visible);
+}
+
+bool AppSettings::sideBySide() const
+{
+    return m_settings.value(key::SideBySide, false).toBool();
+}
+
+void AppSettings::setSideBySide(bool sideBySide)
+{
+    m_settings.setValue(key::SideBySide, sideBySide);
+}
+
+} // namespace hpa::ui

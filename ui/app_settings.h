@@ -1,0 +1,47 @@
+#pragma once
+
+#include "ui/charts/chart_source.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QStringList>
+
+namespace hpa::ui {
+
+/// Every persisted setting, typed. Nothing else in the app touches QSettings keys.
+class AppSettings
+{
+public:
+    AppSettings();
+
+    static constexpr int kMaxRecent = 10;
+
+    QStringList recentExperiments() const;
+    /// Moves `dir` to the front of the recent list (at most kMaxRecent entries).
+    void addRecentExperiment(const QString &dir);
+    /// Drops folders that no longer exist; returns how many were dropped.
+    int pruneRecentExperiments();
+    void clearRecentExperiments();
+
+    QString lastFolder() const;
+    void setLastFolder(const QString &dir);
+    QString lastExportFolder() const;
+    void setLastExportFolder(const QString &dir);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+
+    TimeAxisMode axisMode() const;
+    void setAxisMode(TimeAxisMode mode);
+    bool extraChartVisible() const;
+    void setExtraChartVisible(bool visible);
+    bool sideBySide() const;
+    void setSideBySide(bool sideBySide);
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace hpa::ui

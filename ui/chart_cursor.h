@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QObject>
+
+#include <optional>
+
+namespace hpa::ui {
+
+/// The instant under the mouse and the selected event's instant, shared by every chart so a
+/// vertical cursor and the highlight marker show on all of them at once. Same x as TimeWindow.
+class ChartCursor : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ChartCursor(QObject *parent = nullptr) : QObject(parent) {}
+
+    std::optional<double> position() const { return m_position; }
+    std::optional<double> highlight() const { return m_highlight; }
+
+    void setPosition(std::optional<double> x)
+    {
+        if (x == m_position)
+            return;
+        m_position = x;
+        emit positionChanged();
+    }
+    void setHighlight(std::optional<double> x)
+    {
+        if (x == m_highlight)
+            return;
+        m_highlight = x;
+        emit highlightChanged();
+    }
+
+signals:
+    void positionChanged();
+    void highlightChanged();
+
+private:
+    std::optional<double> m_position;
+    std::optional<double> m_highlight;
+};
+
+} // namespace hpa::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/experiment.h"
+
+#include <QColor>
+#include <QString>
+
+#include <memory>
+
+namespace hpa::ui {
+
+enum class TimeAxisMode
+{
+    Elapsed,  ///< mm:ss since x = 0
+    WallClock ///< HH:MM:SS of the source's own clock
+};
+
+/// One experiment as drawn by the charts. x on every chart is `experiment time - origin`
+/// in seconds, so A and B line up on elapsed time when comparing.
+struct ChartSource
+{
+    std::shared_ptr<const core::Experiment> experiment;
+    double origin = 0;      ///< experiment time at x = 0 (first sample, or an alignment point)
+    QString label;          ///< legend prefix when comparing ("A", "B"); empty for one run
+    bool secondary = false; ///< drawn in the comparison style (B in overlay mode)
+
+    /// x of an experiment time.
+    double toX(double time) const { return time - origin; }
+    double toTime(double x) const { return x + origin; }
+};
+
+} // namespace hpa::ui

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "ui/charts/chart_source.h"
+
+#include <QList>
+#include <QVector>
+#include <QWidget>
+
+#include <utility>
+
+class QAction;
+class QPainter;
+class QVBoxLayout;
+
+namespace hpa::ui {
+
+class ChartCursor;
+class MetricChartView;
+class TimeWindow;
+
+/// The six charts (plus the optional extra-columns chart) stacked on one shared time axis.
+/// Every chart follows the shared TimeWindow and ChartCursor it is given; two stacks given the
+/// same window and cursor (side-by-side comparison) follow each other too.
+class ChartStack : public QWidget
+{
+    Q_OBJECT
+public:
+    ChartStack(TimeWindow *window, ChartCursor *cursor, QWidget *parent = nullptr);
+    ~ChartStack() override;
+
+    /// One source for a single experiment or a side-by-side column; two for an overlay.
+    /// Charts for series no source has are hidden. Unless `setOwnsTimeRange(false)`, also
+    /// sets the window's full range to the sources' extent.
+    void setSources(const QVector<ChartSource> &sources);
+    const QVector<ChartSource> &sources() const { return m_sources; }
+    /// Side by side, the embedder sets the union of both stacks' extents on the shared window
+    /// itself and turns this off.
+    void setOwnsTimeRange(bool owns) { m_ownsTimeRange = owns; }
+    /// [first, last] sample x over all sources; {0, 0} without samples.
+    static std::pair<double, double> dataExtent(const QVector<ChartSource> &sources);
+
+    void setAxisMode(TimeAxisMode mode);
+    TimeAxisMode axisMode() const { return m_axisMode; }
+    /// Shows or hides the chart of extra numeric columns (when the file has any).
+    void setExtraChartVisible(bool visible);
+    bool hasExtraColumns() const;
+    /// Actions every chart offers on right-click (owned by the caller).
+    void setContextActions(const QList<QAction *> &actions);
+
+    QVector<MetricChartView *> charts() const { return m_charts; }
+    /// The charts currently shown, top to bottom.
+    QVector<MetricChartView *> visibleCharts() const;
+    /// Draws every visible chart stacked into `target` (export): same zoom, light theme when
+    /// `forPaper`; the screen look is restored afterwards.
+    void render(QPainter *painter, const QRectF &target, bool forPaper);
+
+signals:
+    /// A marker was clicked: event `eventIndex` of source `sourceIndex`.
+    void eventClicked(int sourceIndex, int eventIndex);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuild();
+    void updateVisibility();
+    void applyScreenPalette();
+
+    TimeWindow *m_window;
+    ChartCursor *m_cursor;
+    QVBoxLayout *m_layout;
+    QVector<ChartSource> m_sources;
+    QVector<MetricChartView *> m_charts;
+    QList<QAction *> m_actions;
+    TimeAxisMode m_axisMode = TimeAxisMode::WallClock;
+    bool m_extraVisible = true;
+    bool m_ownsTimeRange = true;
+};
+
+} // namespace hpa::ui
