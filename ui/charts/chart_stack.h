@@ -53,6 +53,8 @@ public:
     /// Draws every visible chart stacked into `target` (export): same zoom, light theme when
     /// `forPaper`; the screen look is restored afterwards.
     void render(QPainter *painter, const QRectF &target, bool forPaper);
+    /// Size of the visible charts as on screen; render() keeps this aspect ratio.
+    QSizeF exportSize() const;
 
 signals:
     /// A marker was clicked: event `eventIndex` of source `sourceIndex`.

@@ -1,0 +1,376 @@
+#include "chart_stack_fixture.h"
+#include "chart_test_data.h"
+
+#include "ui/chart_cursor.h"
+#include "ui/charts/chart_stack.h"
+#include "ui/charts/metric_chart.h"
+#include "ui/charts/metric_chart_view.h"
+#include "ui/time_window.h"
+
+#include <QCategoryAxis>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QLineSeries>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTest>
+#include <QValueAxis>
+#include <QWheelEvent>
+
+#include <algorithm>
+
+using namespace hpa::ui;
+using namespace chart_test;
+
+namespace {
+
+constexpr const char *kHighLoad = "high-load-hpa-20251124-155733";
+constexpr const char *kLegacy = "hpa-experiment-20251120-140312";
+
+} // namespace
+
+class TestChartStack : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void wheelZoomOnOneChartMovesEveryChart();
+    void rubberBandZoomsThroughTheWindow();
+    void keyboardZoomAndPan();
+    void sideBySideStacksFollowOneWindow();
+    void notCollectedSeriesShowMessage();
+    void collectedLatencyIsDrawn();
+    void olderLayoutHidesMissingCharts();
+    void extraColumnsChartToggles();
+    void decimatedSeriesStayBounded();
+    void spikeIsDrawnAtFullZoom();
+    void eventMarkersInRange();
+    void clickOnMarkerEmitsEvent();
+    void cursorPropagatesToEveryChart();
+    void sampleGapBreaksTheLine();
+    void overlayNamesBothSources();
+    void renderForPaperUsesLightTheme();
+    void millionRowsZoomQuickly();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestChartStack::wheelZoomOnOneChartMovesEveryChart()
+{
+    const ExperimentPtr experiment = chart_test::writeSmallExperiment(m_dir);
+    QVERIFY(experiment);
+    Fixture f({sourceOf(experiment)});
+    // 120 samples over 595 s plus the 120 s hole.
+    QCOMPARE(f.window.fullTo(), 715.0);
+    verifyEveryChartShows(f.stack, 0, 715);
+
+    MetricChartView *waiting = f.chart(ChartKind::Waiting);
+    const QPoint pos = plotPoint(waiting, 0.5);
+    const double anchor = waiting->xAt(pos.x());
+    QWheelEvent wheel(pos, waiting->viewport()->mapToGlobal(pos), {}, QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(waiting->viewport(), &wheel);
+    QVERIFY(f.window.isZoomed());
+    QCOMPARE(f.window.to() - f.window.from(), 715 * 0.8);
+    QVERIFY(f.window.from() < anchor && anchor < f.window.to());
+    verifyEveryChartShows(f.stack, f.window.from(), f.window.to());
+
+    f.window.back();
+    verifyEveryChartShows(f.stack, 0, 715);
+}
+
+void TestChartStack::rubberBandZoomsThroughTheWindow()
+{
+    const ExperimentPtr experiment = chart_test::writeSmallExperiment(m_dir);
+    Fixture f({sourceOf(experiment)});
+    MetricChartView *kv = f.chart(ChartKind::KvCache);
+    const QPoint a = plotPoint(kv, 0.25);
+    const QPoint b = plotPoint(kv, 0.5);
+    sendMouse(kv, QEvent::MouseButtonPress, a, Qt::LeftButton, Qt::LeftButton);
+    sendMouse(kv, QEvent::MouseMove, b, Qt::NoButton, Qt::LeftButton);
+    sendMouse(kv, QEvent::MouseButtonRelease, b, Qt::LeftButton, Qt::NoButton);
+    // A quarter to a half of 715 s, to the pixel.
+    const double pixel = 715.0 / kv->plotRect().width();
+    QVERIFY(std::abs(f.window.from() - 178.75) <= pixel);
+    QVERIFY(std::abs(f.window.to() - 357.5) <= pixel);
+    verifyEveryChartShows(f.stack, f.window.from(), f.window.to());
+    QVERIFY(f.window.canGoBack());
+}
+
+void TestChartStack::keyboardZoomAndPan()
+{
+    const ExperimentPtr experiment = chart_test::writeSmallExperiment(m_dir);
+    Fixture f({sourceOf(experiment)});
+    MetricChartView *jobs = f.chart(ChartKind::Jobs);
+    QTest::keyClick(jobs, Qt::Key_Plus);
+    QCOMPARE(f.window.from(), 71.5);
+    QCOMPARE(f.window.to(), 643.5);
+    QTest::keyClick(jobs, Qt::Key_Right);
+    QCOMPARE(f.window.from(), 71.5 + 57.2);
+    verifyEveryChartShows(f.stack, f.window.from(), f.window.to());
+}
+
+void TestChartStack::sideBySideStacksFollowOneWindow()
+{
+    const ExperimentPtr experiment = chart_test::writeSmallExperiment(m_dir);
+    TimeWindow window;
+    ChartCursor cursor;
+    ChartStack left(&window, &cursor);
+    ChartStack right(&window, &cursor);
+    left.resize(600, 1200);
+    right.resize(600, 1200);
+    left.setSources({sourceOf(experiment)});
+    right.setSources({sourceOf(experiment)});
+    window.zoomTo(100, 200);
+    verifyEveryChartShows(left, 100, 200);
+    verifyEveryChartShows(right, 100, 200);
+}
+
+void TestChartStack::notCollectedSeriesShowMessage()
+{
+    if (!QDir(chart_test::sharedExample(kHighLoad)).exists())
+        QSKIP("shared examples not found (HPA_SHARED_DIR/examples); skipping real-data check");
+    Fixture f({sourceOf(chart_test::load(chart_test::sharedExample(kHighLoad)))});
+    MetricChartView *latency = f.chart(ChartKind::Latency);
+    QVERIFY(latency->isVisible());
+    QVERIFY(latency->showsNotCollectedMessage());
+    QVERIFY(latency->notCollectedMessage().startsWith(QStringLiteral("TTFT/ITL not collected")));
+    QVERIFY(latency->metricChart()->lineSeries().isEmpty());
+    QVERIFY(f.chart(ChartKind::RequestRate)->showsNotCollectedMessage());
+    QVERIFY(!f.chart(ChartKind::Replicas)->showsNotCollectedMessage());
+    QVERIFY(
+        f.chart(ChartKind::KvCache)->metricChart()->title().contains(QStringLiteral("fraction")));
+}
+
+void TestChartStack::collectedLatencyIsDrawn()
+{
+    const ExperimentPtr experiment = chart_test::writeSmallExperiment(m_dir);
+    Fixture f({sourceOf(experiment)});
+    MetricChartView *latency = f.chart(ChartKind::Latency);
+    QVERIFY(!latency->showsNotCollectedMessage());
+    // TTFT runs 100 + i with a zero (a gap, not a value) at i = 30; ITL is 20..22 on the right.
+    const MetricChart *chart = latency->metricChart();
+    QVERIFY(chart->rightAxis());
+    QVERIFY(chart->rightAxis()->max() >= 22 && chart->rightAxis()->max() < 100);
+    double minTtft = 1e9;
+    for (QLineSeries *s : chart->lineSeries()) {
+        if (!s->name().startsWith(QStringLiteral("TTFT")))
+            continue;
+        for (const QPointF &p : s->points())
+            minTtft = std::min(minTtft, p.y());
+    }
+    QCOMPARE(minTtft, 100.0);
+}
+
+void TestChartStack::olderLayoutHidesMissingCharts()
+{
+    if (!QDir(chart_test::sharedExample(kLegacy)).exists())
+        QSKIP("shared examples not found (HPA_SHARED_DIR/examples); skipping real-data check");
+    Fixture f({sourceOf(chart_test::load(chart_test::sharedExample(kLegacy)))});
+    QVERIFY(!f.chart(ChartKind::Latency)->isVisible());
+    QVERIFY(!f.chart(ChartKind::RequestRate)->isVisible());
+    QVERIFY(!f.chart(ChartKind::Extra)->isVisible());
+    QVERIFY(f.chart(ChartKind::Jobs)->isVisible());
+    QVERIFY(f.chart(ChartKind::Jobs)->timeLabelsVisible());
+    QVERIFY(!f.chart(ChartKind::Replicas)->timeLabelsVisible());
+    QStringList names;
+    for (QLineSeries *s : f.chart(ChartKind::Jobs)->metricChart()->lineSeries())
+        names << s->name();
+    QVERIFY(names.contains(QStringLiteral("Completed jobs")));
+}
+
+void TestChartStack::extraColumnsChartToggles()
+{
+    const ExperimentPtr experiment = chart_test::writeSmallExperiment(m_dir);
+    Fixture f({sourceOf(experiment)});
+    QVERIFY(f.stack.hasExtraColumns());
+    MetricChartView *extra = f.chart(ChartKind::Extra);
+    QVERIFY(extra->isVisible());
+    QVERIFY(extra->timeLabelsVisible());
+    // gpu_util runs 50..59: a data-fitted axis, not one from zero.
+    QVERIFY(extra->metricChart()->yAxis()->min() >= 40);
+    f.stack.setExtraChartVisible(false);
+    QVERIFY(!extra->isVisible());
+    QVERIFY(f.chart(ChartKind::Jobs)->timeLabelsVisible());
+}
+
+void TestChartStack::decimatedSeriesStayBounded()
+{
+    const ExperimentPtr experiment = chart_test::makeLargeExperiment(200000);
+    Fixture f({sourceOf(experiment)});
+    for (const auto &[from, to] :
+         {std::pair{0.0, 199999.0}, std::pair{50000.0, 150000.0}, std::pair{99000.0, 99600.0}}) {
+        f.window.zoomTo(from, to);
+        for (MetricChartView *view : f.stack.visibleCharts()) {
+            const int pixels = static_cast<int>(view->plotRect().width());
+            qsizetype total = 0;
+            for (QLineSeries *s : view->metricChart()->lineSeries()) {
+                QVERIFY2(s->count() <= 2 * pixels + 8,
+                         qPrintable(QStringLiteral("%1 holds %2 points for %3 px")
+                                        .arg(s->name())
+                                        .arg(s->count())
+                                        .arg(pixels)));
+                total += s->count();
+            }
+            QVERIFY(total > 0);
+        }
+    }
+    // Zoomed to ten seconds around it, the spike at x = 100007 is among the drawn points.
+    f.window.zoomTo(100000, 100010);
+    QCOMPARE(maxY(f.chart(ChartKind::Waiting)->metricChart()->lineSeries()), 99999.0);
+}
+
+void TestChartStack::spikeIsDrawnAtFullZoom()
+{
+    if (!QDir(chart_test::sharedExample(kHighLoad)).exists())
+        QSKIP("shared examples not found (HPA_SHARED_DIR/examples); skipping real-data check");
+    Fixture f({sourceOf(chart_test::load(chart_test::sharedExample(kHighLoad)))});
+    const MetricChart *waiting = f.chart(ChartKind::Waiting)->metricChart();
+    QCOMPARE(maxY(waiting->lineSeries()), 60250.0);
+    QVERIFY(waiting->yAxis()->max() >= 60250);
+    QCOMPARE(maxY(f.chart(ChartKind::Replicas)->metricChart()->lineSeries()), 10.0);
+}
+
+void TestChartStack::eventMarkersInRange()
+{
+    if (!QDir(chart_test::sharedExample(kHighLoad)).exists())
+        QSKIP("shared examples not found (HPA_SHARED_DIR/examples); skipping real-data check");
+    Fixture f({sourceOf(chart_test::load(chart_test::sharedExample(kHighLoad)))});
+    // The loader keeps 14 scaling events (16:02:07 .. 16:07:48); the samples end at 16:07:32
+    // (x = 594), so the last one, at x = 610, is outside the full range.
+    QCOMPARE(f.window.fullTo(), 594.0);
+    for (MetricChartView *view : f.stack.visibleCharts())
+        QCOMPARE(view->visibleMarkerCount(), 13);
+    // 16:02:00..16:03:00 = x 262..322 holds the events at 16:02:07 (2), 16:02:29 (2), 16:02:51.
+    f.window.zoomTo(262, 322);
+    for (MetricChartView *view : f.stack.visibleCharts())
+        QCOMPARE(view->visibleMarkerCount(), 5);
+}
+
+void TestChartStack::clickOnMarkerEmitsEvent()
+{
+    const ExperimentPtr experiment = chart_test::writeSmallExperiment(m_dir);
+    Fixture f({sourceOf(experiment)});
+    QSignalSpy spy(&f.stack, &ChartStack::eventClicked);
+    MetricChartView *replicas = f.chart(ChartKind::Replicas);
+    // The scale-down event at 10:06:00 is x = 360 and is the third event of the file.
+    const int px = static_cast<int>(std::lround(replicas->viewportX(360))) + 2;
+    const QPoint pos(px, static_cast<int>(replicas->plotRect().center().y()));
+    sendMouse(replicas, QEvent::MouseButtonPress, pos, Qt::LeftButton, Qt::LeftButton);
+    sendMouse(replicas, QEvent::MouseButtonRelease, pos, Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toInt(), 0);
+    QCOMPARE(spy.at(0).at(1).toInt(), 2);
+    QVERIFY(!f.window.isZoomed());
+}
+
+void TestChartStack::cursorPropagatesToEveryChart()
+{
+    const ExperimentPtr experiment = chart_test::writeSmallExperiment(m_dir);
+    Fixture f({sourceOf(experiment)});
+    MetricChartView *waiting = f.chart(ChartKind::Waiting);
+    MetricChartView *jobs = f.chart(ChartKind::Jobs);
+    const QImage before = jobs->grab().toImage();
+    const QPoint pos = plotPoint(waiting, 0.3);
+    sendMouse(waiting, QEvent::MouseMove, pos, Qt::NoButton, Qt::NoButton);
+    QVERIFY(f.cursor.position().has_value());
+    QCOMPARE(*f.cursor.position(), waiting->xAt(pos.x()));
+
+    // The other chart draws the cursor line in the same column (the plots are aligned).
+    const QImage after = jobs->grab().toImage();
+    const int column = static_cast<int>(std::lround(jobs->viewportX(*f.cursor.position())));
+    QCOMPARE(column, pos.x());
+    const int row = static_cast<int>(jobs->plotRect().top() + 3);
+    const auto changed = [&](int x) {
+        return before.pixel(x, row) != after.pixel(x, row);
+    };
+    QVERIFY(changed(column - 1) || changed(column) || changed(column + 1));
+    QVERIFY(!changed(column - 20) && !changed(column + 20));
+    // Only the hovered chart shows the readout, starting with the sample's time.
+    QVERIFY(jobs->readoutLines().isEmpty());
+    const QStringList lines = waiting->readoutLines();
+    QVERIFY(!lines.isEmpty());
+    QVERIFY(lines.first().startsWith(QStringLiteral("2025-11-24 10:0")));
+    QVERIFY(lines.join('\n').contains(QStringLiteral("Waiting requests: ")));
+
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(waiting, &leave);
+    QVERIFY(!f.cursor.position().has_value());
+}
+
+void TestChartStack::sampleGapBreaksTheLine()
+{
+    const ExperimentPtr experiment = chart_test::writeSmallExperiment(m_dir);
+    Fixture f({sourceOf(experiment)});
+    // The two-minute hole after sample 60 (x = 300 .. 425) splits every line in two.
+    int drawn = 0;
+    for (QLineSeries *s : f.chart(ChartKind::Waiting)->metricChart()->lineSeries()) {
+        if (s->name() != QStringLiteral("Waiting requests") || s->count() == 0)
+            continue;
+        ++drawn;
+        const bool before = s->points().last().x() <= 300;
+        const bool after = s->points().first().x() >= 425;
+        QVERIFY(before || after);
+    }
+    QCOMPARE(drawn, 2);
+}
+
+void TestChartStack::overlayNamesBothSources()
+{
+    const ExperimentPtr experiment = chart_test::writeSmallExperiment(m_dir);
+    Fixture f({sourceOf(experiment, "A"), sourceOf(experiment, "B", true)});
+    QStringList names;
+    QColor colorA, colorB;
+    for (QLineSeries *s : f.chart(ChartKind::Replicas)->metricChart()->lineSeries()) {
+        names << s->name();
+        if (s->name() == QStringLiteral("A: Current replicas"))
+            colorA = s->pen().color();
+        if (s->name() == QStringLiteral("B: Current replicas"))
+            colorB = s->pen().color();
+    }
+    QVERIFY(names.contains(QStringLiteral("A: Desired replicas")));
+    QVERIFY(names.contains(QStringLiteral("B: Desired replicas")));
+    QVERIFY(colorA.isValid() && colorB.isValid());
+    QVERIFY(colorA != colorB);
+}
+
+void TestChartStack::renderForPaperUsesLightTheme()
+{
+    const ExperimentPtr experiment = chart_test::writeSmallExperiment(m_dir);
+    Fixture f({sourceOf(experiment)});
+    QPalette dark = f.stack.palette();
+    dark.setColor(QPalette::Window, QColor(30, 30, 30));
+    f.stack.setPalette(dark);
+    const QColor screen = f.chart(ChartKind::Replicas)->metricChart()->backgroundBrush().color();
+    QVERIFY(screen.lightness() < 100);
+
+    QCOMPARE(f.stack.exportSize(), QSizeF(1000, 1500));
+    QImage image(800, 1600, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    f.stack.render(&painter, QRectF(0, 0, 800, 1600), true);
+    painter.end();
+    QCOMPARE(QColor(image.pixel(3, 3)), QColor(Qt::white));
+    QCOMPARE(f.chart(ChartKind::Replicas)->metricChart()->backgroundBrush().color(), screen);
+}
+
+void TestChartStack::millionRowsZoomQuickly()
+{
+    const ExperimentPtr experiment = chart_test::makeLargeExperiment(1000000);
+    Fixture f({sourceOf(experiment)});
+    QElapsedTimer timer;
+    timer.start();
+    f.window.zoomBy(0.5, 500000);
+    f.window.zoomBy(0.5, 500000);
+    f.window.back();
+    const qint64 ms = timer.elapsed();
+    qInfo("three range changes over 1,000,000 rows: %lld ms", ms);
+    verifyEveryChartShows(f.stack, f.window.from(), f.window.to());
+    // Generous so a loaded debug build passes; a regression to drawing every row (seconds per
+    // change) does not.
+    QVERIFY2(ms < 6000, qPrintable(QString::number(ms)));
+}
+
+QTEST_MAIN(TestChartStack)
+#include "tst_chart_stack.moc"

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "ui/charts/chart_palette.h"
+#include "ui/charts/event_markers.h"
+
+#include <QRectF>
+#include <QStringList>
+
+#include <optional>
+#include <span>
+
+class QPainter;
+
+namespace hpa::ui {
+
+/// What is drawn over a chart's plot area: event markers, the selected-event highlight, the
+/// shared cursor, the zoom band, the "not collected" message and the cursor readout.
+struct OverlayState
+{
+    QRectF plot;             ///< plot area in scene coordinates
+    double from = 0, to = 1; ///< x range of the plot area
+    std::span<const EventMarker> events;
+    std::optional<double> cursor;
+    std::optional<double> highlight;
+    std::optional<std::pair<double, double>> band; ///< scene x of the zoom band's ends
+    QString message;
+    QStringList readout; ///< tooltip lines; empty: no tooltip
+    QRectF bounds;       ///< where the tooltip must fit (the visible scene)
+};
+
+class ChartOverlay
+{
+public:
+    /// Scene x of axis position `x`.
+    static double toScene(const OverlayState &state, double x);
+    static void paint(QPainter *painter, const OverlayState &state, const ChartPalette &palette);
+
+private:
+    static void paintEvents(QPainter *painter, const OverlayState &state,
+                            const ChartPalette &palette);
+    static void paintMessage(QPainter *painter, const OverlayState &state,
+                             const ChartPalette &palette);
+    static void paintReadout(QPainter *painter, const OverlayState &state,
+                             const ChartPalette &palette);
+};
+
+} // namespace hpa::ui

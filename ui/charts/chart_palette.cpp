@@ -1,0 +1,84 @@
+#include "ui/charts/chart_palette.h"
+
+#include <QPalette>
+
+namespace hpa::ui {
+
+ChartPalette ChartPalette::make(Mode mode)
+{
+    ChartPalette p;
+    p.mode = mode;
+    if (mode == Mode::Dark) {
+        p.background = QColor(0x20, 0x22, 0x26);
+        p.plotBackground = p.background;
+        p.text = QColor(0xe6, 0xe6, 0xe6);
+        p.mutedText = QColor(0xa0, 0xa4, 0xab);
+        p.grid = QColor(0x3a, 0x3e, 0x45);
+        p.axisLine = QColor(0x70, 0x74, 0x7b);
+        p.series = {QColor(0x5c, 0xa8, 0xff), QColor(0xc3, 0x8b, 0xff), QColor(0x4d, 0xd0, 0xc4),
+                    QColor(0xff, 0xc1, 0x4d), QColor(0xff, 0x8a, 0xc8), QColor(0x9c, 0xd6, 0x5c)};
+        p.target = QColor(0xff, 0x5c, 0x5c);
+        p.targetShade = QColor(0xff, 0x5c, 0x5c, 26);
+        p.scaleUp = QColor(0x4c, 0xd9, 0x64);
+        p.scaleDown = QColor(0xff, 0x9f, 0x43);
+        p.replicasChanged = QColor(0x9a, 0xa0, 0xa8);
+        p.cursor = QColor(0xff, 0xff, 0xff, 150);
+        p.highlight = QColor(0xff, 0xd7, 0x40, 110);
+        p.band = QColor(0x5c, 0xa8, 0xff, 60);
+        p.tooltipBackground = QColor(0x30, 0x33, 0x39, 235);
+        p.tooltipBorder = QColor(0x70, 0x74, 0x7b);
+        return p;
+    }
+    p.background = Qt::white;
+    p.plotBackground = p.background;
+    p.text = QColor(0x20, 0x20, 0x20);
+    p.mutedText = QColor(0x60, 0x60, 0x66);
+    p.grid = QColor(0xe2, 0xe4, 0xe8);
+    p.axisLine = QColor(0x90, 0x94, 0x9a);
+    p.series = {QColor(0x1f, 0x6f, 0xd1), QColor(0x8e, 0x44, 0xc9), QColor(0x0e, 0x9a, 0x8c),
+                QColor(0xd9, 0x8c, 0x00), QColor(0xc2, 0x3b, 0x8a), QColor(0x5a, 0x9a, 0x1e)};
+    p.target = QColor(0xd6, 0x27, 0x28);
+    p.targetShade = QColor(0xd6, 0x27, 0x28, 28);
+    p.scaleUp = QColor(0x1e, 0x9e, 0x3a);
+    p.scaleDown = QColor(0xe0, 0x6c, 0x00);
+    p.replicasChanged = QColor(0x9a, 0x9e, 0xa6);
+    p.cursor = QColor(0x30, 0x30, 0x30, 150);
+    p.highlight = QColor(0xff, 0xb3, 0x00, 100);
+    p.band = QColor(0x1f, 0x6f, 0xd1, 45);
+    p.tooltipBackground = QColor(0xff, 0xff, 0xff, 240);
+    p.tooltipBorder = QColor(0xa0, 0xa4, 0xab);
+    return p;
+}
+
+bool ChartPalette::isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+ChartPalette ChartPalette::forApplication(const QPalette &palette)
+{
+    return make(isDark(palette) ? Mode::Dark : Mode::Light);
+}
+
+QColor ChartPalette::seriesColor(int index, bool secondary) const
+{
+    const QColor base = series.isEmpty() ? text : series.at(index % series.size());
+    if (!secondary)
+        return base;
+    // Same hue, shifted towards the background so A stays the stronger line.
+    return mode == Mode::Dark ? base.darker(150) : base.lighter(160);
+}
+
+QPen ChartPalette::seriesPen(int colorIndex, bool dashed, bool secondary) const
+{
+    QPen pen(seriesColor(colorIndex, secondary));
+    pen.setWidthF(secondary ? 1.6 : 1.8);
+    pen.setCosmetic(true);
+    if (secondary)
+        pen.setStyle(dashed ? Qt::DashDotDotLine : Qt::DotLine);
+    else if (dashed)
+        pen.setStyle(Qt::DashLine);
+    return pen;
+}
+
+} // namespace hpa::ui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QColor>
+#include <QPen>
+#include <QVector>
+
+class QPalette;
+
+namespace hpa::ui {
+
+/// Every colour the charts use, for one look: the screen in light or dark, or paper (export).
+struct ChartPalette
+{
+    enum class Mode
+    {
+        Light,
+        Dark,
+        Paper
+    };
+
+    Mode mode = Mode::Light;
+    QColor background, plotBackground, text, mutedText, grid, axisLine;
+    QVector<QColor> series; ///< one hue per series role, cycled
+    QColor target, targetShade;
+    QColor scaleUp, scaleDown, replicasChanged;
+    QColor cursor, highlight, band, tooltipBackground, tooltipBorder;
+
+    static ChartPalette make(Mode mode);
+    /// Dark when the window colour of `palette` is dark.
+    static bool isDark(const QPalette &palette);
+    /// The look matching the application palette.
+    static ChartPalette forApplication(const QPalette &palette);
+
+    QColor seriesColor(int index, bool secondary) const;
+    /// Pen of a data line: the primary source solid (or dashed when `dashed`), a comparison
+    /// source in a lighter tint of the same hue with a dotted pattern.
+    QPen seriesPen(int colorIndex, bool dashed, bool secondary) const;
+};
+
+} // namespace hpa::ui

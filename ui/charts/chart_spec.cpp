@@ -1,0 +1,174 @@
+#include "ui/charts/chart_spec.h"
+
+#include "core/metric_keys.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+namespace hpa::ui {
+
+namespace keys = core::keys;
+
+namespace {
+
+SeriesSpec line(std::string_view key, const QString &name, int color)
+{
+    SeriesSpec s;
+    s.key = std::string(key);
+    s.name = name;
+    s.colorIndex = color;
+    return s;
+}
+
+SeriesSpec stepLine(std::string_view key, const QString &name, int color, bool dashed = false)
+{
+    SeriesSpec s = line(key, name, color);
+    s.step = true;
+    s.dashed = dashed;
+    return s;
+}
+
+SeriesSpec targetLine(std::string_view key, const QString &name)
+{
+    SeriesSpec s = stepLine(key, name, 0, true);
+    s.target = true;
+    return s;
+}
+
+QString kvTitle(const QVector<ChartSource> &sources)
+{
+    QStringList rules;
+    for (const ChartSource &source : sources) {
+        if (!source.experiment || source.experiment->kvRule.reason.empty())
+            continue;
+        const QString reason = QString::fromStdString(source.experiment->kvRule.reason);
+        rules << (source.label.isEmpty() ? reason : source.label + QStringLiteral(": ") + reason);
+    }
+    const QString title = QStringLiteral("KV cache usage (%)");
+    return rules.isEmpty()
+               ? title
+               : title + QStringLiteral(" — unit rule: ") + rules.join(QStringLiteral("; "));
+}
+
+QStringList extraKeys(const QVector<ChartSource> &sources)
+{
+    QStringList out;
+    for (const ChartSource &source : sources) {
+        if (!source.experiment)
+            continue;
+        for (const core::MetricColumn &column : source.experiment->metrics.columns()) {
+            const QString key = QString::fromStdString(column.key);
+            if (!keys::isKnownKey(column.key) && !out.contains(key))
+                out << key;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+QVector<ChartSpec> ChartSpec::standard(const QVector<ChartSource> &sources)
+{
+    QVector<ChartSpec> specs;
+
+    ChartSpec replicas;
+    replicas.kind = ChartKind::Replicas;
+    replicas.title = QStringLiteral("Replicas");
+    replicas.yTitle = QStringLiteral("Pods");
+    replicas.integerAxis = true;
+    replicas.series = {
+        stepLine(keys::Replicas, QStringLiteral("Current replicas"), 0),
+        stepLine(keys::DesiredReplicas, QStringLiteral("Desired replicas"), 1, true)};
+    specs << replicas;
+
+    ChartSpec waiting;
+    waiting.kind = ChartKind::Waiting;
+    waiting.title = QStringLiteral("Waiting requests (queue)");
+    waiting.yTitle = QStringLiteral("Waiting requests");
+    waiting.shadeAboveTarget = true;
+    waiting.series = {line(keys::Waiting, QStringLiteral("Waiting requests"), 0),
+                      targetLine(keys::WaitingTarget, QStringLiteral("Target"))};
+    specs << waiting;
+
+    ChartSpec kv;
+    kv.kind = ChartKind::KvCache;
+    kv.title = kvTitle(sources);
+    kv.yTitle = QStringLiteral("KV cache (%)");
+    kv.fixedPercent = true;
+    kv.series = {line(keys::KvCachePct, QStringLiteral("KV cache usage"), 2),
+                 targetLine(keys::KvCacheTargetPct, QStringLiteral("Target"))};
+    specs << kv;
+
+    ChartSpec latency;
+    latency.kind = ChartKind::Latency;
+    latency.title = QStringLiteral("Latency: time to first token and inter-token latency");
+    latency.yTitle = QStringLiteral("TTFT (ms)");
+    latency.rightTitle = QStringLiteral("ITL (ms)");
+    SeriesSpec ttft = line(keys::TtftMs, QStringLiteral("TTFT (ms, left)"), 3);
+    ttft.zeroIsMissing = true;
+    SeriesSpec itl = line(keys::ItlMs, QStringLiteral("ITL (ms, right)"), 4);
+    itl.zeroIsMissing = true;
+    itl.rightAxis = true;
+    latency.series = {ttft, itl};
+    latency.notCollectedMessage =
+        QStringLiteral("TTFT/ITL not collected (all values are 0 — Prometheus was not reachable)");
+    specs << latency;
+
+    ChartSpec rate;
+    rate.kind = ChartKind::RequestRate;
+    rate.title = QStringLiteral("Request rate");
+    rate.yTitle = QStringLiteral("Requests / min");
+    rate.series = {line(keys::RequestRate, QStringLiteral("Successful requests per minute"), 5)};
+    rate.notCollectedMessage = QStringLiteral(
+        "Request rate not collected (all values are 0 — Prometheus was not reachable)");
+    specs << rate;
+
+    ChartSpec jobs;
+    jobs.kind = ChartKind::Jobs;
+    jobs.title = QStringLiteral("Load-generator jobs");
+    jobs.yTitle = QStringLiteral("Jobs");
+    jobs.integerAxis = true;
+    jobs.series = {stepLine(keys::ActiveJobs, QStringLiteral("Active jobs"), 0),
+                   stepLine(keys::CompletedJobs, QStringLiteral("Completed jobs"), 2)};
+    specs << jobs;
+
+    ChartSpec extra;
+    extra.kind = ChartKind::Extra;
+    extra.title = QStringLiteral("Other columns");
+    extra.yTitle = QStringLiteral("Value");
+    extra.startAtZero = false;
+    int color = 0;
+    for (const QString &key : extraKeys(sources))
+        extra.series << line(key.toStdString(), key, color++);
+    specs << extra;
+    return specs;
+}
+
+QVector<std::string> ChartSpec::presentKeys(const ChartSource &source) const
+{
+    QVector<std::string> out;
+    if (!source.experiment)
+        return out;
+    for (const SeriesSpec &s : series) {
+        if (!s.target && source.experiment->metrics.has(s.key))
+            out << s.key;
+    }
+    return out;
+}
+
+bool ChartSpec::isNotCollected(const QVector<ChartSource> &sources) const
+{
+    if (notCollectedMessage.isEmpty())
+        return false;
+    for (const ChartSource &source : sources) {
+        for (const std::string &key : presentKeys(source)) {
+            const std::vector<double> &values = *source.experiment->metrics.values(key);
+            if (std::any_of(values.begin(), values.end(), [](double v) { return v > 0; }))
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace hpa::ui

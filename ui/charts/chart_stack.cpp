@@ -1,0 +1,208 @@
+#include "ui/charts/chart_stack.h"
+
+#include "core/statistics.h"
+#include "ui/chart_cursor.h"
+#include "ui/charts/chart_palette.h"
+#include "ui/charts/metric_chart.h"
+#include "ui/charts/metric_chart_view.h"
+#include "ui/time_window.h"
+
+#include <QEvent>
+#include <QPainter>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
+
+namespace hpa::ui {
+
+namespace {
+
+/// Sampling gaps longer than this many median intervals are drawn as breaks.
+constexpr double kGapFactor = 3.0;
+
+QVector<double> gapThresholds(const QVector<ChartSource> &sources)
+{
+    QVector<double> gaps;
+    for (const ChartSource &source : sources) {
+        const double median =
+            source.experiment ? core::Statistics::medianInterval(source.experiment->metrics.time())
+                              : 0.0;
+        gaps << kGapFactor * median;
+    }
+    return gaps;
+}
+
+} // namespace
+
+ChartStack::ChartStack(TimeWindow *window, ChartCursor *cursor, QWidget *parent)
+    : QWidget(parent), m_window(window), m_cursor(cursor), m_layout(new QVBoxLayout(this))
+{
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(0);
+    rebuild();
+}
+
+ChartStack::~ChartStack() = default;
+
+void ChartStack::setSources(const QVector<ChartSource> &sources)
+{
+    m_sources = sources;
+    rebuild();
+    if (m_ownsTimeRange) {
+        const auto [from, to] = dataExtent(sources);
+        m_window->setFullRange(from, to);
+    }
+}
+
+std::pair<double, double> ChartStack::dataExtent(const QVector<ChartSource> &sources)
+{
+    double from = std::numeric_limits<double>::infinity();
+    double to = -std::numeric_limits<double>::infinity();
+    for (const ChartSource &source : sources) {
+        if (!source.experiment || source.experiment->metrics.empty())
+            continue;
+        const auto &time = source.experiment->metrics.time();
+        from = std::min(from, source.toX(time.front()));
+        to = std::max(to, source.toX(time.back()));
+    }
+    if (from > to)
+        return {0, 0};
+    return {from, to};
+}
+
+void ChartStack::rebuild()
+{
+    // The extra chart's series depend on the sources, so the views are rebuilt, not patched.
+    qDeleteAll(m_charts);
+    m_charts.clear();
+    const QVector<double> gaps = gapThresholds(m_sources);
+    for (const ChartSpec &spec : ChartSpec::standard(m_sources)) {
+        auto *view = new MetricChartView(spec, m_window, m_cursor, this);
+        view->setAxisMode(m_axisMode);
+        view->setContextActions(m_actions);
+        view->setSources(m_sources, gaps);
+        connect(view, &MetricChartView::eventClicked, this, &ChartStack::eventClicked);
+        m_layout->addWidget(view, 1);
+        m_charts << view;
+    }
+    applyScreenPalette();
+    updateVisibility();
+}
+
+void ChartStack::updateVisibility()
+{
+    MetricChartView *bottom = nullptr;
+    for (MetricChartView *view : m_charts) {
+        const MetricChart *chart = view->metricChart();
+        const bool visible =
+            chart->hasData() && (chart->spec().kind != ChartKind::Extra || m_extraVisible);
+        view->setVisible(visible);
+        if (visible)
+            bottom = view;
+    }
+    for (MetricChartView *view : m_charts) {
+        // The bottom chart carries the time labels and is that much taller, so its plot
+        // keeps the same height as the others.
+        const bool labels = view == bottom;
+        view->setTimeLabelsVisible(labels);
+        m_layout->setStretchFactor(view, labels ? 12 : 10);
+    }
+}
+
+QVector<MetricChartView *> ChartStack::visibleCharts() const
+{
+    QVector<MetricChartView *> out;
+    for (MetricChartView *view : m_charts) {
+        if (!view->isHidden())
+            out << view;
+    }
+    return out;
+}
+
+void ChartStack::setAxisMode(TimeAxisMode mode)
+{
+    m_axisMode = mode;
+    for (MetricChartView *view : m_charts)
+        view->setAxisMode(mode);
+}
+
+void ChartStack::setExtraChartVisible(bool visible)
+{
+    m_extraVisible = visible;
+    updateVisibility();
+}
+
+bool ChartStack::hasExtraColumns() const
+{
+    return std::any_of(m_charts.begin(), m_charts.end(), [](const MetricChartView *view) {
+        return view->metricChart()->spec().kind == ChartKind::Extra &&
+               view->metricChart()->hasData();
+    });
+}
+
+void ChartStack::setContextActions(const QList<QAction *> &actions)
+{
+    m_actions = actions;
+    for (MetricChartView *view : m_charts)
+        view->setContextActions(actions);
+}
+
+void ChartStack::applyScreenPalette()
+{
+    const ChartPalette palette = ChartPalette::forApplication(this->palette());
+    for (MetricChartView *view : m_charts)
+        view->applyChartPalette(palette);
+}
+
+void ChartStack::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyScreenPalette();
+    QWidget::changeEvent(event);
+}
+
+QSizeF ChartStack::exportSize() const
+{
+    QSizeF size(0, 0);
+    for (const MetricChartView *view : visibleCharts()) {
+        size.setWidth(std::max(size.width(), static_cast<double>(view->width())));
+        size.setHeight(size.height() + view->height());
+    }
+    return size;
+}
+
+void ChartStack::render(QPainter *painter, const QRectF &target, bool forPaper)
+{
+    const QVector<MetricChartView *> views = visibleCharts();
+    if (views.isEmpty())
+        return;
+    if (forPaper) {
+        const ChartPalette paper = ChartPalette::make(ChartPalette::Mode::Paper);
+        for (MetricChartView *view : views)
+            view->applyChartPalette(paper);
+    }
+    // One uniform scale for all charts so text and lines keep their proportions.
+    double total = 0;
+    double width = 0;
+    for (MetricChartView *view : views) {
+        total += view->height();
+        width = std::max(width, static_cast<double>(view->width()));
+    }
+    if (total <= 0 || width <= 0)
+        return;
+    const double scale = std::min(target.width() / width, target.height() / total);
+    double y = target.top();
+    for (MetricChartView *view : views) {
+        const QRectF slot(target.left() + (target.width() - view->width() * scale) / 2, y,
+                          view->width() * scale, view->height() * scale);
+        view->setExporting(true);
+        view->render(painter, slot, view->viewport()->rect(), Qt::KeepAspectRatio);
+        view->setExporting(false);
+        y += slot.height();
+    }
+    if (forPaper)
+        applyScreenPalette();
+}
+
+} // namespace hpa::ui
