@@ -1,5 +1,7 @@
 #include "app/headless_commands.h"
 
+#include "core/comparison.h"
+#include "core/comparison_text.h"
 #include "core/demo_simulator.h"
 #include "core/experiment_analyzer.h"
 #include "core/experiment_loader.h"
@@ -7,6 +9,7 @@
 #include "core/summary_text.h"
 
 #include <ostream>
+#include <vector>
 
 namespace hpa::app {
 
@@ -30,6 +33,32 @@ int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ost
             << '\n';
     } else {
         out << core::SummaryText::render(summary);
+    }
+    return 0;
+}
+
+int HeadlessCommands::compare(const CommandLine &cl, std::ostream &out, std::ostream &err)
+{
+    core::ExperimentLoader::Options options;
+    if (cl.kvUnit)
+        options.kvUnit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
+    std::vector<core::Experiment> runs;
+    for (const std::string &dir : cl.dirs) {
+        try {
+            runs.push_back(core::ExperimentLoader::load(dir, options));
+        } catch (const core::LoadError &e) {
+            err << "hpa-lens: " << e.what() << '\n';
+            return 2;
+        }
+    }
+    const core::ExperimentComparison comparison =
+        core::ExperimentComparison::compare(runs.at(0), runs.at(1));
+    if (cl.json) {
+        out << comparison.toJson().dump(2, ' ', false,
+                                        nlohmann::ordered_json::error_handler_t::replace)
+            << '\n';
+    } else {
+        out << core::ComparisonText::render(comparison);
     }
     return 0;
 }

@@ -26,6 +26,8 @@ int main(int argc, char *argv[])
         return 0;
     case CommandLine::Mode::Summary:
         return hpa::app::HeadlessCommands::summary(cl, std::cout, std::cerr);
+    case CommandLine::Mode::Compare:
+        return hpa::app::HeadlessCommands::compare(cl, std::cout, std::cerr);
     case CommandLine::Mode::Demo:
         return hpa::app::HeadlessCommands::demo(cl, std::cout, std::cerr);
     case CommandLine::Mode::Gui:
