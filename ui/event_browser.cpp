@@ -102,8 +102,10 @@ void EventBrowser::setSources(const QVector<ChartSource> &sources)
     m_view->resizeColumnsToContents();
     m_stack->setCurrentWidget(m_model->rowCount() > 0 ? static_cast<QWidget *>(m_view)
                                                       : static_cast<QWidget *>(m_empty));
-    m_kindCombo->setEnabled(m_model->rowCount() > 0);
-    m_search->setEnabled(m_model->rowCount() > 0);
+    const bool any = m_model->rowCount() > 0;
+    m_kindCombo->setEnabled(any);
+    m_search->setEnabled(any);
+    m_details->setVisible(any);
     updateDetails({});
     updateCount();
 }
