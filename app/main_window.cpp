@@ -236,6 +236,9 @@ void MainWindow::createStatusBar()
 void MainWindow::connectParts()
 {
     connect(m_loader, &ui::LoadController::progress, this, [this](int perMille, const QString &s) {
+        // Progress events still queued after the result arrived must not overwrite it.
+        if (!m_progress->isVisible())
+            return;
         m_progress->setValue(perMille);
         m_statusLabel->setText(s + QStringLiteral("…"));
     });

@@ -1,6 +1,5 @@
 #include "ui/charts/series_binder.h"
 
-#include "core/decimator.h"
 
 #include <QAbstractAxis>
 #include <QChart>
@@ -53,6 +52,9 @@ void SeriesBinder::setData(std::shared_ptr<const std::vector<double>> time,
     m_origin = origin;
     m_gap = gapSeconds;
     m_step = step;
+    m_index = core::SeriesIndex();
+    if (m_time && m_values)
+        m_index = core::SeriesIndex(*m_time, *m_values, m_gap);
 }
 
 void SeriesBinder::setPen(const QPen &pen)
@@ -85,11 +87,8 @@ SeriesBinder::Extent SeriesBinder::update(double x0, double x1, int pixels)
     m_drawn.clear();
     QList<QList<QPointF>> parts;
     if (m_time && m_values) {
-        const std::size_t n = std::min(m_time->size(), m_values->size());
         const std::vector<core::PlotPoint> points =
-            core::Decimator::minMax(std::span<const double>(m_time->data(), n),
-                                    std::span<const double>(m_values->data(), n), x0 + m_origin,
-                                    x1 + m_origin, pixels, m_gap);
+            m_index.decimate(x0 + m_origin, x1 + m_origin, pixels);
         // Stair corners only matter while samples are wider apart than a pixel; denser than
         // that they are invisible and would double the points handed to Qt.
         const bool stairs = m_step && points.size() < static_cast<std::size_t>(pixels);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/series_index.h"
+
 #include <QList>
 #include <QPen>
 #include <QPointF>
@@ -69,6 +71,8 @@ private:
     double m_origin = 0;
     double m_gap = 0;
     bool m_step = false;
+    /// Built once per setData so every zoom step costs O(pixels log n), not O(visible samples).
+    core::SeriesIndex m_index;
     QList<QLineSeries *> m_segments;
     QVector<int> m_segmentSizes;
     QList<QPointF> m_drawn;

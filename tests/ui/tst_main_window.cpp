@@ -1,0 +1,189 @@
+#include "app/main_window.h"
+#include "ui/chart_cursor.h"
+#include "ui/charts/chart_stack.h"
+#include "ui/charts/metric_chart.h"
+#include "ui/charts/metric_chart_view.h"
+#include "ui/event_browser.h"
+#include "ui/experiment_workspace.h"
+#include "ui/statistics_view.h"
+#include "ui/time_window.h"
+
+#include <QAbstractItemModel>
+#include <QChart>
+#include <QDir>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QValueAxis>
+
+using hpa::app::MainWindow;
+
+namespace {
+
+QString sharedExample(const char *name)
+{
+    return QDir(QStringLiteral(HPA_SHARED_DIR "/examples")).filePath(QLatin1String(name));
+}
+
+QString bundledExample()
+{
+    const QDir dir(QStringLiteral(HPA_SOURCE_DIR "/resources/examples"));
+    const QStringList entries = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    return entries.isEmpty() ? QString() : dir.filePath(entries.front());
+}
+
+QPair<double, double> xRange(hpa::ui::MetricChartView *view)
+{
+    const auto axes = view->chart()->axes(Qt::Horizontal);
+    auto *axis = axes.isEmpty() ? nullptr : qobject_cast<QValueAxis *>(axes.front());
+    return axis ? qMakePair(axis->min(), axis->max()) : qMakePair(qQNaN(), qQNaN());
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void opensExperiments_data()
+    {
+        QTest::addColumn<QString>("dir");
+        QTest::addColumn<int>("events");
+        QTest::newRow("bundled") << bundledExample() << -1;
+        QTest::newRow("high-load (shared)") << sharedExample("high-load-hpa-20251124-155733") << 14;
+        QTest::newRow("legacy (shared)") << sharedExample("hpa-experiment-20251120-140312") << 6;
+    }
+    void opensExperiments()
+    {
+        QFETCH(QString, dir);
+        QFETCH(int, events);
+        if (!QFileInfo(dir).isDir())
+            QSKIP(qPrintable(
+                QStringLiteral("%1 is absent (../shared/examples not available)").arg(dir)));
+        MainWindow w;
+        w.setModalErrors(false);
+        w.resize(1400, 900);
+        w.show();
+        w.openExperiment(dir);
+        w.waitForLoad();
+        QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
+        QVERIFY(w.workspace()->hasExperiment());
+        QVERIFY(w.windowTitle().contains(QFileInfo(dir).fileName()));
+        QVERIFY(w.statisticsView()->hasSummary());
+        const int expected =
+            events >= 0 ? events
+                        : static_cast<int>(w.workspace()->experiment()->experiment->events.size());
+        QVERIFY(expected > 0);
+        QCOMPARE(w.eventBrowser()->view()->model()->rowCount(), expected);
+    }
+
+    void zoomOnOneChartMovesEveryChart()
+    {
+        const QString dir = bundledExample();
+        MainWindow w;
+        w.setModalErrors(false);
+        w.resize(1400, 1000);
+        w.show();
+        w.openExperiment(dir);
+        w.waitForLoad();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *stack = w.workspace()->chartStacks().front();
+        const auto charts = stack->visibleCharts();
+        QVERIFY(charts.size() >= 6);
+        hpa::ui::TimeWindow *window = w.workspace()->timeWindow();
+        const double fullTo = window->to();
+
+        // Rubber-band zoom on the second chart with the mouse.
+        auto *view = charts[1];
+        const QRectF plot = view->plotRect();
+        const QPoint a(int(plot.left() + plot.width() * 0.25), int(plot.center().y()));
+        const QPoint b(int(plot.left() + plot.width() * 0.5), int(plot.center().y()));
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, a);
+        QTest::mouseMove(view->viewport(), b);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, b);
+        QVERIFY(window->isZoomed());
+        QVERIFY(window->to() < fullTo);
+        for (auto *chart : charts) {
+            const auto [min, max] = xRange(chart);
+            QCOMPARE(min, window->from());
+            QCOMPARE(max, window->to());
+        }
+        window->back();
+        for (auto *chart : charts)
+            QCOMPARE(xRange(chart).second, fullTo);
+    }
+
+    void selectingAnEventShowsItOnEveryChart()
+    {
+        MainWindow w;
+        w.setModalErrors(false);
+        w.resize(1400, 900);
+        w.show();
+        w.openExperiment(bundledExample());
+        w.waitForLoad();
+        hpa::ui::TimeWindow *window = w.workspace()->timeWindow();
+        window->zoomTo(0, 60); // the first minute only: later events are out of view
+        QTableView *table = w.eventBrowser()->view();
+        const int row = table->model()->rowCount() - 1;
+        QVERIFY(row > 0);
+        table->setCurrentIndex(table->model()->index(row, 0));
+        const auto highlight = w.workspace()->cursor()->highlight();
+        QVERIFY(highlight.has_value());
+        QVERIFY2(window->from() <= *highlight && *highlight <= window->to(),
+                 qPrintable(QStringLiteral("%1 not in [%2, %3]")
+                                .arg(*highlight)
+                                .arg(window->from())
+                                .arg(window->to())));
+    }
+
+    void notCollectedSeriesSaysSo()
+    {
+        const QString dir = sharedExample("high-load-hpa-20251124-155733");
+        if (!QFileInfo(dir).isDir())
+            QSKIP("../shared/examples is absent");
+        MainWindow w;
+        w.setModalErrors(false);
+        w.show();
+        w.openExperiment(dir);
+        w.waitForLoad();
+        int messages = 0;
+        for (auto *chart : w.workspace()->chartStacks().front()->visibleCharts()) {
+            if (chart->showsNotCollectedMessage()) {
+                ++messages;
+                QVERIFY(chart->notCollectedMessage().contains(QStringLiteral("not collected")));
+            }
+        }
+        QVERIFY(messages >= 1);
+    }
+
+    void parentFolderOpensAnExperimentInside()
+    {
+        const QString dir = QStringLiteral(HPA_SHARED_DIR "/examples");
+        if (!QFileInfo(dir).isDir())
+            QSKIP("../shared/examples is absent");
+        MainWindow w;
+        w.setModalErrors(false);
+        w.openExperiment(dir);
+        w.waitForLoad();
+        QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
+        QVERIFY(w.workspace()->hasExperiment());
+    }
+
+    void folderWithoutMetricsShowsError()
+    {
+        QTemporaryDir empty;
+        MainWindow w;
+        w.setModalErrors(false);
+        w.openExperiment(empty.path());
+        w.waitForLoad();
+        QVERIFY(!w.workspace()->hasExperiment());
+        QVERIFY(w.lastError().contains(QStringLiteral("metrics.csv")));
+        QVERIFY(w.lastError().contains(empty.path()));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
