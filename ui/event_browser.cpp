@@ -67,8 +67,10 @@ EventBrowser::EventBrowser(QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_stack);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The list is what users scan; the details pane needs only a few lines until selected.
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({400, 120});
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -34,7 +35,8 @@ QString pair(const QString &key, const QString &value, const QColor &muted)
 
 ExperimentHeader::ExperimentHeader(QWidget *parent)
     : QWidget(parent), m_name(new QLabel(this)), m_span(new QLabel(this)),
-      m_metadata(new QLabel(this)), m_hpa(new QPushButton(tr("HPA description…"), this)),
+      m_metadata(new QLabel(this)), m_more(new QLabel(this)), m_moreButton(new QToolButton(this)),
+      m_hpa(new QPushButton(tr("HPA description…"), this)),
       m_config(new QPushButton(tr("Configuration…"), this)),
       m_files(new QPushButton(tr("Files…"), this))
 {
@@ -47,6 +49,15 @@ ExperimentHeader::ExperimentHeader(QWidget *parent)
     m_metadata->setTextFormat(Qt::RichText);
     m_metadata->setWordWrap(true);
     m_metadata->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_more->setTextFormat(Qt::RichText);
+    m_more->setWordWrap(true);
+    m_more->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_more->hide();
+    m_moreButton->setAutoRaise(true);
+    connect(m_moreButton, &QToolButton::clicked, this, [this] {
+        m_more->setVisible(!m_more->isVisible());
+        setExperiment(m_experiment);
+    });
 
     m_hpa->setToolTip(tr("The `kubectl describe hpa` text recorded at the start"));
     m_config->setToolTip(tr("experiment-config.yaml"));
@@ -78,7 +89,11 @@ ExperimentHeader::ExperimentHeader(QWidget *parent)
     layout->setContentsMargins(8, 4, 8, 4);
     layout->setSpacing(2);
     layout->addLayout(title);
-    layout->addWidget(m_metadata);
+    auto *meta = new QHBoxLayout;
+    meta->addWidget(m_metadata, 1);
+    meta->addWidget(m_moreButton);
+    layout->addLayout(meta);
+    layout->addWidget(m_more);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     clear();
 }
@@ -91,6 +106,9 @@ void ExperimentHeader::setExperiment(std::shared_ptr<const core::Experiment> exp
         m_span->clear();
         m_metadata->clear();
         m_metadata->hide();
+        m_more->clear();
+        m_more->hide();
+        m_moreButton->hide();
         m_hpa->setEnabled(false);
         m_config->setEnabled(false);
         m_files->setEnabled(false);
@@ -122,16 +140,25 @@ void ExperimentHeader::setExperiment(std::shared_ptr<const core::Experiment> exp
         if (it != entries.end() && !it->second.empty())
             parts << pair(tr(label), QString::fromStdString(it->second), muted);
     }
+    parts << pair(tr("layout"), QString::fromUtf8(core::layoutKey(e.layout)), muted);
+    QStringList more;
     for (const auto &[key, value] : entries) {
         const bool leading = std::any_of(kLeadingKeys.begin(), kLeadingKeys.end(),
                                          [&](const auto &k) { return key == k.first; });
         // The folder name already heads the band; repeat the metadata name only if it differs.
         if (leading || (key == "experiment_name" && value == e.name))
             continue;
-        parts << pair(QString::fromStdString(key), QString::fromStdString(value), muted);
+        more << pair(QString::fromStdString(key), QString::fromStdString(value), muted);
     }
-    parts << pair(tr("layout"), QString::fromUtf8(core::layoutKey(e.layout)), muted);
     m_metadata->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
+    // The rest of metadata.json can be long (descriptions, policies): one click away, so the
+    // charts keep their height.
+    m_more->setText(more.join(QStringLiteral(" &nbsp;·&nbsp; ")));
+    m_moreButton->setVisible(!more.isEmpty());
+    m_moreButton->setText(m_more->isVisible() ? tr("Less") : tr("%n more…", nullptr, more.size()));
+    m_moreButton->setToolTip(tr("Show the other %n metadata.json entries", nullptr, more.size()));
+    if (more.isEmpty())
+        m_more->hide();
     m_metadata->show();
 
     m_hpa->setEnabled(!e.hpaDescription.empty());

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QLabel;
+class QToolButton;
 class QPushButton;
 
 namespace hpa::ui {
@@ -44,6 +45,8 @@ private:
     QLabel *m_name;
     QLabel *m_span;
     QLabel *m_metadata;
+    QLabel *m_more;
+    QToolButton *m_moreButton;
     QPushButton *m_hpa;
     QPushButton *m_config;
     QPushButton *m_files;

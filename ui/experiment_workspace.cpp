@@ -17,7 +17,7 @@ namespace hpa::ui {
 
 namespace {
 // Six charts must stay readable; below this they scroll instead of squashing.
-constexpr int kMinChartAreaHeight = 6 * 150;
+constexpr int kMinChartAreaHeight = 6 * 118;
 } // namespace
 
 ExperimentWorkspace::ExperimentWorkspace(QWidget *parent)

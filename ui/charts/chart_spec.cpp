@@ -85,7 +85,7 @@ QVector<ChartSpec> ChartSpec::standard(const QVector<ChartSource> &sources)
     ChartSpec waiting;
     waiting.kind = ChartKind::Waiting;
     waiting.title = QStringLiteral("Waiting requests (queue)");
-    waiting.yTitle = QStringLiteral("Waiting requests");
+    waiting.yTitle = QStringLiteral("Requests");
     waiting.shadeAboveTarget = true;
     waiting.series = {line(keys::Waiting, QStringLiteral("Waiting requests"), 0),
                       targetLine(keys::WaitingTarget, QStringLiteral("Target"))};
@@ -94,7 +94,7 @@ QVector<ChartSpec> ChartSpec::standard(const QVector<ChartSource> &sources)
     ChartSpec kv;
     kv.kind = ChartKind::KvCache;
     kv.title = kvTitle(sources);
-    kv.yTitle = QStringLiteral("KV cache (%)");
+    kv.yTitle = QStringLiteral("Percent");
     kv.fixedPercent = true;
     kv.series = {line(keys::KvCachePct, QStringLiteral("KV cache usage"), 2),
                  targetLine(keys::KvCacheTargetPct, QStringLiteral("Target"))};
@@ -118,7 +118,7 @@ QVector<ChartSpec> ChartSpec::standard(const QVector<ChartSource> &sources)
     ChartSpec rate;
     rate.kind = ChartKind::RequestRate;
     rate.title = QStringLiteral("Request rate");
-    rate.yTitle = QStringLiteral("Requests / min");
+    rate.yTitle = QStringLiteral("req/min");
     rate.series = {line(keys::RequestRate, QStringLiteral("Successful requests per minute"), 5)};
     rate.notCollectedMessage = QStringLiteral(
         "Request rate not collected (all values are 0 — Prometheus was not reachable)");

@@ -19,6 +19,8 @@ namespace {
 
 /// Room per time label; wall-clock labels are eight characters wide.
 constexpr double kPixelsPerTimeTick = 90;
+/// Room per value label on the y axes.
+constexpr double kPixelsPerValueTick = 24;
 
 QString labelFormat(const AxisScale &scale)
 {
@@ -172,16 +174,20 @@ void MetricChart::setRange(double from, double to)
         const SeriesBinder::Extent e = b.binder->update(from, to, pixels);
         (b.spec.rightAxis && m_rightAxis ? right : left).include(e);
     }
+    // Qt Charts elides a y label to "..." when ticks are closer than a line of text.
+    const int maxTicks =
+        std::clamp(static_cast<int>(plotArea().height() / kPixelsPerValueTick), 3, 6);
     if (m_spec.fixedPercent) {
-        applyScale(m_yAxis, {0, 100, 6});
+        applyScale(m_yAxis, AxisScale{0, 100, maxTicks >= 6 ? 6 : maxTicks >= 5 ? 5 : 3});
     } else {
         applyScale(m_yAxis, left.valid() ? AxisScale::nice(left.min, left.max, m_spec.startAtZero,
-                                                           m_spec.integerAxis)
+                                                           m_spec.integerAxis, maxTicks)
                                          : AxisScale{});
     }
     if (m_rightAxis) {
-        applyScale(m_rightAxis, right.valid() ? AxisScale::nice(right.min, right.max, true, false)
-                                              : AxisScale{});
+        applyScale(m_rightAxis, right.valid()
+                                    ? AxisScale::nice(right.min, right.max, true, false, maxTicks)
+                                    : AxisScale{});
     }
     updateShade();
 }
