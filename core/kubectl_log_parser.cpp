@@ -137,7 +137,7 @@ public:
 private:
     void warn(int line, std::string message)
     {
-        m_result.warnings.push_back({m_fileName, line, std::move(message)});
+        LogLines::addWarning(m_result.warnings, m_fileName, line, std::move(message));
     }
 
     void readTitle(std::string_view text, KubectlSnapshot &snapshot)

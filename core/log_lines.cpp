@@ -14,6 +14,26 @@ bool isSpace(char c)
 
 } // namespace
 
+void LogLines::addWarning(std::vector<LoadWarning> &warnings, const std::string &file, int line,
+                          std::string message)
+{
+    if (warnings.size() > kMaxWarnings)
+        return;
+    if (warnings.size() == kMaxWarnings) {
+        warnings.push_back({file, 0, "more problems of the kinds above are not listed"});
+        return;
+    }
+    if (message.size() > kMaxMessageBytes) {
+        std::size_t cut = kMaxMessageBytes - 3;
+        // Never cut inside a UTF-8 sequence: back up over continuation bytes (10xxxxxx).
+        while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80)
+            --cut;
+        message.resize(cut);
+        message += "...";
+    }
+    warnings.push_back({file, line, std::move(message)});
+}
+
 std::vector<LogLines::Line> LogLines::split(std::string_view content)
 {
     constexpr std::string_view bom = "\xEF\xBB\xBF";

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/load_warning.h"
+
+#include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +36,16 @@ public:
 
     /// Splits on runs of whitespace.
     static std::vector<std::string_view> words(std::string_view text);
+
+    /// Warnings listed per file; one more line then says that the rest are not listed.
+    static constexpr std::size_t kMaxWarnings = 200;
+    /// Longest warning message; a hostile 100 MB line must not become a 100 MB message.
+    static constexpr std::size_t kMaxMessageBytes = 300;
+
+    /// Appends a warning, clipped to kMaxMessageBytes (at a UTF-8 character boundary) and
+    /// capped at kMaxWarnings per list.
+    static void addWarning(std::vector<LoadWarning> &warnings, const std::string &file, int line,
+                           std::string message);
 };
 
 } // namespace hpa::core

@@ -73,6 +73,14 @@ MetadataParser::Result MetadataParser::parse(std::string_view content, const std
         result.warnings.push_back(
             {fileName, lineAt(content, offset), fmt::format("invalid JSON: {}", reason)});
         return result;
+    } catch (const nlohmann::ordered_json::exception &error) {
+        // Not a syntax error but still no usable document, e.g. out_of_range for `1e309`.
+        std::string reason = error.what();
+        if (const auto pos = reason.find("] "); pos != std::string::npos)
+            reason = reason.substr(pos + 2);
+        result.warnings.push_back(
+            {fileName, 0, fmt::format("invalid JSON: {}; metadata ignored", reason)});
+        return result;
     }
 
     if (!json.is_object()) {

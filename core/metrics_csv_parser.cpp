@@ -11,6 +11,7 @@
 #include <cstring>
 #include <limits>
 #include <thread>
+#include <unordered_set>
 
 namespace hpa::core {
 
@@ -154,8 +155,13 @@ public:
     {
         Chunk chunk;
         chunk.columns.resize(m_layout.headers.size() - countTimeFields());
-        // Size the columns up front from the average line length seen in the first lines.
-        const std::size_t estimate = text.size() / std::max<std::size_t>(avgLine(text), 1) + 16;
+        // Size the columns up front from the average line length seen in the first lines. A row
+        // holds at least one byte per field, which bounds the estimate when blank lines would
+        // otherwise make it columns x lines (gigabytes for a wide header over empty lines).
+        const std::size_t estimate =
+            std::min(text.size() / std::max<std::size_t>(avgLine(text), 1),
+                     text.size() / std::max<std::size_t>(m_layout.fieldCount, 1)) +
+            16;
         chunk.time.reserve(estimate);
         chunk.lines.reserve(estimate);
         for (auto &c : chunk.columns)
@@ -269,19 +275,19 @@ private:
                 v = kNaN;
                 warn(chunk, line,
                      fmt::format("empty value in column '{}'; kept as missing",
-                                 m_layout.headers[f]));
+                                 shortened(m_layout.headers[f])));
                 break;
             case CellStatus::Invalid:
                 v = kNaN;
                 warn(chunk, line,
                      fmt::format("'{}' in column '{}' is not a number; kept as missing",
-                                 shortened(trimCell(fields[f])), m_layout.headers[f]));
+                                 shortened(trimCell(fields[f])), shortened(m_layout.headers[f])));
                 break;
             case CellStatus::NonFinite:
                 v = kNaN;
                 warn(chunk, line,
                      fmt::format("'{}' in column '{}' is not a finite number; kept as missing",
-                                 shortened(trimCell(fields[f])), m_layout.headers[f]));
+                                 shortened(trimCell(fields[f])), shortened(m_layout.headers[f])));
                 break;
             }
             chunk.columns[static_cast<std::size_t>(col)].push_back(v);
@@ -352,18 +358,26 @@ MetricsCsvParser::Result MetricsCsvParser::parse(std::string_view content,
     layout.fieldCount = fields.size();
     std::size_t timestampField = fields.size();
     std::vector<std::string> keys;
+    // A set, not a scan of `keys`: a header of 100,000 columns must not take quadratic time.
+    std::unordered_set<std::string> seenKeys;
+    std::size_t headerSuppressed = 0;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         std::string name(trimCell(fields[i]));
         if (name.empty())
             name = fmt::format("column_{}", i + 1);
         std::string key = keys::canonicalKey(name);
-        if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
-            result.warnings.push_back(
-                {fileName, headerLine,
-                 fmt::format("column '{}' appears twice; the second is kept as '{}_{}'", name, key,
-                             i + 1)});
+        if (seenKeys.count(key) > 0) {
+            if (result.warnings.size() < options.maxWarnings) {
+                result.warnings.push_back(
+                    {fileName, headerLine,
+                     fmt::format("column '{}' appears twice; the second is kept as '{}_{}'",
+                                 shortened(name), shortened(key), i + 1)});
+            } else {
+                ++headerSuppressed;
+            }
             key = fmt::format("{}_{}", key, i + 1);
         }
+        seenKeys.insert(key);
         if (key == keys::Timestamp && timestampField == fields.size())
             timestampField = i;
         if (key == keys::Epoch && layout.epochField == std::numeric_limits<std::size_t>::max())
@@ -438,7 +452,7 @@ MetricsCsvParser::Result MetricsCsvParser::parse(std::string_view content,
     for (MetricColumn &col : table.columns())
         col.values.reserve(total);
     int lineOffset = headerLine;
-    std::size_t suppressed = 0;
+    std::size_t suppressed = headerSuppressed;
     int naiveRows = 0, zonedRows = 0, firstNaive = 0, firstZoned = 0;
     for (Chunk &c : chunks) {
         time.insert(time.end(), c.time.begin(), c.time.end());

@@ -85,7 +85,7 @@ ScalingEventsLogParser::Result ScalingEventsLogParser::parse(std::string_view co
         if (text.empty())
             continue;
         const auto warn = [&](std::string message) {
-            result.warnings.push_back({fileName, line.number, std::move(message)});
+            LogLines::addWarning(result.warnings, fileName, line.number, std::move(message));
         };
 
         const auto close = text.find(']');

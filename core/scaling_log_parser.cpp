@@ -90,7 +90,7 @@ struct BlockReader
 
     void warn(int line, std::string message)
     {
-        result.warnings.push_back({fileName, line, std::move(message)});
+        LogLines::addWarning(result.warnings, fileName, line, std::move(message));
     }
 
     /// Reads lines [begin, end); `header` is the index of the `SCALING EVENT at` line.
