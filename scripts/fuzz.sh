@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source scripts/deps.sh
+hpa_install_deps clang libclang-rt-14-dev
+
 seconds="${1:-60}"
 build_dir="${HPA_FUZZ_BUILD_DIR:-build-fuzz}"
 root="$(pwd)"
