@@ -77,7 +77,12 @@ bool isKnownKey(std::string_view key)
         Timestamp,     Epoch,      Replicas,         DesiredReplicas, Waiting,
         WaitingTarget, KvCacheRaw, KvCacheTargetRaw, KvCachePct,      KvCacheTargetPct,
         TtftMs,        ItlMs,      RequestRate,      ActiveJobs,      CompletedJobs};
-    return std::find(kKnown.begin(), kKnown.end(), key) != kKnown.end();
+    // Columns MetricsCsvWriter derives: reading an exported file back must not turn them
+    // into extra series (that would change its statistics).
+    static constexpr std::array<std::string_view, 4> kDerived{
+        "elapsed_s", "waiting_exceeded", "kv_cache_exceeded", "any_threshold_exceeded"};
+    return std::find(kKnown.begin(), kKnown.end(), key) != kKnown.end() ||
+           std::find(kDerived.begin(), kDerived.end(), key) != kDerived.end();
 }
 
 std::string displayName(std::string_view key)
