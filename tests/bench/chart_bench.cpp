@@ -1,0 +1,120 @@
+#include "chart_bench.h"
+
+#include "bench_timer.h"
+#include "naive_chart_stack.h"
+#include "zoom_plan.h"
+
+#include "core/experiment_loader.h"
+#include "ui/chart_cursor.h"
+#include "ui/charts/chart_stack.h"
+#include "ui/charts/metric_chart.h"
+#include "ui/charts/metric_chart_view.h"
+#include "ui/time_window.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QLineSeries>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <memory>
+
+namespace hpa::bench {
+
+namespace {
+
+/// Paints every shown chart now, so a step's cost includes drawing and not just scheduling it.
+void repaintAll(const ui::ChartStack &stack)
+{
+    for (ui::MetricChartView *view : stack.visibleCharts())
+        view->viewport()->repaint();
+}
+
+/// Largest drawn series after a step: segments of one logical series share its name, so they
+/// are summed per chart before comparing with the plot width.
+void countPoints(const ui::ChartStack &stack, ChartFigures &f)
+{
+    for (ui::MetricChartView *view : stack.visibleCharts()) {
+        const int width = static_cast<int>(view->plotRect().width());
+        f.plotWidth = f.plotWidth ? std::min(f.plotWidth, width) : width;
+        QHash<QString, std::size_t> perSeries;
+        for (const QLineSeries *series : view->metricChart()->lineSeries())
+            perSeries[series->name()] += static_cast<std::size_t>(series->count());
+        for (const std::size_t points : perSeries) {
+            f.maxSeriesPoints = std::max(f.maxSeriesPoints, points);
+            if (width > 0)
+                f.maxPointsPerPixel =
+                    std::max(f.maxPointsPerPixel, static_cast<double>(points) / width);
+        }
+    }
+}
+
+} // namespace
+
+ChartFigures ChartBench::run(const std::string &dir, const Options &options)
+{
+    ChartFigures f;
+    ui::TimeWindow window;
+    ui::ChartCursor cursor;
+    auto top = std::make_unique<QWidget>();
+    top->resize(options.width, options.height);
+    auto *layout = new QVBoxLayout(top.get());
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *stack = new ui::ChartStack(&window, &cursor, top.get());
+    layout->addWidget(stack);
+    top->show();
+    QCoreApplication::processEvents();
+
+    // The window exists before the folder is chosen; the clock starts at the choice.
+    BenchTimer timer;
+    auto experiment = std::make_shared<const core::Experiment>(core::ExperimentLoader::load(dir));
+    ui::ChartSource source;
+    source.experiment = experiment;
+    const std::vector<double> &time = experiment->metrics.time();
+    source.origin = time.empty() ? 0.0 : time.front();
+    stack->setSources({source});
+    QCoreApplication::processEvents();
+    repaintAll(*stack);
+    f.openMs = timer.elapsedMs();
+    f.charts = static_cast<int>(stack->visibleCharts().size());
+
+    const auto plan = ZoomPlan::ranges(window.fullFrom(), window.fullTo(), options.zoomSteps);
+    std::vector<double> samples, updates, paints;
+    for (const auto &[from, to] : plan) {
+        timer.restart();
+        window.zoomTo(from, to);
+        const double updated = timer.elapsedMs();
+        QCoreApplication::processEvents();
+        const double evented = timer.elapsedMs();
+        repaintAll(*stack);
+        samples.push_back(timer.elapsedMs());
+        updates.push_back(updated);
+        paints.push_back(samples.back() - evented);
+        countPoints(*stack, f);
+    }
+    f.steps = static_cast<int>(samples.size());
+    f.zoomMs = BenchTimer::median(samples);
+    f.zoomUpdateMs = BenchTimer::median(updates);
+    f.zoomPaintMs = BenchTimer::median(paints);
+    top.reset();
+
+    NaiveChartStack naive;
+    naive.resize(options.width, options.height);
+    naive.setExperiment(*experiment, source.origin);
+    naive.show();
+    QCoreApplication::processEvents();
+    f.naiveSeries = naive.seriesCount();
+    samples.clear();
+    for (int i = 0; i < std::min<int>(options.naiveSteps, static_cast<int>(plan.size())); ++i) {
+        timer.restart();
+        naive.showRange(plan[static_cast<std::size_t>(i)].first,
+                        plan[static_cast<std::size_t>(i)].second);
+        samples.push_back(timer.elapsedMs());
+    }
+    f.naiveSteps = static_cast<int>(samples.size());
+    f.naiveZoomMs = BenchTimer::median(samples);
+    f.ran = true;
+    return f;
+}
+
+} // namespace hpa::bench

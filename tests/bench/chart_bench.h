@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace hpa::bench {
+
+/// Figures of the GUI part for one experiment folder (offscreen Qt, real ChartStack).
+struct ChartFigures
+{
+    bool ran = false;
+    double openMs = 0; ///< folder chosen -> six charts painted (load, build, first paint)
+    double zoomMs = 0, naiveZoomMs = 0; ///< median GUI-thread cost of one zoom step
+    double zoomUpdateMs = 0; ///< of which zoomTo() itself: slicing, decimation, replace()
+    double zoomPaintMs = 0;  ///< of which the forced repaint of every chart
+    int steps = 0, naiveSteps = 0;
+    int charts = 0, naiveSeries = 0;
+    int plotWidth = 0;               ///< narrowest plot area, pixels
+    std::size_t maxSeriesPoints = 0; ///< most points any drawn series held after a step
+    double maxPointsPerPixel = 0;    ///< of the chart that series is in
+};
+
+/// Times the real chart stack against six plain Qt Charts given the full series.
+class ChartBench
+{
+public:
+    struct Options
+    {
+        int width = 1600, height = 1000;
+        int zoomSteps = 20;
+        /// Baseline steps: each one hands Qt Charts every sample, seconds apiece at 1M rows.
+        int naiveSteps = 3;
+    };
+
+    /// Needs a QApplication. `dir` is loaded again, as the GUI would on choosing it.
+    static ChartFigures run(const std::string &dir, const Options &options);
+};
+
+} // namespace hpa::bench

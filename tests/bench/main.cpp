@@ -1,0 +1,99 @@
+// hpa-bench: times HPA Lens against naive baselines on experiment folders of growing size.
+// Run through scripts/bench.sh, which generates the folders. Prints figures; asserts nothing.
+#include "bench_report.h"
+#include "chart_bench.h"
+#include "core_bench.h"
+
+#include <QApplication>
+
+#include <algorithm>
+
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace {
+
+void usage()
+{
+    std::cerr << "usage: hpa-bench [--no-charts] [--width W] [--height H] [--steps N]\n"
+                 "                 [--naive-steps N] [--threads N] DIR...\n";
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    using namespace hpa::bench;
+    CoreBench::Options coreOptions;
+    ChartBench::Options chartOptions;
+    bool charts = true;
+    std::vector<std::string> dirs;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const auto next = [&]() -> int {
+            if (i + 1 >= argc) {
+                usage();
+                std::exit(2);
+            }
+            return std::atoi(argv[++i]);
+        };
+        if (arg == "--no-charts")
+            charts = false;
+        else if (arg == "--width")
+            chartOptions.width = next();
+        else if (arg == "--height")
+            chartOptions.height = next();
+        else if (arg == "--steps")
+            chartOptions.zoomSteps = coreOptions.zoomSteps = next();
+        else if (arg == "--naive-steps")
+            chartOptions.naiveSteps = next();
+        else if (arg == "--threads")
+            coreOptions.threads = static_cast<unsigned>(next());
+        else if (arg.starts_with("-")) {
+            usage();
+            return 2;
+        } else {
+            dirs.push_back(arg);
+        }
+    }
+    if (dirs.empty()) {
+        usage();
+        return 2;
+    }
+    // Decimation is timed for a plot as wide as the charts' (window minus axes and margins).
+    coreOptions.pixels = std::max(100, chartOptions.width - 120);
+
+    std::vector<CoreFigures> core(dirs.size());
+    // Memory first: the forked children must start from a small parent with no threads.
+    for (std::size_t i = 0; i < dirs.size(); ++i) {
+        core[i].dir = dirs[i];
+        CoreBench::measureMemory(core[i]);
+    }
+
+    std::unique_ptr<QApplication> app;
+    if (charts) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    }
+    std::vector<ChartFigures> chartFigures(dirs.size());
+    int status = 0;
+    for (std::size_t i = 0; i < dirs.size(); ++i) {
+        try {
+            CoreBench::run(core[i], coreOptions);
+            if (charts)
+                chartFigures[i] = ChartBench::run(dirs[i], chartOptions);
+            BenchReport::printSize(std::cout, core[i], chartFigures[i]);
+            std::cout.flush();
+        } catch (const std::exception &e) {
+            std::cerr << "hpa-bench: " << dirs[i] << ": " << e.what() << "\n";
+            status = 1;
+        }
+    }
+    BenchReport::printScaling(std::cout, core, chartFigures);
+    return status;
+}
