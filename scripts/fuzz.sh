@@ -23,7 +23,7 @@ cmake --build "$build_dir" -j"$(nproc)" --target "${targets[@]}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/hpa-fuzz-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 artifacts="$build_dir/artifacts"
-mkdir -p "$artifacts"
+mkdir -p "$artifacts" "$work/tmp"
 
 shared="$root/../shared/examples"
 examples=()
@@ -98,6 +98,8 @@ for target in "${targets[@]}"; do
             continue
         fi
     fi
+    # TMPDIR: the folder target's scratch experiment goes away with $work whatever happens.
+    TMPDIR="$work/tmp" \
     ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:allocator_may_return_null=0" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
         "$exe" "$work/$target" \
