@@ -36,6 +36,10 @@ int screenshot(const CommandLine &cl, MainWindow &window)
     settle(100);
     window.openExperiment(QString::fromStdString(cl.dirs.front()));
     window.waitForLoad();
+    if (cl.compareDir) {
+        window.compareWith(QString::fromStdString(*cl.compareDir));
+        window.waitForLoad();
+    }
     settle(400);
     if (!window.lastError().isEmpty())
         std::cerr << "hpa-lens: " << window.lastError().toStdString() << '\n';
@@ -77,6 +81,8 @@ int GuiRunner::run(const CommandLine &cl, int &argc, char **argv)
     window.show();
     if (!cl.dirs.empty())
         window.openExperiment(QString::fromStdString(cl.dirs.front()));
+    if (cl.compareDir)
+        window.compareWith(QString::fromStdString(*cl.compareDir));
     return QApplication::exec();
 }
 

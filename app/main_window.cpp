@@ -1,5 +1,7 @@
 #include "app/main_window.h"
 
+#include "app/compare_controller.h"
+
 #include "core/experiment_loader.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/event_browser.h"
@@ -27,12 +29,15 @@
 #include <QToolBar>
 #include <QToolButton>
 
+#include <utility>
+
 namespace hpa::app {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_workspace(new ui::ExperimentWorkspace(this)),
       m_loader(new ui::LoadController(this))
 {
+    m_compare = new CompareController(m_workspace, &m_settings, this);
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("HPA Lens"));
     setAcceptDrops(true);
@@ -152,6 +157,9 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     file->addAction(m_reloadAction);
     file->addSeparator();
+    file->addAction(m_compare->compareAction());
+    file->addAction(m_compare->closeComparisonAction());
+    file->addSeparator();
     file->addAction(m_closeAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -164,6 +172,8 @@ void MainWindow::createMenus()
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_elapsedAction);
     m_viewMenu->addAction(m_extraChartAction);
+    m_viewMenu->addAction(m_compare->sideBySideAction());
+    m_viewMenu->addMenu(m_compare->alignMenu());
     QMenu *kv = m_viewMenu->addMenu(tr("KV Cache &Unit"));
     kv->addActions(m_kvUnitGroup->actions());
     m_viewMenu->addSeparator();
@@ -180,6 +190,8 @@ void MainWindow::createToolBar()
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_openAction);
     bar->addAction(m_reloadAction);
+    bar->addAction(m_compare->compareAction());
+    bar->addAction(m_compare->sideBySideAction());
     bar->addSeparator();
     bar->addAction(m_zoomInAction);
     bar->addAction(m_zoomOutAction);
@@ -259,6 +271,29 @@ void MainWindow::connectParts()
             &ui::EventBrowser::selectEvent);
     connect(m_workspace->timeWindow(), &ui::TimeWindow::rangeChanged, this,
             &MainWindow::updateActions);
+    connect(m_compare, &CompareController::comparisonShown, this, [this] {
+        // Wall-clock time means nothing across runs made on different days.
+        m_elapsedAction->setChecked(true);
+        const auto a = m_workspace->experiment();
+        const auto b = m_workspace->comparisonExperiment();
+        setWindowTitle(tr("%1 vs %2 — HPA Lens")
+                           .arg(QString::fromStdString(a->summary.name),
+                                QString::fromStdString(b->summary.name)));
+        m_statusLabel->setText(tr("Comparing A: %1 with B: %2")
+                                   .arg(QString::fromStdString(a->summary.name),
+                                        QString::fromStdString(b->summary.name)));
+        updateActions();
+    });
+    connect(m_compare, &CompareController::comparisonClosed, this, [this] {
+        if (m_workspace->hasExperiment())
+            setWindowTitle(
+                tr("%1 — HPA Lens")
+                    .arg(QString::fromStdString(m_workspace->experiment()->summary.name)));
+        updateActions();
+    });
+    connect(m_compare, &CompareController::failed, this,
+            [this](const QString &message) { onFailed(tr("experiment B"), message); });
+    connect(m_compare, &CompareController::status, m_statusLabel, &QLabel::setText);
 }
 
 void MainWindow::chooseExperiment()
@@ -307,9 +342,19 @@ void MainWindow::openExperiment(const QString &dirIn)
     m_loader->load(m_currentDir, m_kvUnit);
 }
 
+void MainWindow::compareWith(const QString &dir)
+{
+    if (m_loader->isRunning() || !m_workspace->hasExperiment()) {
+        m_pendingCompare = dir;
+        return;
+    }
+    m_compare->compareWith(dir);
+}
+
 void MainWindow::waitForLoad()
 {
     m_loader->waitForFinished();
+    m_compare->waitForLoad();
 }
 
 void MainWindow::reload()
@@ -321,6 +366,7 @@ void MainWindow::reload()
 void MainWindow::closeExperiment()
 {
     m_loader->cancel();
+    m_compare->closeComparison();
     m_currentDir.clear();
     m_workspace->clear();
     m_statistics->clear();
@@ -336,6 +382,8 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
     m_settings.addRecentExperiment(dir);
     m_workspace->setExperiment(result);
     m_statistics->setSummary(result->summary);
+    if (!m_pendingCompare.isEmpty())
+        m_compare->compareWith(std::exchange(m_pendingCompare, QString()));
     const core::ExperimentSummary &s = result->summary;
     setWindowTitle(tr("%1 — HPA Lens").arg(QString::fromStdString(s.name)));
     m_statusLabel->setText(tr("%1 samples, %2 scaling events, KV cache unit: %3")
@@ -397,6 +445,7 @@ void MainWindow::updateActions()
     const std::size_t warnings =
         open ? m_workspace->experiment()->experiment->warnings.size() : std::size_t{0};
     m_warningsAction->setEnabled(warnings > 0);
+    m_compare->updateActions();
     m_warningsAction->setText(warnings ? tr("%n warning(s)", nullptr, static_cast<int>(warnings))
                                        : tr("No warnings"));
 }

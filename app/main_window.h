@@ -25,6 +25,8 @@ class StatisticsView;
 
 namespace hpa::app {
 
+class CompareController;
+
 /// Wires menus, toolbar, docks and the status bar to the workspace. It computes nothing.
 class MainWindow : public QMainWindow
 {
@@ -35,7 +37,9 @@ public:
 
     /// Opens `dir` in the background; a parent `experiment-data/` folder asks which one.
     void openExperiment(const QString &dir);
-    /// Blocks until a running load has finished (screenshots, tests).
+    /// Loads `dir` as experiment B next to the open one (queued until A has loaded).
+    void compareWith(const QString &dir);
+    /// Blocks until running loads (A, then B) have finished (screenshots, tests).
     void waitForLoad();
 
     ui::ExperimentWorkspace *workspace() const { return m_workspace; }
@@ -73,6 +77,8 @@ private:
     ui::AppSettings m_settings;
     ui::ExperimentWorkspace *m_workspace;
     ui::LoadController *m_loader;
+    CompareController *m_compare = nullptr;
+    QString m_pendingCompare;
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;
     QString m_currentDir;

@@ -33,6 +33,9 @@ public:
     QLabel *nameLabel() const { return m_name; }
     QLabel *spanLabel() const { return m_span; }
     QLabel *metadataLabel() const { return m_metadata; }
+    /// The other metadata.json entries, shown on demand.
+    QLabel *moreLabel() const { return m_more; }
+    QToolButton *moreButton() const { return m_moreButton; }
     QPushButton *hpaButton() const { return m_hpa; }
     QPushButton *configButton() const { return m_config; }
     QPushButton *filesButton() const { return m_files; }

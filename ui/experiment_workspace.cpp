@@ -1,7 +1,9 @@
 #include "ui/experiment_workspace.h"
 
+#include "core/comparison.h"
 #include "ui/chart_cursor.h"
 #include "ui/charts/chart_stack.h"
+#include "ui/comparison_view.h"
 #include "ui/data_view.h"
 #include "ui/experiment_header.h"
 #include "ui/time_window.h"
@@ -26,7 +28,8 @@ ExperimentWorkspace::ExperimentWorkspace(QWidget *parent)
       m_header(new ExperimentHeader(this)), m_tabs(new QTabWidget(this)),
       m_chartScroll(new QScrollArea(this)), m_chartHost(new QWidget),
       m_chartLayout(new QHBoxLayout(m_chartHost)), m_stack(new ChartStack(m_window, m_cursor)),
-      m_data(new DataView(this))
+      m_data(new DataView(this)), m_stackB(new ChartStack(m_window, m_cursor)),
+      m_comparison(new ComparisonView(this))
 {
     m_welcome->setAlignment(Qt::AlignCenter);
     m_welcome->setWordWrap(true);
@@ -36,9 +39,14 @@ ExperimentWorkspace::ExperimentWorkspace(QWidget *parent)
            "<tt>metrics.csv</tt>, and usually <tt>scaling.log</tt> or "
            "<tt>scaling-events.log</tt>.</p>"));
 
+    // The workspace sets the window's extent itself: with two runs it is their union.
+    m_stack->setOwnsTimeRange(false);
+    m_stackB->setOwnsTimeRange(false);
+    m_stackB->hide();
     m_chartLayout->setContentsMargins(0, 0, 0, 0);
     m_chartLayout->setSpacing(6);
     m_chartLayout->addWidget(m_stack);
+    m_chartLayout->addWidget(m_stackB);
     m_chartHost->setMinimumHeight(kMinChartAreaHeight);
     m_chartScroll->setWidget(m_chartHost);
     m_chartScroll->setWidgetResizable(true);
@@ -60,27 +68,35 @@ ExperimentWorkspace::ExperimentWorkspace(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
 
-    connect(m_stack, &ChartStack::eventClicked, this, &ExperimentWorkspace::eventClicked);
+    connectStack(m_stack, 0);
+    connectStack(m_stackB, 1);
 }
 
 ExperimentWorkspace::~ExperimentWorkspace() = default;
 
+void ExperimentWorkspace::connectStack(ChartStack *stack, int sourceOffset)
+{
+    // Side by side each stack shows one run, so B's stack speaks of its source 0 = B.
+    connect(stack, &ChartStack::eventClicked, this, [this, sourceOffset](int source, int event) {
+        const bool sideBySide = isComparing() && m_layout == CompareLayout::SideBySide;
+        emit eventClicked(sideBySide ? source + sourceOffset : source, event);
+    });
+}
+
 QVector<ChartStack *> ExperimentWorkspace::chartStacks() const
 {
+    if (isComparing() && m_layout == CompareLayout::SideBySide)
+        return {m_stack, m_stackB};
     return {m_stack};
 }
 
 void ExperimentWorkspace::setExperiment(std::shared_ptr<const LoadedExperiment> experiment)
 {
     m_primary = std::move(experiment);
-    m_sources.clear();
+    m_secondary.reset();
     if (m_primary) {
-        ChartSource source;
-        source.experiment = m_primary->experiment;
-        source.origin = m_primary->summary.startSeconds;
-        m_sources.push_back(source);
         m_header->setExperiment(m_primary->experiment);
-        m_data->setExperiment(m_primary->experiment, source.origin);
+        m_data->setExperiment(m_primary->experiment, m_primary->summary.startSeconds);
         m_pages->setCurrentIndex(1);
     } else {
         m_header->clear();
@@ -95,35 +111,98 @@ void ExperimentWorkspace::clear()
     setExperiment(nullptr);
 }
 
+void ExperimentWorkspace::setComparison(std::shared_ptr<const LoadedExperiment> b)
+{
+    if (!m_primary)
+        return;
+    m_secondary = std::move(b);
+    const int tab = m_tabs->indexOf(m_comparison);
+    if (m_secondary) {
+        m_comparison->setComparison(
+            core::ExperimentComparison(m_primary->summary, m_secondary->summary));
+        if (tab < 0)
+            m_tabs->addTab(m_comparison, tr("Comparison"));
+    } else {
+        m_comparison->setComparison(std::nullopt);
+        if (tab >= 0)
+            m_tabs->removeTab(tab);
+    }
+    applySources();
+}
+
+void ExperimentWorkspace::setCompareLayout(CompareLayout layout)
+{
+    if (layout == m_layout)
+        return;
+    m_layout = layout;
+    if (isComparing())
+        applySources();
+}
+
+void ExperimentWorkspace::setAlignment(core::AlignMode mode, double offsetSeconds)
+{
+    m_alignMode = mode;
+    m_alignOffset = offsetSeconds;
+    if (isComparing())
+        applySources();
+}
+
 void ExperimentWorkspace::applySources()
 {
     m_cursor->setHighlight(std::nullopt);
     m_cursor->setPosition(std::nullopt);
-    double to = 1;
-    for (const ChartSource &s : m_sources) {
-        const auto &time = s.experiment->metrics.time();
-        if (!time.empty())
-            to = std::max(to, s.toX(time.back()));
+    m_sources.clear();
+    if (m_primary) {
+        ChartSource a;
+        a.experiment = m_primary->experiment;
+        a.origin = isComparing() ? core::Alignment::origin(*a.experiment, m_alignMode)
+                                 : m_primary->summary.startSeconds;
+        m_sources.push_back(a);
     }
-    m_stack->setSources(m_sources);
-    m_stack->setAxisMode(m_axisMode);
-    m_stack->setExtraChartVisible(m_extraVisible);
-    m_window->setFullRange(0, to);
+    if (m_primary && m_secondary) {
+        ChartSource b;
+        b.experiment = m_secondary->experiment;
+        b.origin =
+            core::Alignment::origin(*b.experiment, m_alignMode,
+                                    m_alignMode == core::AlignMode::Offset ? m_alignOffset : 0.0);
+        b.label = QStringLiteral("B");
+        m_sources[0].label = QStringLiteral("A");
+        m_sources.push_back(b);
+    }
+    const bool sideBySide = m_sources.size() > 1 && m_layout == CompareLayout::SideBySide;
+    if (sideBySide) {
+        m_stack->setSources({m_sources[0]});
+        ChartSource b = m_sources[1];
+        b.secondary = false; // its own column: drawn in the normal style
+        m_stackB->setSources({b});
+    } else {
+        if (m_sources.size() > 1)
+            m_sources[1].secondary = true;
+        m_stack->setSources(m_sources);
+        m_stackB->setSources({});
+    }
+    m_stackB->setVisible(sideBySide);
+    for (ChartStack *stack : chartStacks()) {
+        stack->setAxisMode(m_axisMode);
+        stack->setExtraChartVisible(m_extraVisible);
+    }
+    const auto [from, to] = ChartStack::dataExtent(m_sources);
+    m_window->setFullRange(from, to > from ? to : from + 1);
     emit sourcesChanged(m_sources);
 }
 
 void ExperimentWorkspace::setAxisMode(TimeAxisMode mode)
 {
     m_axisMode = mode;
-    for (ChartStack *stack : chartStacks())
-        stack->setAxisMode(mode);
+    m_stack->setAxisMode(mode);
+    m_stackB->setAxisMode(mode);
 }
 
 void ExperimentWorkspace::setExtraChartVisible(bool visible)
 {
     m_extraVisible = visible;
-    for (ChartStack *stack : chartStacks())
-        stack->setExtraChartVisible(visible);
+    m_stack->setExtraChartVisible(visible);
+    m_stackB->setExtraChartVisible(visible);
 }
 
 void ExperimentWorkspace::showEvent(int sourceIndex, int eventIndex)

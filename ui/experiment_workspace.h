@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/alignment.h"
 #include "ui/charts/chart_source.h"
 #include "ui/loaded_experiment.h"
 
@@ -18,6 +19,7 @@ namespace hpa::ui {
 
 class ChartCursor;
 class ChartStack;
+class ComparisonView;
 class DataView;
 class ExperimentHeader;
 class TimeWindow;
@@ -31,8 +33,25 @@ public:
     explicit ExperimentWorkspace(QWidget *parent = nullptr);
     ~ExperimentWorkspace() override;
 
+    enum class CompareLayout
+    {
+        Overlay,   ///< B drawn into A's charts in a second style
+        SideBySide ///< two columns of charts, A left, B right, on one time window
+    };
+
     void setExperiment(std::shared_ptr<const LoadedExperiment> experiment);
     void clear();
+
+    /// Shows B next to A (nullptr ends the comparison).
+    void setComparison(std::shared_ptr<const LoadedExperiment> b);
+    std::shared_ptr<const LoadedExperiment> comparisonExperiment() const { return m_secondary; }
+    bool isComparing() const { return m_secondary != nullptr; }
+    void setCompareLayout(CompareLayout layout);
+    CompareLayout compareLayout() const { return m_layout; }
+    /// Which moment of each run sits at x = 0; `offsetSeconds` shifts B for AlignMode::Offset.
+    void setAlignment(core::AlignMode mode, double offsetSeconds = 0);
+    core::AlignMode alignMode() const { return m_alignMode; }
+    double alignOffset() const { return m_alignOffset; }
     bool hasExperiment() const { return m_primary != nullptr; }
     std::shared_ptr<const LoadedExperiment> experiment() const { return m_primary; }
 
@@ -56,6 +75,7 @@ signals:
 
 private:
     void applySources();
+    void connectStack(ChartStack *stack, int sourceOffset);
 
     TimeWindow *m_window;
     ChartCursor *m_cursor;
@@ -70,6 +90,12 @@ private:
     DataView *m_data;
     std::shared_ptr<const LoadedExperiment> m_primary;
     QVector<ChartSource> m_sources;
+    ChartStack *m_stackB;
+    ComparisonView *m_comparison;
+    std::shared_ptr<const LoadedExperiment> m_secondary;
+    CompareLayout m_layout = CompareLayout::Overlay;
+    core::AlignMode m_alignMode = core::AlignMode::FirstSample;
+    double m_alignOffset = 0;
     TimeAxisMode m_axisMode = TimeAxisMode::WallClock;
     bool m_extraVisible = true;
 };

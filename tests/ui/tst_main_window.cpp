@@ -172,6 +172,59 @@ private slots:
         QVERIFY(w.workspace()->hasExperiment());
     }
 
+    void comparisonLinksBothRuns_data()
+    {
+        QTest::addColumn<bool>("sideBySide");
+        QTest::newRow("overlay") << false;
+        QTest::newRow("side by side") << true;
+    }
+    void comparisonLinksBothRuns()
+    {
+        QFETCH(bool, sideBySide);
+        const QString b = sharedExample("high-load-hpa-20251124-155733");
+        if (!QFileInfo(b).isDir())
+            QSKIP("../shared/examples is absent");
+        MainWindow w;
+        w.setModalErrors(false);
+        w.resize(1500, 1000);
+        w.show();
+        w.openExperiment(bundledExample());
+        w.compareWith(b);
+        w.waitForLoad();
+        auto *workspace = w.workspace();
+        QVERIFY(workspace->isComparing());
+        workspace->setCompareLayout(sideBySide
+                                        ? hpa::ui::ExperimentWorkspace::CompareLayout::SideBySide
+                                        : hpa::ui::ExperimentWorkspace::CompareLayout::Overlay);
+        QCOMPARE(workspace->sources().size(), 2);
+        QCOMPARE(workspace->chartStacks().size(), sideBySide ? 2 : 1);
+        QVERIFY(w.windowTitle().contains(QStringLiteral(" vs ")));
+        // Events of both runs are in the browser, with the A/B column.
+        const int expected =
+            static_cast<int>(workspace->experiment()->experiment->events.size() +
+                             workspace->comparisonExperiment()->experiment->events.size());
+        QCOMPARE(w.eventBrowser()->view()->model()->rowCount(), expected);
+
+        hpa::ui::TimeWindow *window = workspace->timeWindow();
+        window->zoomTo(60, 240);
+        for (auto *stack : workspace->chartStacks()) {
+            for (auto *chart : stack->visibleCharts()) {
+                const auto [min, max] = xRange(chart);
+                QCOMPARE(min, 60.0);
+                QCOMPARE(max, 240.0);
+            }
+        }
+        // The cursor set over A's chart shows on every chart of B as well.
+        workspace->cursor()->setPosition(120.0);
+        QCOMPARE(*workspace->cursor()->position(), 120.0);
+        // Selecting one of B's events (source 1) brings it into view on the shared window.
+        const auto &bEvents = workspace->comparisonExperiment()->experiment->events;
+        QVERIFY(!bEvents.empty());
+        workspace->showEvent(1, static_cast<int>(bEvents.size()) - 1);
+        const double x = workspace->sources()[1].toX(bEvents.back().time);
+        QVERIFY(window->from() <= x && x <= window->to());
+    }
+
     void folderWithoutMetricsShowsError()
     {
         QTemporaryDir empty;

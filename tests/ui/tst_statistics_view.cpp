@@ -169,7 +169,12 @@ void TstStatisticsView::headerShowsMetadataAndFiles()
     // Last *sample*, not metadata's end_time (14:32:13).
     QCOMPARE(header.spanLabel()->text(),
              QStringLiteral("2025-11-20T14:03:12Z → 2025-11-20T14:32:06Z · 28m 54s"));
-    const QString meta = header.metadataLabel()->text();
+    // The main keys are on the first line; every other key is behind the "more" toggle.
+    const QString meta =
+        header.metadataLabel()->text() + QLatin1Char('\n') + header.moreLabel()->text();
+    QVERIFY(header.metadataLabel()->text().contains("Namespace"));
+    QVERIFY(!header.metadataLabel()->text().contains("output_directory"));
+    QVERIFY(!header.moreButton()->isHidden());
     QVERIFY(meta.contains("llm-d-inference-scheduler"));
     QVERIFY(meta.contains("vllm-hpa-combined"));
     // A key HPA Lens has no use for is shown as well.

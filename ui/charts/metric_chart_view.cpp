@@ -5,8 +5,10 @@
 #include "ui/charts/metric_chart.h"
 #include "ui/time_window.h"
 
+#include <QAction>
 #include <QContextMenuEvent>
 #include <QFontMetrics>
+#include <QGraphicsLayout>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QWheelEvent>
@@ -155,6 +157,12 @@ void MetricChartView::onRangeChanged(double from, double to)
 void MetricChartView::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
+    // With a fixed plot area Qt Charts does not lay the title out again when the chart
+    // shrinks (a stack halved for side by side kept its title centred on the old width):
+    // hand layout back to Qt for one pass, then fix the plot area again.
+    m_chart->setPlotArea(QRectF());
+    m_chart->layout()->invalidate();
+    m_chart->layout()->activate();
     layoutPlotArea();
     m_chart->setRange(m_window->from(), m_window->to());
 }
@@ -283,7 +291,11 @@ void MetricChartView::contextMenuEvent(QContextMenuEvent *event)
         event->ignore();
         return;
     }
+    for (QAction *action : m_actions)
+        action->setProperty(kContextChartProperty, QVariant::fromValue<QObject *>(this));
     QMenu::exec(m_actions, event->globalPos(), nullptr, this);
+    for (QAction *action : m_actions)
+        action->setProperty(kContextChartProperty, QVariant());
 }
 
 void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QMenu;
+class QWidget;
+
+namespace hpa::ui {
+class AppSettings;
+class ExperimentWorkspace;
+class LoadController;
+struct LoadedExperiment;
+} // namespace hpa::ui
+
+namespace hpa::app {
+
+/// Loads experiment B and drives the comparison: overlay or side by side, alignment, and the
+/// actions for both, shared by menu and toolbar.
+class CompareController : public QObject
+{
+    Q_OBJECT
+public:
+    CompareController(ui::ExperimentWorkspace *workspace, ui::AppSettings *settings,
+                      QWidget *dialogParent);
+
+    QAction *compareAction() const { return m_compare; }
+    QAction *closeComparisonAction() const { return m_close; }
+    QAction *sideBySideAction() const { return m_sideBySide; }
+    /// The "Align Runs On" submenu (first sample, load start, first scale-up, offset).
+    QMenu *alignMenu() const { return m_alignMenu; }
+
+    /// Loads `dir` as B in the background.
+    void compareWith(const QString &dir);
+    void closeComparison();
+    /// Blocks until B has loaded (tests, --screenshot).
+    void waitForLoad();
+    void updateActions();
+
+signals:
+    /// B is shown; wall-clock time means nothing across runs, so the main window switches
+    /// the axis to elapsed time.
+    void comparisonShown();
+    void comparisonClosed();
+    void failed(const QString &message);
+    void status(const QString &message);
+
+private:
+    void chooseDirectory();
+    void onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedExperiment> b);
+
+    ui::ExperimentWorkspace *m_workspace;
+    ui::AppSettings *m_settings;
+    QWidget *m_parent;
+    ui::LoadController *m_loader;
+    QAction *m_compare;
+    QAction *m_close;
+    QAction *m_sideBySide;
+    QActionGroup *m_alignGroup;
+    QMenu *m_alignMenu;
+};
+
+} // namespace hpa::app
