@@ -122,6 +122,15 @@ CellStatus parseNumber(std::string_view cell, double &out)
     cell = trimCell(cell);
     if (cell.empty())
         return CellStatus::Empty;
+    // Our own CSV export writes the exceeded flags as true/false.
+    if (cell == "true" || cell == "True" || cell == "TRUE") {
+        out = 1;
+        return CellStatus::Ok;
+    }
+    if (cell == "false" || cell == "False" || cell == "FALSE") {
+        out = 0;
+        return CellStatus::Ok;
+    }
     const char *first = cell.data();
     const char *last = first + cell.size();
     if (*first == '+')
