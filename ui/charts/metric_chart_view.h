@@ -35,6 +35,9 @@ public:
     /// Only the bottom chart of a stack labels its time axis.
     void setTimeLabelsVisible(bool visible);
     bool timeLabelsVisible() const { return m_timeLabels; }
+    /// While a context menu is open, each of its actions carries this dynamic property: the
+    /// chart it was opened on (QObject *), so a shared action knows which chart to act on.
+    static constexpr const char *kContextChartProperty = "hpaContextChart";
     /// Actions offered on right-click (owned by the caller).
     void setContextActions(const QList<QAction *> &actions) { m_actions = actions; }
     void applyChartPalette(const ChartPalette &palette);
