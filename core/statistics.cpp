@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace hpa::core {
 
@@ -64,6 +65,58 @@ std::array<double, N> selectPercentiles(std::vector<double> &v, const std::array
     return out;
 }
 
+/// Counting only pays off on long series, and needs the value range to fit a small table.
+constexpr std::size_t kMinCountingSize = std::size_t{1} << 12;
+constexpr double kMaxCountingRange = 65536;
+
+/// Percentiles by counting, when every value of `v` is an integer in [lo, hi] and the range is
+/// small: replicas, jobs, targets, sampling intervals. Those have few distinct values, and one
+/// counting pass finds the same order statistics that selection finds in several. The values
+/// at each rank are the same data values, so the results equal selectPercentiles() exactly.
+template <std::size_t N>
+std::optional<std::array<double, N>> countPercentiles(const std::vector<double> &v, double lo,
+                                                      double hi, const std::array<double, N> &qs)
+{
+    // lo integral and |values| < 2^53 keep x - lo and lo + offset exact.
+    if (v.size() < kMinCountingSize || !(hi - lo < kMaxCountingRange) || std::floor(lo) != lo ||
+        std::fabs(lo) > 0x1p52)
+        return std::nullopt;
+    std::vector<std::size_t> counts(static_cast<std::size_t>(hi - lo) + 1);
+    for (const double x : v) {
+        const double offset = x - lo;
+        if (std::floor(offset) != offset)
+            return std::nullopt;
+        ++counts[static_cast<std::size_t>(offset)];
+    }
+    // Value of the element at sorted position `k`.
+    const auto valueAt = [&](std::size_t k) {
+        std::size_t seen = 0;
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            seen += counts[i];
+            if (seen > k)
+                return lo + static_cast<double>(i);
+        }
+        return hi;
+    };
+    std::array<double, N> out{};
+    for (std::size_t i = 0; i < N; ++i) {
+        const Rank rank = rankOf(v.size(), qs[i]);
+        const double at = valueAt(rank.lo);
+        out[i] = lerp(at, rank.frac > 0 ? valueAt(rank.lo + 1) : at, rank.frac);
+    }
+    return out;
+}
+
+/// Percentiles of unsorted `v` whose finite values lie in [lo, hi]; may reorder `v`.
+template <std::size_t N>
+std::array<double, N> percentiles(std::vector<double> &v, double lo, double hi,
+                                  const std::array<double, N> &qs)
+{
+    if (auto counted = countPercentiles(v, lo, hi, qs))
+        return *counted;
+    return selectPercentiles(v, qs);
+}
+
 } // namespace
 
 double Statistics::percentile(std::span<const double> sorted, double q)
@@ -98,7 +151,7 @@ std::optional<SeriesStats> Statistics::describe(std::span<const double> values, 
     stats.mean = sum / static_cast<double>(kept.size());
     stats.min = lo;
     stats.max = hi;
-    const auto p = selectPercentiles(kept, std::array<double, 3>{50.0, 90.0, 99.0});
+    const auto p = percentiles(kept, lo, hi, std::array<double, 3>{50.0, 90.0, 99.0});
     stats.p50 = p[0];
     stats.p90 = p[1];
     stats.p99 = p[2];
@@ -148,14 +201,19 @@ double Statistics::medianInterval(std::span<const double> times)
     std::vector<double> diffs;
     if (times.size() >= 2)
         diffs.reserve(times.size() - 1);
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
     for (std::size_t i = 1; i < times.size(); ++i) {
         const double d = times[i] - times[i - 1];
-        if (std::isfinite(d) && d > 0)
+        if (std::isfinite(d) && d > 0) {
             diffs.push_back(d);
+            lo = std::min(lo, d);
+            hi = std::max(hi, d);
+        }
     }
     if (diffs.empty())
         return 0;
-    return selectPercentiles(diffs, std::array<double, 1>{50.0})[0];
+    return percentiles(diffs, lo, hi, std::array<double, 1>{50.0})[0];
 }
 
 } // namespace hpa::core
