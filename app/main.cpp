@@ -1,4 +1,5 @@
 #include "app/command_line.h"
+#include "app/export_command.h"
 #include "app/gui_runner.h"
 #include "app/headless_commands.h"
 
@@ -30,6 +31,8 @@ int main(int argc, char *argv[])
         return hpa::app::HeadlessCommands::compare(cl, std::cout, std::cerr);
     case CommandLine::Mode::Demo:
         return hpa::app::HeadlessCommands::demo(cl, std::cout, std::cerr);
+    case CommandLine::Mode::Export:
+        return hpa::app::ExportCommand::run(cl, argc, argv);
     case CommandLine::Mode::Gui:
         return hpa::app::GuiRunner::run(cl, argc, argv);
     default:

@@ -10,6 +10,10 @@ namespace key {
 constexpr auto Recent = "experiments/recent";
 constexpr auto LastFolder = "experiments/lastFolder";
 constexpr auto LastExportFolder = "export/lastFolder";
+constexpr auto ExportFormat = "export/format";
+constexpr auto ExportDpi = "export/dpi";
+constexpr auto ExportWidth = "export/width";
+constexpr auto ExportWholeRun = "export/wholeRun";
 constexpr auto Geometry = "window/geometry";
 constexpr auto State = "window/state";
 constexpr auto AxisMode = "charts/axisMode";
@@ -70,6 +74,50 @@ QString AppSettings::lastExportFolder() const
 void AppSettings::setLastExportFolder(const QString &dir)
 {
     m_settings.setValue(key::LastExportFolder, dir);
+}
+
+QString AppSettings::exportFormat() const
+{
+    const QString format = m_settings.value(key::ExportFormat).toString();
+    return format == QLatin1String("svg") || format == QLatin1String("pdf") ? format
+                                                                            : QStringLiteral("png");
+}
+
+void AppSettings::setExportFormat(const QString &suffix)
+{
+    m_settings.setValue(key::ExportFormat, suffix.toLower());
+}
+
+int AppSettings::exportDpi() const
+{
+    const int dpi = m_settings.value(key::ExportDpi, 300).toInt();
+    return dpi >= 30 && dpi <= 2400 ? dpi : 300;
+}
+
+void AppSettings::setExportDpi(int dpi)
+{
+    m_settings.setValue(key::ExportDpi, dpi);
+}
+
+int AppSettings::exportWidth() const
+{
+    const int width = m_settings.value(key::ExportWidth, 0).toInt();
+    return width >= 16 && width <= 30000 ? width : 0;
+}
+
+void AppSettings::setExportWidth(int width)
+{
+    m_settings.setValue(key::ExportWidth, width);
+}
+
+bool AppSettings::exportWholeRun() const
+{
+    return m_settings.value(key::ExportWholeRun, false).toBool();
+}
+
+void AppSettings::setExportWholeRun(bool wholeRun)
+{
+    m_settings.setValue(key::ExportWholeRun, wholeRun);
 }
 
 QByteArray AppSettings::windowGeometry() const

@@ -27,6 +27,18 @@ public:
     void setLastFolder(const QString &dir);
     QString lastExportFolder() const;
     void setLastExportFolder(const QString &dir);
+    /// "png", "svg" or "pdf"; png by default.
+    QString exportFormat() const;
+    void setExportFormat(const QString &suffix);
+    /// Resolution of figure exports; 300 (as the notebook) by default.
+    int exportDpi() const;
+    void setExportDpi(int dpi);
+    /// Pixel width of the last figure export; 0 = derive from the screen size and DPI.
+    int exportWidth() const;
+    void setExportWidth(int width);
+    /// CSV export of the whole run (true) or of the visible time range.
+    bool exportWholeRun() const;
+    void setExportWholeRun(bool wholeRun);
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

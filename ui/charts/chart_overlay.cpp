@@ -9,10 +9,11 @@ namespace hpa::ui {
 
 namespace {
 
-QPen cosmetic(const QColor &color, double width, Qt::PenStyle style = Qt::SolidLine)
+QPen cosmetic(const QColor &color, double width, Qt::PenStyle style = Qt::SolidLine,
+              bool paper = false)
 {
     QPen pen(color, width, style);
-    pen.setCosmetic(true);
+    pen.setCosmetic(!paper);
     return pen;
 }
 
@@ -84,7 +85,7 @@ void ChartOverlay::paintEvents(QPainter *painter, const OverlayState &state,
             changed ? Qt::DotLine : (m.secondary ? Qt::DashLine : Qt::SolidLine);
         QColor color = markerColor(m.kind, palette);
         color.setAlpha(changed ? 150 : 200);
-        painter->setPen(cosmetic(color, changed ? 1 : 1.5, style));
+        painter->setPen(cosmetic(color, changed ? 1 : 1.5, style, !palette.cosmeticPens()));
         painter->drawLine(QPointF(x, state.plot.top()), QPointF(x, state.plot.bottom()));
         if (!changed) {
             // A small flag at the top tells up from down without relying on colour alone.

@@ -73,7 +73,7 @@ QPen ChartPalette::seriesPen(int colorIndex, bool dashed, bool secondary) const
 {
     QPen pen(seriesColor(colorIndex, secondary));
     pen.setWidthF(secondary ? 1.6 : 1.8);
-    pen.setCosmetic(true);
+    pen.setCosmetic(cosmeticPens());
     if (secondary)
         pen.setStyle(dashed ? Qt::DashDotDotLine : Qt::DotLine);
     else if (dashed)

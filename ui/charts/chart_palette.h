@@ -31,6 +31,9 @@ struct ChartPalette
     /// The look matching the application palette.
     static ChartPalette forApplication(const QPalette &palette);
 
+    /// Screen pens keep their pixel width at any zoom; on paper they scale with the figure so
+    /// a 300 DPI export gets lines as thick as on screen, not hairlines.
+    bool cosmeticPens() const { return mode != Mode::Paper; }
     QColor seriesColor(int index, bool secondary) const;
     /// Pen of a data line: the primary source solid (or dashed when `dashed`), a comparison
     /// source in a lighter tint of the same hue with a dotted pattern.

@@ -252,7 +252,7 @@ void MetricChart::applyPalette(const ChartPalette &palette)
     for (const Bound &b : m_bound) {
         if (b.spec.target) {
             QPen pen(palette.target, 1.4, Qt::DashLine);
-            pen.setCosmetic(true);
+            pen.setCosmetic(palette.cosmeticPens());
             b.binder->setPen(pen);
         } else {
             b.binder->setPen(palette.seriesPen(b.spec.colorIndex, b.spec.dashed, b.secondary));
