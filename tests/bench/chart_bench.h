@@ -30,6 +30,7 @@ public:
         int zoomSteps = 20;
         /// Baseline steps: each one hands Qt Charts every sample, seconds apiece at 1M rows.
         int naiveSteps = 3;
+        double naiveBudgetMs = 10000; ///< no further baseline step once this much is spent
     };
 
     /// Needs a QApplication. `dir` is loaded again, as the GUI would on choosing it.
