@@ -47,6 +47,15 @@ QString filterFor(ChartExporter::Format format)
     return {};
 }
 
+/// A row label with a mnemonic for a row that is a layout (QFormLayout only sets buddies for
+/// widget rows).
+QLabel *buddyLabel(const QString &text, QWidget *buddy)
+{
+    auto *label = new QLabel(text, buddy->parentWidget());
+    label->setBuddy(buddy);
+    return label;
+}
+
 } // namespace
 
 ExportDialog::ExportDialog(Kind kind, AppSettings *settings, const QString &folder,
@@ -71,10 +80,10 @@ ExportDialog::ExportDialog(Kind kind, AppSettings *settings, const QString &fold
         m_format->addItem(tr("SVG vector image"), QStringLiteral("svg"));
         m_format->addItem(tr("PDF document"), QStringLiteral("pdf"));
         form->addRow(tr("&Format:"), m_format);
-        form->addRow(tr("&File:"), pathRow);
+        form->addRow(buddyLabel(tr("&File:"), m_path), pathRow);
         buildFigureRows(form);
     } else {
-        form->addRow(tr("&File:"), pathRow);
+        form->addRow(buddyLabel(tr("&File:"), m_path), pathRow);
         buildDataRows(form);
     }
 
@@ -117,7 +126,7 @@ void ExportDialog::buildFigureRows(QFormLayout *form)
     sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
     sizeRow->addWidget(m_height);
     sizeRow->addStretch(1);
-    form->addRow(tr("&Size:"), sizeRow);
+    form->addRow(buddyLabel(tr("&Size:"), m_width), sizeRow);
     form->addRow(QString(), m_keepAspect);
     form->addRow(tr("&Resolution:"), m_dpi);
     form->addRow(QString(), m_physical);
