@@ -1,6 +1,7 @@
 #include "app/main_window.h"
 
 #include "app/compare_controller.h"
+#include "app/export_controller.h"
 
 #include "core/experiment_loader.h"
 #include "ui/charts/chart_stack.h"
@@ -38,6 +39,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_loader(new ui::LoadController(this))
 {
     m_compare = new CompareController(m_workspace, &m_settings, this);
+    m_export = new ExportController(m_workspace, &m_settings, this);
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("HPA Lens"));
     setAcceptDrops(true);
@@ -101,6 +103,9 @@ void MainWindow::createActions()
              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), QStringLiteral("dialog-warning"));
     m_aboutAction = make(tr("&About HPA Lens"), tr("About HPA Lens"));
 
+    m_export->setExtraContextActions(
+        {m_zoomInAction, m_zoomOutAction, m_backAction, m_resetZoomAction});
+
     m_kvUnitGroup = new QActionGroup(this);
     const std::pair<QString, std::optional<core::KvCacheUnit>> units[] = {
         {tr("Detect Automatically"), std::nullopt},
@@ -160,6 +165,11 @@ void MainWindow::createMenus()
     file->addAction(m_compare->compareAction());
     file->addAction(m_compare->closeComparisonAction());
     file->addSeparator();
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(m_export->exportChartsAction());
+    exportMenu->addAction(m_export->exportCsvAction());
+    exportMenu->addAction(m_export->exportSummaryCsvAction());
+    file->addSeparator();
     file->addAction(m_closeAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -192,6 +202,9 @@ void MainWindow::createToolBar()
     bar->addAction(m_reloadAction);
     bar->addAction(m_compare->compareAction());
     bar->addAction(m_compare->sideBySideAction());
+    bar->addSeparator();
+    bar->addAction(m_export->exportChartsAction());
+    bar->addAction(m_export->exportCsvAction());
     bar->addSeparator();
     bar->addAction(m_zoomInAction);
     bar->addAction(m_zoomOutAction);
@@ -446,6 +459,7 @@ void MainWindow::updateActions()
         open ? m_workspace->experiment()->experiment->warnings.size() : std::size_t{0};
     m_warningsAction->setEnabled(warnings > 0);
     m_compare->updateActions();
+    m_export->updateActions();
     m_warningsAction->setText(warnings ? tr("%n warning(s)", nullptr, static_cast<int>(warnings))
                                        : tr("No warnings"));
 }

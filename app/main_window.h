@@ -26,6 +26,7 @@ class StatisticsView;
 namespace hpa::app {
 
 class CompareController;
+class ExportController;
 
 /// Wires menus, toolbar, docks and the status bar to the workspace. It computes nothing.
 class MainWindow : public QMainWindow
@@ -45,6 +46,7 @@ public:
     ui::ExperimentWorkspace *workspace() const { return m_workspace; }
     ui::EventBrowser *eventBrowser() const { return m_events; }
     ui::StatisticsView *statisticsView() const { return m_statistics; }
+    ExportController *exportController() const { return m_export; }
     /// The last load error shown to the user (empty when the last load succeeded).
     QString lastError() const { return m_lastError; }
     /// Errors go to the status bar instead of a modal dialog (screenshots, tests).
@@ -78,6 +80,7 @@ private:
     ui::ExperimentWorkspace *m_workspace;
     ui::LoadController *m_loader;
     CompareController *m_compare = nullptr;
+    ExportController *m_export = nullptr;
     QString m_pendingCompare;
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;
