@@ -63,6 +63,18 @@ private:
 
 } // namespace
 
+std::size_t Decimator::pixelColumn(double x, double x0, double x1, std::size_t columns)
+{
+    const double width = x1 - x0;
+    if (!(width > 0))
+        return 0;
+    const double c = (x - x0) / width * static_cast<double>(columns);
+    if (!(c > 0))
+        return 0;
+    return std::min(static_cast<std::size_t>(std::min(c, static_cast<double>(columns))),
+                    columns - 1);
+}
+
 std::pair<std::size_t, std::size_t> Decimator::visibleSlice(std::span<const double> x, double x0,
                                                             double x1)
 {
@@ -104,15 +116,8 @@ std::vector<PlotPoint> Decimator::minMax(std::span<const double> x, std::span<co
     out.reserve(2 * columns + 8);
     if (begin > first)
         emitter.emit(first);
-    const double width = x1 - x0;
     const auto columnOf = [&](double xv) {
-        if (!(width > 0))
-            return std::size_t{0};
-        const double c = (xv - x0) / width * static_cast<double>(columns);
-        if (!(c > 0))
-            return std::size_t{0};
-        return std::min(static_cast<std::size_t>(std::min(c, static_cast<double>(columns))),
-                        columns - 1);
+        return pixelColumn(xv, x0, x1, columns);
     };
 
     // x is ascending, so each column is one contiguous run of indices.

@@ -19,7 +19,10 @@ public:
     /// Indices [first, last) of samples that matter for drawing [x0, x1]: the samples inside
     /// the range plus one neighbour on each side so lines run to the edges. Binary search.
     static std::pair<std::size_t, std::size_t> visibleSlice(std::span<const double> x, double x0,
-                                                             double x1);
+                                                            double x1);
+
+    /// The pixel column (0 .. columns-1) of `x` when [x0, x1] is split into `columns`.
+    static std::size_t pixelColumn(double x, double x0, double x1, std::size_t columns);
 
     /// Min/max per pixel column over [x0, x1] split into `pixels` columns: at most 2 points
     /// per column (in the order they occur), plus the neighbours outside the range. NaN values

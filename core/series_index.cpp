@@ -141,15 +141,8 @@ std::vector<PlotPoint> SeriesIndex::decimate(double x0, double x1, int pixels) c
     if (begin > first)
         emitSample(first, out, lastEmitted, hasLast);
     // The same column arithmetic as Decimator::minMax, so both give identical points.
-    const double width = x1 - x0;
     const auto columnOf = [&](double xv) {
-        if (!(width > 0))
-            return std::size_t{0};
-        const double c = (xv - x0) / width * static_cast<double>(columns);
-        if (!(c > 0))
-            return std::size_t{0};
-        return std::min(static_cast<std::size_t>(std::min(c, static_cast<double>(columns))),
-                        columns - 1);
+        return Decimator::pixelColumn(xv, x0, x1, columns);
     };
     const auto xb = m_x.begin();
     std::size_t a = begin;
