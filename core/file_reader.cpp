@@ -8,6 +8,10 @@
 #include <filesystem>
 #include <memory>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace hpa::core {
 
 namespace fs = std::filesystem;
@@ -59,6 +63,46 @@ FileReader::Result FileReader::read(const std::string &path, std::uintmax_t limi
     }
     // Shrunk while reading (truncated by its writer): keep what we got.
     result.content.resize(got);
+    result.ok = true;
+    return result;
+}
+
+FileReader::Result FileReader::open(const std::string &path, std::uintmax_t limit,
+                                    ByteSource &source)
+{
+    Result result;
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        result.error = fmt::format("{}: cannot open: {}", path,
+                                   ec ? ec.message() : std::string("no such file"));
+        return result;
+    }
+    if (!fs::is_regular_file(status)) {
+        result.error = fmt::format("{}: not a regular file (a folder, pipe or device)", path);
+        return result;
+    }
+    // O_NONBLOCK: should the path be swapped for a FIFO after the check above, opening it
+    // still returns at once, and fstat below refuses it.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        result.error = fmt::format("{}: cannot open: {}", path, std::strerror(errno));
+        return result;
+    }
+    struct stat st = {};
+    if (::fstat(fd, &st) != 0) {
+        result.error = fmt::format("{}: cannot read its size: {}", path, std::strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
+        result.error = fmt::format("{}: not a regular file (a folder, pipe or device)", path);
+    } else if (static_cast<std::uintmax_t>(st.st_size) > limit) {
+        result.error = fmt::format("{}: {} bytes is more than the {} MiB this file may have", path,
+                                   static_cast<std::uintmax_t>(st.st_size), limit >> 20);
+    }
+    if (!result.error.empty()) {
+        ::close(fd);
+        return result;
+    }
+    source = ByteSource::fromDescriptor(fd, static_cast<std::uint64_t>(st.st_size));
     result.ok = true;
     return result;
 }

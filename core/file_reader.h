@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/byte_source.h"
+
 #include <cstdint>
 #include <string>
 
@@ -23,6 +25,10 @@ public:
     /// Reads a regular file of at most `limit` bytes. FIFOs, devices, directories, unreadable
     /// or oversized files give an error instead of blocking or allocating.
     static Result read(const std::string &path, std::uintmax_t limit);
+
+    /// Opens a file under the same rules as read() without reading it: on success `source`
+    /// reads it in pieces, up to the size it had when opened. `content` stays empty.
+    static Result open(const std::string &path, std::uintmax_t limit, ByteSource &source);
 };
 
 } // namespace hpa::core

@@ -1,15 +1,16 @@
 #include "core/metrics_csv_parser.h"
 
+#include "core/csv_cells.h"
+#include "core/line_reader.h"
 #include "core/metric_keys.h"
-#include "core/timestamp.h"
+#include "core/metrics_csv_slice_parser.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <thread>
 #include <unordered_set>
 
@@ -17,133 +18,12 @@ namespace hpa::core {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Below this size threads cost more than they save.
 constexpr std::size_t kMinBytesPerThread = 1 << 20;
-constexpr std::size_t kCancelCheckRows = 1 << 14;
+constexpr std::size_t kScanBlock = 64 << 10;
 
-enum class TimeSource
-{
-    None,
-    Timestamp,
-    Epoch
-};
-
-struct Layout
-{
-    std::size_t fieldCount = 0;
-    std::size_t timeField = 0;
-    std::size_t epochField = std::numeric_limits<std::size_t>::max();
-    TimeSource source = TimeSource::None;
-    /// For each field, the output column index or -1 for the time fields.
-    std::vector<int> columnOf;
-    std::vector<std::string> headers;
-};
-
-/// What one thread produced from its slice of lines; line numbers are relative to the slice.
-struct Chunk
-{
-    std::vector<double> time;
-    std::vector<int> lines;
-    std::vector<std::vector<double>> columns;
-    std::vector<LoadWarning> warnings;
-    std::size_t suppressed = 0;
-    int lineCount = 0;
-    int naiveRows = 0;
-    int zonedRows = 0;
-    int firstNaiveLine = 0;
-    int firstZonedLine = 0;
-    bool cancelled = false;
-};
-
-std::string_view trimCell(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-/// Splits on commas; quotes are honoured only when the line has any (the monitors never quote).
-void splitFields(std::string_view line, std::vector<std::string_view> &fields, std::string &scratch)
-{
-    fields.clear();
-    if (line.find('"') == std::string_view::npos) {
-        std::size_t start = 0;
-        while (true) {
-            const std::size_t comma = line.find(',', start);
-            if (comma == std::string_view::npos) {
-                fields.push_back(line.substr(start));
-                return;
-            }
-            fields.push_back(line.substr(start, comma - start));
-            start = comma + 1;
-        }
-    }
-    // Slow path: unquote into scratch, remembering offsets; views are made at the end so
-    // scratch does not reallocate under them.
-    scratch.clear();
-    scratch.reserve(line.size());
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    bool quoted = false;
-    std::size_t begin = 0;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '"') {
-            if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
-                scratch.push_back('"');
-                ++i;
-            } else {
-                quoted = !quoted;
-            }
-        } else if (c == ',' && !quoted) {
-            spans.emplace_back(begin, scratch.size() - begin);
-            begin = scratch.size();
-        } else {
-            scratch.push_back(c);
-        }
-    }
-    spans.emplace_back(begin, scratch.size() - begin);
-    for (const auto &[b, n] : spans)
-        fields.push_back(std::string_view(scratch).substr(b, n));
-}
-
-enum class CellStatus
-{
-    Ok,
-    Empty,
-    Invalid,
-    NonFinite
-};
-
-CellStatus parseNumber(std::string_view cell, double &out)
-{
-    cell = trimCell(cell);
-    if (cell.empty())
-        return CellStatus::Empty;
-    // Our own CSV export writes the exceeded flags as true/false.
-    if (cell == "true" || cell == "True" || cell == "TRUE") {
-        out = 1;
-        return CellStatus::Ok;
-    }
-    if (cell == "false" || cell == "False" || cell == "FALSE") {
-        out = 0;
-        return CellStatus::Ok;
-    }
-    const char *first = cell.data();
-    const char *last = first + cell.size();
-    if (*first == '+')
-        ++first;
-    const auto [end, ec] = std::from_chars(first, last, out);
-    if (ec == std::errc::result_out_of_range)
-        return CellStatus::NonFinite;
-    if (ec != std::errc() || end != last)
-        return CellStatus::Invalid;
-    if (!std::isfinite(out))
-        return CellStatus::NonFinite;
-    return CellStatus::Ok;
-}
+using Layout = MetricsCsvLayout;
+using TimeSource = MetricsCsvLayout::TimeSource;
 
 std::string shortened(std::string_view s)
 {
@@ -152,180 +32,88 @@ std::string shortened(std::string_view s)
     return std::string(s.substr(0, 37)) + "...";
 }
 
-class ChunkParser
+/// Offset just past the first `\n` at or after `from`, or `end` when there is none.
+std::uint64_t nextLineStart(const ByteSource &source, std::uint64_t from, std::uint64_t end)
 {
-public:
-    ChunkParser(const Layout &layout, const std::string &fileName,
-                const MetricsCsvParser::Options &o, std::size_t warningBudget)
-        : m_layout(layout), m_fileName(fileName), m_options(o), m_budget(warningBudget)
-    {}
-
-    Chunk parse(std::string_view text, double progressBase, double progressSpan)
-    {
-        Chunk chunk;
-        chunk.columns.resize(m_layout.headers.size() - countTimeFields());
-        // Size the columns up front from the average line length seen in the first lines. A row
-        // holds at least one byte per field, which bounds the estimate when blank lines would
-        // otherwise make it columns x lines (gigabytes for a wide header over empty lines).
-        const std::size_t estimate =
-            std::min(text.size() / std::max<std::size_t>(avgLine(text), 1),
-                     text.size() / std::max<std::size_t>(m_layout.fieldCount, 1)) +
-            16;
-        chunk.time.reserve(estimate);
-        chunk.lines.reserve(estimate);
-        for (auto &c : chunk.columns)
-            c.reserve(estimate);
-
-        std::vector<std::string_view> fields;
-        std::string scratch;
-        std::size_t pos = 0;
-        int line = 0;
-        std::size_t rowsSinceCheck = 0;
-        while (pos < text.size()) {
-            const char *nl =
-                static_cast<const char *>(std::memchr(text.data() + pos, '\n', text.size() - pos));
-            const std::size_t end = nl ? static_cast<std::size_t>(nl - text.data()) : text.size();
-            std::string_view raw = text.substr(pos, end - pos);
-            pos = end + 1;
-            ++line;
-            if (!raw.empty() && raw.back() == '\r')
-                raw.remove_suffix(1);
-            if (++rowsSinceCheck >= kCancelCheckRows) {
-                rowsSinceCheck = 0;
-                if (m_options.cancel && m_options.cancel->load(std::memory_order_relaxed)) {
-                    chunk.cancelled = true;
-                    break;
-                }
-                if (m_options.progress && !text.empty())
-                    m_options.progress(progressBase + progressSpan * double(pos) / text.size());
-            }
-            if (trimCell(raw).empty())
-                continue;
-            parseLine(raw, line, chunk, fields, scratch);
-        }
-        chunk.lineCount = line;
-        return chunk;
+    if (const char *memory = source.memory()) {
+        const void *nl = std::memchr(memory + from, '\n', static_cast<std::size_t>(end - from));
+        return nl ? static_cast<std::uint64_t>(static_cast<const char *>(nl) - memory) + 1 : end;
     }
-
-private:
-    std::size_t countTimeFields() const
-    {
-        return static_cast<std::size_t>(
-            std::count(m_layout.columnOf.begin(), m_layout.columnOf.end(), -1));
+    auto buffer = std::make_unique_for_overwrite<char[]>(kScanBlock);
+    while (from < end) {
+        const std::ptrdiff_t got =
+            source.read(from, buffer.get(),
+                        static_cast<std::size_t>(std::min<std::uint64_t>(kScanBlock, end - from)));
+        if (got <= 0)
+            return end;
+        if (const void *nl = std::memchr(buffer.get(), '\n', static_cast<std::size_t>(got)))
+            return from + static_cast<std::uint64_t>(static_cast<const char *>(nl) - buffer.get()) +
+                   1;
+        from += static_cast<std::uint64_t>(got);
     }
+    return end;
+}
 
-    static std::size_t avgLine(std::string_view text)
-    {
-        const std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 8192));
-        const auto lines = std::count(head.begin(), head.end(), '\n');
-        return lines > 0 ? head.size() / static_cast<std::size_t>(lines) : head.size();
-    }
-
-    void warn(Chunk &chunk, int line, std::string message)
-    {
-        if (chunk.warnings.size() < m_budget)
-            chunk.warnings.push_back({m_fileName, line, std::move(message)});
-        else
-            ++chunk.suppressed;
-    }
-
-    void parseLine(std::string_view raw, int line, Chunk &chunk,
-                   std::vector<std::string_view> &fields, std::string &scratch)
-    {
-        splitFields(raw, fields, scratch);
-        if (fields.size() != m_layout.fieldCount) {
-            warn(chunk, line,
-                 fmt::format("row has {} fields but the header has {}; row skipped{}",
-                             fields.size(), m_layout.fieldCount,
-                             fields.size() < m_layout.fieldCount ? " (line cut short?)" : ""));
-            return;
-        }
-        double t = kNaN;
-        bool naive = false;
-        if (m_layout.source == TimeSource::Timestamp) {
-            if (auto parsed = Timestamp::parse(fields[m_layout.timeField])) {
-                t = parsed->seconds;
-                naive = parsed->naive;
-            } else if (m_layout.epochField < fields.size()) {
-                double e = 0;
-                if (parseNumber(fields[m_layout.epochField], e) == CellStatus::Ok)
-                    t = e;
-            }
-        } else {
-            double e = 0;
-            if (parseNumber(fields[m_layout.timeField], e) == CellStatus::Ok)
-                t = e;
-        }
-        if (!std::isfinite(t)) {
-            warn(chunk, line,
-                 fmt::format("cannot read the time '{}'; row skipped",
-                             shortened(fields[m_layout.timeField])));
-            return;
-        }
-        if (m_layout.source == TimeSource::Timestamp) {
-            if (naive) {
-                if (chunk.naiveRows++ == 0)
-                    chunk.firstNaiveLine = line;
-            } else if (chunk.zonedRows++ == 0) {
-                chunk.firstZonedLine = line;
-            }
-        }
-        chunk.time.push_back(t);
-        chunk.lines.push_back(line);
-        for (std::size_t f = 0; f < fields.size(); ++f) {
-            const int col = m_layout.columnOf[f];
-            if (col < 0)
-                continue;
-            double v = kNaN;
-            switch (parseNumber(fields[f], v)) {
-            case CellStatus::Ok:
-                break;
-            case CellStatus::Empty:
-                v = kNaN;
-                warn(chunk, line,
-                     fmt::format("empty value in column '{}'; kept as missing",
-                                 shortened(m_layout.headers[f])));
-                break;
-            case CellStatus::Invalid:
-                v = kNaN;
-                warn(chunk, line,
-                     fmt::format("'{}' in column '{}' is not a number; kept as missing",
-                                 shortened(trimCell(fields[f])), shortened(m_layout.headers[f])));
-                break;
-            case CellStatus::NonFinite:
-                v = kNaN;
-                warn(chunk, line,
-                     fmt::format("'{}' in column '{}' is not a finite number; kept as missing",
-                                 shortened(trimCell(fields[f])), shortened(m_layout.headers[f])));
-                break;
-            }
-            chunk.columns[static_cast<std::size_t>(col)].push_back(v);
-        }
-    }
-
-    const Layout &m_layout;
-    const std::string &m_fileName;
-    const MetricsCsvParser::Options &m_options;
-    std::size_t m_budget;
-};
-
-/// Splits the body into `parts` slices that start at line starts.
-std::vector<std::string_view> slices(std::string_view body, unsigned parts)
+/// Splits [begin, end) into `parts` slices that start at line starts.
+std::vector<MetricsCsvSlice> slices(const ByteSource &source, std::uint64_t begin,
+                                    std::uint64_t end, unsigned parts)
 {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    for (unsigned i = 1; i < parts && start < body.size(); ++i) {
-        std::size_t cut = body.size() * i / parts;
+    std::vector<MetricsCsvSlice> out;
+    std::uint64_t start = begin;
+    for (unsigned i = 1; i < parts && start < end; ++i) {
+        const std::uint64_t cut = begin + (end - begin) * i / parts;
         if (cut <= start)
             continue;
-        const std::size_t nl = body.find('\n', cut);
-        if (nl == std::string_view::npos)
+        const std::uint64_t next = nextLineStart(source, cut, end);
+        if (next >= end)
             break;
-        out.push_back(body.substr(start, nl + 1 - start));
-        start = nl + 1;
+        out.emplace_back();
+        out.back().begin = start;
+        out.back().end = next;
+        start = next;
     }
-    out.push_back(body.substr(start));
+    out.emplace_back();
+    out.back().begin = start;
+    out.back().end = end;
     return out;
+}
+
+/// Runs `job(i)` for every slice, the last one on this thread.
+template <typename Job> void forEachSlice(std::size_t count, const Job &job)
+{
+    std::vector<std::thread> workers;
+    for (std::size_t i = 0; i + 1 < count; ++i)
+        workers.emplace_back(job, i);
+    job(count - 1);
+    for (std::thread &w : workers)
+        w.join();
+}
+
+/// Moves each slice's rows down behind the previous slice's and cuts the spare rows off.
+void compact(MetricsTable &table, const std::vector<MetricsCsvSlice> &parts)
+{
+    std::size_t total = 0;
+    for (const MetricsCsvSlice &s : parts)
+        total += s.rows;
+    auto squeeze = [&parts, total](auto &v) {
+        std::size_t to = 0;
+        for (const MetricsCsvSlice &s : parts) {
+            const auto from = v.begin() + static_cast<std::ptrdiff_t>(s.firstRow);
+            if (s.firstRow != to)
+                std::copy(from, from + static_cast<std::ptrdiff_t>(s.rows),
+                          v.begin() + static_cast<std::ptrdiff_t>(to));
+            to += s.rows;
+        }
+        const std::size_t reserved = v.size();
+        v.resize(total);
+        // Many skipped rows (a file of mostly bad lines) would leave memory held for nothing.
+        if (reserved - total > total / 8 + 4096)
+            v.shrink_to_fit();
+    };
+    squeeze(table.time());
+    squeeze(table.sourceLines());
+    for (MetricColumn &c : table.columns())
+        squeeze(c.values);
 }
 
 } // namespace
@@ -334,25 +122,35 @@ MetricsCsvParser::Result MetricsCsvParser::parse(std::string_view content,
                                                  const std::string &fileName,
                                                  const Options &options)
 {
+    return parse(ByteSource::fromMemory(content), fileName, options);
+}
+
+MetricsCsvParser::Result MetricsCsvParser::parse(const ByteSource &source,
+                                                 const std::string &fileName,
+                                                 const Options &options)
+{
     Result result;
-    if (content.size() >= 3 && std::memcmp(content.data(), "\xEF\xBB\xBF", 3) == 0)
-        content.remove_prefix(3);
+    std::uint64_t start = 0;
+    char bom[3] = {};
+    if (source.read(0, bom, 3) == 3 && std::memcmp(bom, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;
 
     // Header: the first non-blank line.
-    std::size_t pos = 0;
     int headerLine = 0;
-    std::string_view header;
-    while (pos < content.size()) {
-        const std::size_t nl = content.find('\n', pos);
-        const std::size_t end = nl == std::string_view::npos ? content.size() : nl;
-        std::string_view line = content.substr(pos, end - pos);
-        pos = nl == std::string_view::npos ? content.size() : nl + 1;
-        ++headerLine;
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        if (!trimCell(line).empty()) {
-            header = line;
-            break;
+    std::string header;
+    std::uint64_t bodyStart = source.size();
+    {
+        LineReader reader(source, start, source.size(), kScanBlock);
+        std::string_view line;
+        while (reader.next(line)) {
+            ++headerLine;
+            if (!line.empty() && line.back() == '\r')
+                line.remove_suffix(1);
+            if (!CsvCells::trim(line).empty()) {
+                header = std::string(line);
+                bodyStart = start + reader.consumed();
+                break;
+            }
         }
     }
     if (header.empty()) {
@@ -363,7 +161,7 @@ MetricsCsvParser::Result MetricsCsvParser::parse(std::string_view content,
     Layout layout;
     std::vector<std::string_view> fields;
     std::string scratch;
-    splitFields(header, fields, scratch);
+    CsvCells::split(header, fields, scratch);
     layout.fieldCount = fields.size();
     std::size_t timestampField = fields.size();
     std::vector<std::string> keys;
@@ -371,7 +169,7 @@ MetricsCsvParser::Result MetricsCsvParser::parse(std::string_view content,
     std::unordered_set<std::string> seenKeys;
     std::size_t headerSuppressed = 0;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        std::string name(trimCell(fields[i]));
+        std::string name(CsvCells::trim(fields[i]));
         if (name.empty())
             name = fmt::format("column_{}", i + 1);
         std::string key = keys::canonicalKey(name);
@@ -419,75 +217,66 @@ MetricsCsvParser::Result MetricsCsvParser::parse(std::string_view content,
         }
     }
 
-    const std::string_view body = content.substr(pos);
+    const std::uint64_t bodyBytes = source.size() - bodyStart;
     unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
     threads = std::clamp<unsigned>(threads, 1, 64);
-    threads = std::min<unsigned>(
-        threads, static_cast<unsigned>(std::max<std::size_t>(body.size() / kMinBytesPerThread, 1)));
-    const std::vector<std::string_view> parts = slices(body, threads);
+    threads = static_cast<unsigned>(std::min<std::uint64_t>(
+        threads, std::max<std::uint64_t>(bodyBytes / kMinBytesPerThread, 1)));
+    std::vector<MetricsCsvSlice> parts = slices(source, bodyStart, source.size(), threads);
 
-    std::vector<Chunk> chunks(parts.size());
-    {
-        std::vector<std::thread> workers;
-        for (std::size_t i = 0; i < parts.size(); ++i) {
-            auto job = [&, i] {
-                // Only the first worker reports progress: slices are of equal size.
-                MetricsCsvParser::Options local = options;
-                if (i != 0)
-                    local.progress = nullptr;
-                ChunkParser reporter(layout, fileName, local, options.maxWarnings);
-                chunks[i] = reporter.parse(parts[i], 0.0, 1.0);
-            };
-            if (i + 1 == parts.size())
-                job();
-            else
-                workers.emplace_back(job);
-        }
-        for (std::thread &w : workers)
-            w.join();
+    // Two passes: counting lines first sizes the final columns once, so the threads write
+    // their rows in place and no per-thread copy of the table is ever made.
+    forEachSlice(parts.size(), [&](std::size_t i) {
+        MetricsCsvSliceParser::count(source, layout.fieldCount, parts[i]);
+    });
+    std::size_t capacity = 0;
+    int lineOffset = headerLine;
+    for (MetricsCsvSlice &s : parts) {
+        s.lineOffset = lineOffset;
+        s.firstRow = capacity;
+        lineOffset += s.lineCount;
+        capacity += s.maxRows + 1;
     }
-
-    // Merge in file order; line numbers become absolute.
-    std::size_t total = 0;
-    for (const Chunk &c : chunks)
-        total += c.time.size();
     MetricsTable &table = result.table;
     std::vector<double> &time = table.time();
     std::vector<int> &lines = table.sourceLines();
-    time.reserve(total);
-    lines.reserve(total);
-    for (MetricColumn &col : table.columns())
-        col.values.clear();
-    for (MetricColumn &col : table.columns())
-        col.values.reserve(total);
-    int lineOffset = headerLine;
+    time.resize(capacity);
+    lines.resize(capacity);
+    MetricsCsvSliceParser::Target target{time.data(), lines.data(), {}};
+    for (MetricColumn &col : table.columns()) {
+        col.values.resize(capacity);
+        target.columns.push_back(col.values.data());
+    }
+    forEachSlice(parts.size(), [&](std::size_t i) {
+        MetricsCsvSliceParser parser(layout, fileName, options, target);
+        // Only the first slice reports progress: slices are of equal size.
+        parser.parse(source, parts[i], i == 0);
+    });
+    compact(table, parts);
+
     std::size_t suppressed = headerSuppressed;
     int naiveRows = 0, zonedRows = 0, firstNaive = 0, firstZoned = 0;
-    for (Chunk &c : chunks) {
-        time.insert(time.end(), c.time.begin(), c.time.end());
-        for (int l : c.lines)
-            lines.push_back(l + lineOffset);
-        for (std::size_t k = 0; k < c.columns.size(); ++k) {
-            auto &dst = table.columns()[k].values;
-            dst.insert(dst.end(), c.columns[k].begin(), c.columns[k].end());
-        }
+    for (MetricsCsvSlice &c : parts) {
         for (LoadWarning &w : c.warnings) {
-            if (result.warnings.size() < options.maxWarnings) {
-                w.line += lineOffset;
+            if (result.warnings.size() < options.maxWarnings)
                 result.warnings.push_back(std::move(w));
-            } else {
+            else
                 ++suppressed;
-            }
         }
         suppressed += c.suppressed;
         if (c.naiveRows && !naiveRows)
-            firstNaive = c.firstNaiveLine + lineOffset;
+            firstNaive = c.firstNaiveLine;
         if (c.zonedRows && !zonedRows)
-            firstZoned = c.firstZonedLine + lineOffset;
+            firstZoned = c.firstZonedLine;
         naiveRows += c.naiveRows;
         zonedRows += c.zonedRows;
         result.cancelled = result.cancelled || c.cancelled;
-        lineOffset += c.lineCount;
+        if (c.readError) {
+            result.warnings.push_back(
+                {fileName, c.lineOffset,
+                 fmt::format("read error after line {}: {}; the rows after it are missing",
+                             c.lineOffset, std::strerror(c.readError))});
+        }
     }
     if (suppressed > 0) {
         result.warnings.push_back(

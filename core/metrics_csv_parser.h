@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/byte_source.h"
 #include "core/load_warning.h"
 #include "core/metrics_table.h"
 
@@ -39,7 +40,11 @@ public:
         bool cancelled = false;
     };
 
-    /// Parses the whole file content. `fileName` names the file in warnings.
+    /// Parses `source` (an open metrics.csv, read in blocks by each thread, or text in memory).
+    /// `fileName` names the file in warnings.
+    static Result parse(const ByteSource &source, const std::string &fileName,
+                        const Options &options);
+    /// Parses the whole file content held in memory.
     static Result parse(std::string_view content, const std::string &fileName,
                         const Options &options);
     static Result parse(std::string_view content, const std::string &fileName)

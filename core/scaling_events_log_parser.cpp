@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace hpa::core {
 
 namespace {
@@ -80,7 +82,13 @@ ScalingEventsLogParser::Result ScalingEventsLogParser::parse(std::string_view co
 {
     Result result;
     bool sawEvent = false;
-    for (const auto &line : LogLines::split(content)) {
+    const std::vector<LogLines::Line> lines = LogLines::split(content);
+    // Sized once: growing a vector of events moves each one several times. The shortest event
+    // line (`[0]REPLICAS CHANGED:1->2`) bounds what blank or junk lines can reserve; untouched
+    // capacity costs no memory.
+    constexpr std::size_t kShortestEvent = 24;
+    result.events.reserve(std::min(lines.size(), content.size() / kShortestEvent + 1));
+    for (const auto &line : lines) {
         const std::string_view text = LogLines::trim(line.text);
         if (text.empty())
             continue;
