@@ -5,6 +5,7 @@
 #include "core/timestamp.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <future>
 #include <system_error>
@@ -62,30 +63,44 @@ SeriesSummary summarizeSeries(std::string_view key, const std::vector<double> &v
     return s;
 }
 
-/// Series summaries in `keys` order. Each takes tens of milliseconds at a million rows and
-/// they are independent, so on long tables every other one runs on a second thread.
-std::vector<SeriesSummary> summarizeAll(const std::vector<std::string> &keys, const MetricsTable &m)
+/// Series summaries in `keys` order and the correlation of every pair of `corrKeys` (upper
+/// triangle, row by row). Each takes milliseconds to tens of them at a million rows and they
+/// are independent, so on long tables two threads take them in turn from one list.
+void summarizeAll(const std::vector<std::string> &keys, const std::vector<std::string> &corrKeys,
+                  const MetricsTable &m, std::vector<SeriesSummary> &series,
+                  std::vector<std::optional<double>> &pairs)
 {
-    std::vector<SeriesSummary> out(keys.size());
-    const auto work = [&](std::size_t first) {
-        for (std::size_t i = first; i < keys.size(); i += 2)
-            out[i] = summarizeSeries(keys[i], *m.values(keys[i]));
+    series.assign(keys.size(), {});
+    std::vector<std::pair<std::size_t, std::size_t>> pairIndex;
+    for (std::size_t i = 0; i < corrKeys.size(); ++i) {
+        for (std::size_t j = i; j < corrKeys.size(); ++j)
+            pairIndex.emplace_back(i, j);
+    }
+    pairs.assign(pairIndex.size(), std::nullopt);
+    const std::size_t tasks = keys.size() + pairIndex.size();
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t t; (t = next.fetch_add(1)) < tasks;) {
+            if (t < keys.size()) {
+                series[t] = summarizeSeries(keys[t], *m.values(keys[t]));
+            } else {
+                const auto [i, j] = pairIndex[t - keys.size()];
+                pairs[t - keys.size()] =
+                    Statistics::pearson(*m.values(corrKeys[i]), *m.values(corrKeys[j]));
+            }
+        }
     };
-    std::future<void> odd;
-    if (m.rowCount() >= kParallelRows && keys.size() > 1) {
+    std::future<void> helper;
+    if (m.rowCount() >= kParallelRows && tasks > 1) {
         try {
-            odd = std::async(std::launch::async, work, 1);
+            helper = std::async(std::launch::async, work);
         } catch (const std::system_error &) {
-            // No thread to be had: the odd ones are done here below.
+            // No thread to be had: this thread does all of it.
         }
     }
-    work(0);
-    if (odd.valid())
-        odd.get();
-    else
-        for (std::size_t i = 1; i < keys.size(); i += 2)
-            out[i] = summarizeSeries(keys[i], *m.values(keys[i]));
-    return out;
+    work();
+    if (helper.valid())
+        helper.get();
 }
 
 ViolationSummary violations(const std::vector<bool> &flags, std::size_t samples)
@@ -205,7 +220,14 @@ ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment)
     s.meanScaleUpLatencySeconds = meanScaleUpLatency(experiment.events);
 
     s.seriesOrder = summaryKeys(experiment);
-    const std::vector<SeriesSummary> series = summarizeAll(s.seriesOrder, m);
+    for (std::string_view key :
+         {keys::Replicas, keys::Waiting, keys::KvCachePct, keys::ActiveJobs}) {
+        if (m.has(key))
+            s.correlationColumns.emplace_back(key);
+    }
+    std::vector<SeriesSummary> series;
+    std::vector<std::optional<double>> pairs;
+    summarizeAll(s.seriesOrder, s.correlationColumns, m, series, pairs);
     for (std::size_t i = 0; i < series.size(); ++i)
         s.series[s.seriesOrder[i]] = series[i];
     if (const auto it = s.series.find(std::string(keys::Replicas));
@@ -228,17 +250,12 @@ ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment)
     s.kvViolations = violations(kvFlags, s.samples);
     s.anyViolations = violations(anyFlags, s.samples);
 
-    for (std::string_view key :
-         {keys::Replicas, keys::Waiting, keys::KvCachePct, keys::ActiveJobs}) {
-        if (m.has(key))
-            s.correlationColumns.emplace_back(key);
-    }
     const std::size_t n = s.correlationColumns.size();
     s.correlation.assign(n, std::vector<std::optional<double>>(n));
+    std::size_t pair = 0;
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = i; j < n; ++j) {
-            const auto r = Statistics::pearson(*m.values(s.correlationColumns[i]),
-                                               *m.values(s.correlationColumns[j]));
+            const auto r = pairs[pair++];
             // The diagonal is exactly 1 where defined, as pandas prints it.
             s.correlation[i][j] = s.correlation[j][i] = (i == j && r) ? std::optional(1.0) : r;
         }
