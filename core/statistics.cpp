@@ -144,29 +144,60 @@ void selectRanks(const Visit &visit, std::vector<Level> &levels, std::size_t m, 
             ++counts[bucketOf(x, lo, scale)];
         return true;
     });
-    std::size_t before = 0;
-    std::size_t r = 0;
-    for (std::size_t b = 0; b < kBuckets && r < ranks.size(); before += counts[b], ++b) {
+    // The buckets holding a wanted rank, with the ranks inside them.
+    struct Group
+    {
+        std::size_t bucket = 0;
+        std::size_t first = 0; ///< index of its first rank in `ranks`
         std::vector<std::size_t> local;
-        const std::size_t first = r;
-        while (r < ranks.size() && ranks[r] < before + counts[b])
-            local.push_back(ranks[r++] - before);
-        if (local.empty())
+        double lo = std::numeric_limits<double>::infinity();
+        double hi = -std::numeric_limits<double>::infinity();
+        std::vector<double> kept; ///< its values, when few enough to copy
+    };
+    std::vector<Group> groups;
+    std::vector<int> groupOf(kBuckets, -1);
+    std::size_t before = 0;
+    for (std::size_t b = 0, r = 0; b < kBuckets && r < ranks.size(); before += counts[b], ++b) {
+        if (ranks[r] >= before + counts[b])
             continue;
-        levels.push_back({lo, scale, b});
-        double subLo = std::numeric_limits<double>::infinity();
-        double subHi = -subLo;
-        visit([&](double x) {
-            if (inside(x)) {
-                subLo = std::min(subLo, x);
-                subHi = std::max(subHi, x);
-            }
+        Group g;
+        g.bucket = b;
+        g.first = r;
+        while (r < ranks.size() && ranks[r] < before + counts[b])
+            g.local.push_back(ranks[r++] - before);
+        if (counts[b] <= kGatherSize)
+            g.kept.reserve(counts[b]);
+        groupOf[b] = static_cast<int>(groups.size());
+        groups.push_back(std::move(g));
+    }
+    // One pass for all of them: range of each, and the values of the small ones.
+    visit([&](double x) {
+        if (!inside(x))
             return true;
-        });
-        std::vector<double> found(local.size());
-        selectRanks(visit, levels, counts[b], subLo, subHi, local, found);
-        levels.pop_back();
-        std::copy(found.begin(), found.end(), out.begin() + static_cast<std::ptrdiff_t>(first));
+        const int g = groupOf[bucketOf(x, lo, scale)];
+        if (g >= 0) {
+            Group &group = groups[static_cast<std::size_t>(g)];
+            group.lo = std::min(group.lo, x);
+            group.hi = std::max(group.hi, x);
+            if (counts[group.bucket] <= kGatherSize)
+                group.kept.push_back(x);
+        }
+        return true;
+    });
+    for (Group &g : groups) {
+        std::vector<double> found(g.local.size());
+        if (counts[g.bucket] <= kGatherSize) {
+            for (std::size_t i = g.local.size(); i-- > 0;) {
+                const auto at = g.kept.begin() + static_cast<std::ptrdiff_t>(g.local[i]);
+                std::nth_element(g.kept.begin(), at, g.kept.end());
+                found[i] = *at;
+            }
+        } else {
+            levels.push_back({lo, scale, g.bucket});
+            selectRanks(visit, levels, counts[g.bucket], g.lo, g.hi, g.local, found);
+            levels.pop_back();
+        }
+        std::copy(found.begin(), found.end(), out.begin() + static_cast<std::ptrdiff_t>(g.first));
     }
 }
 
@@ -258,14 +289,28 @@ std::optional<double> Statistics::pearson(std::span<const double> a, std::span<c
         return std::isfinite(a[i]) && std::isfinite(b[i]);
     };
 
+    // Series without gaps (the common case) skip the per-row checks below; the sums are taken
+    // in the same order either way, so the result is the same to the bit.
+    const bool dense = std::all_of(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(n),
+                                   [](double v) { return std::isfinite(v); }) &&
+                       std::all_of(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(n),
+                                   [](double v) { return std::isfinite(v); });
     std::size_t count = 0;
     double sumA = 0, sumB = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!complete(i))
-            continue;
-        ++count;
-        sumA += a[i];
-        sumB += b[i];
+    if (dense) {
+        count = n;
+        for (std::size_t i = 0; i < n; ++i) {
+            sumA += a[i];
+            sumB += b[i];
+        }
+    } else {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!complete(i))
+                continue;
+            ++count;
+            sumA += a[i];
+            sumB += b[i];
+        }
     }
     if (count < 2)
         return std::nullopt;
@@ -276,7 +321,7 @@ std::optional<double> Statistics::pearson(std::span<const double> a, std::span<c
     const double meanB = sumB / static_cast<double>(count);
     double sab = 0, saa = 0, sbb = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        if (!complete(i))
+        if (!dense && !complete(i))
             continue;
         const double da = a[i] - meanA;
         const double db = b[i] - meanB;
