@@ -3,6 +3,7 @@
 
 #include "ui/chart_cursor.h"
 #include "ui/charts/chart_stack.h"
+#include "ui/charts/event_markers.h"
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/metric_chart_view.h"
 #include "ui/time_window.h"
@@ -12,6 +13,7 @@
 #include <QImage>
 #include <QLineSeries>
 #include <QPainter>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QValueAxis>
@@ -26,6 +28,32 @@ namespace {
 
 constexpr const char *kHighLoad = "high-load-hpa-20251124-155733";
 constexpr const char *kLegacy = "hpa-experiment-20251120-140312";
+
+using hpa::core::EventKind;
+
+/// Markers of one source at origin 0, so x equals the event time.
+EventMarkers markersAt(const std::vector<std::pair<double, EventKind>> &events)
+{
+    auto experiment = std::make_shared<hpa::core::Experiment>();
+    for (const auto &[time, kind] : events) {
+        hpa::core::ScalingEvent e;
+        e.time = time;
+        e.kind = kind;
+        experiment->events.push_back(e);
+    }
+    ChartSource source;
+    source.experiment = experiment;
+    EventMarkers markers;
+    markers.setSources({source});
+    return markers;
+}
+
+const std::vector<std::pair<double, EventKind>> kMixedEvents = {
+    {0.1, EventKind::ScaleUp},         {0.2, EventKind::ScaleUp},
+    {0.5, EventKind::ScaleDown},       {0.5, EventKind::ReplicasChanged},
+    {0.6, EventKind::ReplicasChanged}, {0.9, EventKind::ScaleUp},
+    {1.5, EventKind::ScaleUp},         {3.2, EventKind::ReplicasChanged},
+};
 
 } // namespace
 
@@ -46,6 +74,11 @@ private slots:
     void spikeIsDrawnAtFullZoom();
     void eventMarkersInRange();
     void clickOnMarkerEmitsEvent();
+    void markersDecimatePerKindAndColumn_data();
+    void markersDecimatePerKindAndColumn();
+    void denseMarkersKeepOneAPixelColumn();
+    void nearestMarkerIsTheClosestEvent_data();
+    void nearestMarkerIsTheClosestEvent();
     void cursorPropagatesToEveryChart();
     void sampleGapBreaksTheLine();
     void overlayNamesBothSources();
@@ -263,6 +296,81 @@ void TestChartStack::clickOnMarkerEmitsEvent()
     QCOMPARE(spy.at(0).at(0).toInt(), 0);
     QCOMPARE(spy.at(0).at(1).toInt(), 2);
     QVERIFY(!f.window.isZoomed());
+}
+
+void TestChartStack::markersDecimatePerKindAndColumn_data()
+{
+    QTest::addColumn<double>("origin");
+    QTest::addColumn<double>("exact");
+    QTest::addColumn<QList<double>>("expected"); // x of the markers drawn, sorted
+
+    // Columns [0, 1), [1, 2), ...: up 0.1 and 1.5, down 0.5, changed 0.5 and 3.2.
+    QTest::newRow("columns from 0") << 0.0 << -1.0 << QList<double>{0.1, 0.5, 0.5, 1.5, 3.2};
+    // Columns [-0.45, 0.55), [0.55, 1.55), ...: up 0.1 and 0.9 (1.5 shares 0.9's column),
+    // changed 0.5 and 0.6 now apart, down 0.5.
+    QTest::newRow("shifted columns") << 0.55 << -1.0 << QList<double>{0.1, 0.5, 0.5, 0.6, 0.9, 3.2};
+    // The selected event at 0.9 is drawn exactly although 0.1 stands for its column.
+    QTest::newRow("selected kept") << 0.0 << 0.9 << QList<double>{0.1, 0.5, 0.5, 0.9, 1.5, 3.2};
+}
+
+void TestChartStack::markersDecimatePerKindAndColumn()
+{
+    QFETCH(double, origin);
+    QFETCH(double, exact);
+    QFETCH(QList<double>, expected);
+    const EventMarkers markers = markersAt(kMixedEvents);
+    const std::vector<EventMarker> drawn = markers.decimated(
+        0, 10, origin, 1.0, exact >= 0 ? std::optional<double>(exact) : std::nullopt);
+    QList<double> xs;
+    for (const EventMarker &m : drawn)
+        xs << m.x;
+    std::sort(xs.begin(), xs.end());
+    QCOMPARE(xs, expected);
+}
+
+void TestChartStack::denseMarkersKeepOneAPixelColumn()
+{
+    // 100,000 scale-ups and 50,000 scale-downs over x 0..1000, on 500 columns 2 units wide:
+    // every column holds 200 and 100 of them, so each kind keeps exactly one per column.
+    std::vector<std::pair<double, EventKind>> events;
+    for (int i = 0; i < 100000; ++i)
+        events.emplace_back(i * 0.01, EventKind::ScaleUp);
+    for (int i = 0; i < 50000; ++i)
+        events.emplace_back(i * 0.02 + 0.005, EventKind::ScaleDown);
+    std::sort(events.begin(), events.end());
+    const EventMarkers markers = markersAt(events);
+    QCOMPARE(markers.size(), std::size_t(150000));
+    const std::vector<EventMarker> drawn = markers.decimated(0, 999.999, 0, 2.0);
+    QCOMPARE(drawn.size(), std::size_t(1000));
+    QSet<std::pair<int, int>> seen; // (kind, column)
+    for (const EventMarker &m : drawn) {
+        const auto key = std::pair(static_cast<int>(m.kind), static_cast<int>(m.x / 2.0));
+        QVERIFY2(!seen.contains(key),
+                 qPrintable(QString("two markers in column %1").arg(key.second)));
+        seen.insert(key);
+    }
+}
+
+void TestChartStack::nearestMarkerIsTheClosestEvent_data()
+{
+    QTest::addColumn<double>("x");
+    QTest::addColumn<int>("index"); // event index in the file; -1: none within tolerance
+
+    QTest::newRow("just right of the pair at 10") << 10.4 << 0;
+    QTest::newRow("nearer the one at 12") << 11.1 << 2;
+    QTest::newRow("halfway: the earlier one") << 11.0 << 0;
+    QTest::newRow("left of everything") << 8.5 << 0;
+    QTest::newRow("beyond the tolerance") << 14.5 << -1;
+}
+
+void TestChartStack::nearestMarkerIsTheClosestEvent()
+{
+    QFETCH(double, x);
+    QFETCH(int, index);
+    const EventMarkers markers = markersAt(
+        {{10, EventKind::ScaleUp}, {10, EventKind::ScaleDown}, {12, EventKind::ReplicasChanged}});
+    const std::optional<EventMarker> found = markers.nearest(x, 2.0);
+    QCOMPARE(found ? found->index : -1, index);
 }
 
 void TestChartStack::cursorPropagatesToEveryChart()

@@ -1,33 +1,53 @@
 #include "ui/charts/chart_overlay.h"
 
 #include <QFontMetricsF>
+#include <QImage>
 #include <QPainter>
+#include <QPainterPath>
 
 #include <algorithm>
+#include <cmath>
+#include <tuple>
 
 namespace hpa::ui {
 
 namespace {
 
-QPen cosmetic(const QColor &color, double width, Qt::PenStyle style = Qt::SolidLine,
-              bool paper = false)
+QPen cosmetic(const QColor &color, double width)
 {
-    QPen pen(color, width, style);
-    pen.setCosmetic(!paper);
+    QPen pen(color, width);
+    pen.setCosmetic(true);
     return pen;
 }
 
-QColor markerColor(core::EventKind kind, const ChartPalette &palette)
+struct MarkerLook
 {
-    switch (kind) {
+    QColor color;
+    Qt::PenStyle style = Qt::SolidLine;
+    bool changed = false; ///< a replica count change: no flag
+    double flag = 0;      ///< height of the flag, up (negative) or down
+};
+
+MarkerLook markerLook(const EventMarker &m, const ChartPalette &palette)
+{
+    MarkerLook look;
+    look.changed = m.kind == core::EventKind::ReplicasChanged;
+    look.style = look.changed ? Qt::DotLine : (m.secondary ? Qt::DashLine : Qt::SolidLine);
+    switch (m.kind) {
     case core::EventKind::ScaleUp:
-        return palette.scaleUp;
+        look.color = palette.scaleUp;
+        look.flag = -4;
+        break;
     case core::EventKind::ScaleDown:
-        return palette.scaleDown;
+        look.color = palette.scaleDown;
+        look.flag = 4;
+        break;
     case core::EventKind::ReplicasChanged:
+        look.color = palette.replicasChanged;
         break;
     }
-    return palette.replicasChanged;
+    look.color.setAlpha(look.changed ? 150 : 200);
+    return look;
 }
 
 } // namespace
@@ -78,27 +98,121 @@ void ChartOverlay::paint(QPainter *painter, const OverlayState &state, const Cha
 void ChartOverlay::paintEvents(QPainter *painter, const OverlayState &state,
                                const ChartPalette &palette)
 {
-    for (const EventMarker &m : state.events) {
+    const double span = state.to - state.from;
+    if (!state.markers || !(span > 0) || state.plot.width() <= 0)
+        return;
+    // Decimated to the pixel columns the painter maps to (not the scene's), so an export at
+    // 300 DPI gets its finer columns.
+    const QTransform device = painter->combinedTransform();
+    const double scale = device.m11() * state.plot.width() / span; // device px per axis unit
+    const double origin = state.from - device.map(QPointF(state.plot.left(), 0)).x() / scale;
+    std::vector<EventMarker> markers =
+        state.markers->decimated(state.from, state.to, origin, 1 / scale, state.highlight);
+    // Grouped by look, so the pen changes a handful of times, not once per marker.
+    std::sort(markers.begin(), markers.end(), [](const EventMarker &a, const EventMarker &b) {
+        return std::tuple(a.kind, a.secondary, a.x) < std::tuple(b.kind, b.secondary, b.x);
+    });
+    const auto end = markers.end();
+    for (auto first = markers.begin(); first != end;) {
+        const auto last = std::find_if(first, end, [&](const EventMarker &m) {
+            return m.kind != first->kind || m.secondary != first->secondary;
+        });
+        const std::span<const EventMarker> group(first, last);
+        if (palette.cosmeticPens() && device.type() <= QTransform::TxScale)
+            paintMarkerRuns(painter, state, palette, group);
+        else
+            paintMarkerLines(painter, state, palette, group);
+        first = last;
+    }
+}
+
+void ChartOverlay::paintMarkerLines(QPainter *painter, const OverlayState &state,
+                                    const ChartPalette &palette,
+                                    std::span<const EventMarker> markers)
+{
+    const MarkerLook look = markerLook(markers.front(), palette);
+    painter->setPen(palette.linePen(look.color, look.changed ? 1 : 1.5, look.style));
+    painter->setBrush(look.color);
+    const double top = state.plot.top();
+    for (const EventMarker &m : markers) {
         const double x = toScene(state, m.x);
-        const bool changed = m.kind == core::EventKind::ReplicasChanged;
-        const Qt::PenStyle style =
-            changed ? Qt::DotLine : (m.secondary ? Qt::DashLine : Qt::SolidLine);
-        QColor color = markerColor(m.kind, palette);
-        color.setAlpha(changed ? 150 : 200);
-        painter->setPen(cosmetic(color, changed ? 1 : 1.5, style, !palette.cosmeticPens()));
-        painter->drawLine(QPointF(x, state.plot.top()), QPointF(x, state.plot.bottom()));
-        if (!changed) {
+        painter->drawLine(QPointF(x, top), QPointF(x, state.plot.bottom()));
+        if (!look.changed) {
             // A small flag at the top tells up from down without relying on colour alone.
-            const double y = state.plot.top();
-            const double dy = m.kind == core::EventKind::ScaleUp ? -4 : 4;
-            const QPointF tip(x, y + 5 + dy);
-            const QPolygonF arrow{QPointF(x - 4, y + 5), QPointF(x + 4, y + 5), tip};
-            painter->setBrush(color);
+            const QPointF arrow[3] = {QPointF(x - 4, top + 5), QPointF(x + 4, top + 5),
+                                      QPointF(x, top + 5 + look.flag)};
+            const QPen pen = painter->pen();
             painter->setPen(Qt::NoPen);
-            painter->drawPolygon(arrow);
-            painter->setBrush(Qt::NoBrush);
+            painter->drawPolygon(arrow, 3);
+            painter->setPen(pen);
         }
     }
+    painter->setBrush(Qt::NoBrush);
+}
+
+void ChartOverlay::paintMarkerRuns(QPainter *painter, const OverlayState &state,
+                                   const ChartPalette &palette,
+                                   std::span<const EventMarker> markers)
+{
+    // On screen a marker is a 1 px column of the plot, so one look's markers are a strip of
+    // pixel columns, solid or dotted the same way all the way down: drawn as one texture fill
+    // of the plot instead of a stroked line per marker (tens of milliseconds per chart at a
+    // million rows) or a fillRect per run of columns (each a thread-pool round trip in Qt's
+    // raster engine). Flags of adjacent columns merge into one outline per run.
+    const MarkerLook look = markerLook(markers.front(), palette);
+    const QTransform device = painter->combinedTransform();
+    const double scale = device.m11();
+    const QRectF plot = device.mapRect(state.plot);
+    const int left = static_cast<int>(std::floor(plot.left()));
+    const int top = static_cast<int>(std::floor(plot.top()));
+    const int width = static_cast<int>(std::floor(plot.right())) - left + 1;
+    const int height = static_cast<int>(std::floor(plot.bottom())) - top + 1;
+    if (width <= 0 || height <= 0)
+        return;
+    // The dash patterns of a cosmetic 1 px pen: dots 1 on 2 off, dashes 4 on 2 off.
+    const int on = look.style == Qt::DotLine ? 1 : look.style == Qt::DashLine ? 4 : 1;
+    const int off = look.style == Qt::SolidLine ? 0 : 2;
+    QImage strip(width, on + off, QImage::Format_ARGB32_Premultiplied);
+    strip.fill(Qt::transparent);
+    const QRgb pixel = qPremultiply(look.color.rgba());
+    QPainterPath flags;
+    flags.setFillRule(Qt::WindingFill); // flags of nearby runs overlap
+    const double flagBase = top + 5 * scale;
+    const double flagTip = flagBase + look.flag * scale;
+    const auto flush = [&](int a, int b) {
+        for (int x = std::max(a, left); x <= std::min(b, left + width - 1); ++x) {
+            for (int y = 0; y < on; ++y)
+                reinterpret_cast<QRgb *>(strip.scanLine(y))[x - left] = pixel;
+        }
+        if (look.changed)
+            return;
+        const double l = a + 0.5, r = b + 0.5;
+        flags.addPolygon(
+            QPolygonF({QPointF(l - 4 * scale, flagBase), QPointF(r + 4 * scale, flagBase),
+                       QPointF(r, flagTip), QPointF(l, flagTip)}));
+        flags.closeSubpath();
+    };
+    std::optional<std::pair<int, int>> run;
+    for (const EventMarker &m : markers) {
+        const int column =
+            static_cast<int>(std::floor(device.map(QPointF(toScene(state, m.x), 0)).x()));
+        if (run && column <= run->second + 1) {
+            run->second = std::max(run->second, column);
+            continue;
+        }
+        if (run)
+            flush(run->first, run->second);
+        run = std::pair(column, column);
+    }
+    if (run)
+        flush(run->first, run->second);
+    painter->save();
+    painter->resetTransform();
+    painter->setPen(Qt::NoPen);
+    painter->setBrushOrigin(left, top);
+    painter->fillRect(QRect(left, top, width, height), QBrush(strip));
+    painter->fillPath(flags, look.color);
+    painter->restore();
 }
 
 void ChartOverlay::paintMessage(QPainter *painter, const OverlayState &state,

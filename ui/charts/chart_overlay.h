@@ -17,9 +17,9 @@ namespace hpa::ui {
 /// shared cursor, the zoom band, the "not collected" message and the cursor readout.
 struct OverlayState
 {
-    QRectF plot;             ///< plot area in scene coordinates
-    double from = 0, to = 1; ///< x range of the plot area
-    std::span<const EventMarker> events;
+    QRectF plot;                           ///< plot area in scene coordinates
+    double from = 0, to = 1;               ///< x range of the plot area
+    const EventMarkers *markers = nullptr; ///< decimated to the device pixels when painted
     std::optional<double> cursor;
     std::optional<double> highlight;
     std::optional<std::pair<double, double>> band; ///< scene x of the zoom band's ends
@@ -38,6 +38,12 @@ public:
 private:
     static void paintEvents(QPainter *painter, const OverlayState &state,
                             const ChartPalette &palette);
+    /// One look's markers as a stroked line (and flag) each: paper and unusual transforms.
+    static void paintMarkerLines(QPainter *painter, const OverlayState &state,
+                                 const ChartPalette &palette, std::span<const EventMarker> markers);
+    /// One look's markers on screen, as filled runs of adjacent pixel columns.
+    static void paintMarkerRuns(QPainter *painter, const OverlayState &state,
+                                const ChartPalette &palette, std::span<const EventMarker> markers);
     static void paintMessage(QPainter *painter, const OverlayState &state,
                              const ChartPalette &palette);
     static void paintReadout(QPainter *painter, const OverlayState &state,

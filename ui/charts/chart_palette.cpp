@@ -71,13 +71,18 @@ QColor ChartPalette::seriesColor(int index, bool secondary) const
 
 QPen ChartPalette::seriesPen(int colorIndex, bool dashed, bool secondary) const
 {
-    QPen pen(seriesColor(colorIndex, secondary));
-    pen.setWidthF(secondary ? 1.6 : 1.8);
-    pen.setCosmetic(cosmeticPens());
+    QPen pen = linePen(seriesColor(colorIndex, secondary), secondary ? 1.6 : 1.8);
     if (secondary)
         pen.setStyle(dashed ? Qt::DashDotDotLine : Qt::DotLine);
     else if (dashed)
         pen.setStyle(Qt::DashLine);
+    return pen;
+}
+
+QPen ChartPalette::linePen(const QColor &color, double paperWidth, Qt::PenStyle style) const
+{
+    QPen pen(color, cosmeticPens() ? 1.0 : paperWidth, style);
+    pen.setCosmetic(cosmeticPens());
     return pen;
 }
 

@@ -38,6 +38,10 @@ struct ChartPalette
     /// Pen of a data line: the primary source solid (or dashed when `dashed`), a comparison
     /// source in a lighter tint of the same hue with a dotted pattern.
     QPen seriesPen(int colorIndex, bool dashed, bool secondary) const;
+    /// A line `paperWidth` wide on paper; on screen a cosmetic 1 px line, the only kind Qt's
+    /// raster engine draws without the general stroker (wider pens made painting the charts
+    /// of a million-row run take seconds).
+    QPen linePen(const QColor &color, double paperWidth, Qt::PenStyle style = Qt::SolidLine) const;
 };
 
 } // namespace hpa::ui

@@ -3,6 +3,7 @@
 #include "core/statistics.h"
 #include "ui/chart_cursor.h"
 #include "ui/charts/chart_palette.h"
+#include "ui/charts/event_markers.h"
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/metric_chart_view.h"
 #include "ui/time_window.h"
@@ -77,11 +78,14 @@ void ChartStack::rebuild()
     qDeleteAll(m_charts);
     m_charts.clear();
     const QVector<double> gaps = gapThresholds(m_sources);
+    // Shared by every chart: a million-row run has 100k+ events to sort and index.
+    auto markers = std::make_shared<EventMarkers>();
+    markers->setSources(m_sources);
     for (const ChartSpec &spec : ChartSpec::standard(m_sources)) {
         auto *view = new MetricChartView(spec, m_window, m_cursor, this);
         view->setAxisMode(m_axisMode);
         view->setContextActions(m_actions);
-        view->setSources(m_sources, gaps);
+        view->setSources(m_sources, gaps, markers);
         connect(view, &MetricChartView::eventClicked, this, &ChartStack::eventClicked);
         m_layout->addWidget(view, 1);
         m_charts << view;

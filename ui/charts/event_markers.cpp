@@ -5,6 +5,12 @@
 
 namespace hpa::ui {
 
+std::size_t EventMarkers::groupOf(const EventMarker &m)
+{
+    const auto kind = static_cast<std::size_t>(m.kind) % (kGroups / 2);
+    return kind * 2 + (m.secondary ? 1 : 0);
+}
+
 void EventMarkers::setSources(const QVector<ChartSource> &sources)
 {
     m_markers.clear();
@@ -18,8 +24,21 @@ void EventMarkers::setSources(const QVector<ChartSource> &sources)
                                  source.secondary});
         }
     }
-    std::stable_sort(m_markers.begin(), m_markers.end(),
-                     [](const EventMarker &a, const EventMarker &b) { return a.x < b.x; });
+    const auto byX = [](const EventMarker &a, const EventMarker &b) {
+        return a.x < b.x;
+    };
+    // One source's log is nearly always in time order already.
+    if (!std::is_sorted(m_markers.begin(), m_markers.end(), byX))
+        std::stable_sort(m_markers.begin(), m_markers.end(), byX);
+    for (Group &g : m_groups) {
+        g.xs.clear();
+        g.markers.clear();
+    }
+    for (const EventMarker &m : m_markers) {
+        Group &g = m_groups[groupOf(m)];
+        g.xs.push_back(m.x);
+        g.markers.push_back(m);
+    }
 }
 
 std::span<const EventMarker> EventMarkers::visible(double x0, double x1) const
@@ -35,14 +54,50 @@ std::span<const EventMarker> EventMarkers::visible(double x0, double x1) const
     return {first, last};
 }
 
+std::vector<EventMarker> EventMarkers::decimated(double x0, double x1, double pixelOrigin,
+                                                 double pixelWidth,
+                                                 std::optional<double> exact) const
+{
+    std::vector<EventMarker> out;
+    if (!(pixelWidth > 0) || !std::isfinite(pixelWidth) || !std::isfinite(pixelOrigin)) {
+        for (const EventMarker &m : visible(x0, x1))
+            out.push_back(m);
+        return out;
+    }
+    for (const Group &g : m_groups) {
+        auto it = std::lower_bound(g.xs.begin(), g.xs.end(), x0);
+        while (it != g.xs.end() && *it <= x1) {
+            out.push_back(g.markers[static_cast<std::size_t>(it - g.xs.begin())]);
+            // Skip the rest of this marker's column: the next search starts at the next one.
+            const double column = std::floor((*it - pixelOrigin) / pixelWidth);
+            const double next = pixelOrigin + (column + 1) * pixelWidth;
+            it = next > *it ? std::lower_bound(it + 1, g.xs.end(), next) : it + 1;
+        }
+    }
+    if (exact && *exact >= x0 && *exact <= x1) {
+        for (const EventMarker &m : visible(*exact, *exact))
+            out.push_back(m);
+    }
+    return out;
+}
+
 std::optional<EventMarker> EventMarkers::nearest(double x, double tolerance) const
 {
+    // The closest marker is one of the two around x: no scan of a dense column.
+    const auto less = [](const EventMarker &m, double v) {
+        return m.x < v;
+    };
+    const auto it = std::lower_bound(m_markers.begin(), m_markers.end(), x, less);
     std::optional<EventMarker> best;
-    for (const EventMarker &m : visible(x - tolerance, x + tolerance)) {
-        if (!best || std::fabs(m.x - x) < std::fabs(best->x - x))
-            best = m;
+    if (it != m_markers.end())
+        best = *it;
+    if (it != m_markers.begin() && (!best || x - std::prev(it)->x <= best->x - x)) {
+        // Of several markers at the same x, the first one, as a scan in x order would find.
+        best = *std::lower_bound(m_markers.begin(), it, std::prev(it)->x, less);
     }
-    return best;
+    if (best && std::fabs(best->x - x) <= tolerance)
+        return best;
+    return std::nullopt;
 }
 
 } // namespace hpa::ui

@@ -6,6 +6,7 @@
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
+#include <QGraphicsLayout>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -165,15 +166,22 @@ void MetricChart::setRange(double from, double to)
 {
     m_from = from;
     m_to = to;
-    m_xAxis->setRange(from, to);
-    rebuildTimeAxis();
-
     const int pixels = std::max(1, static_cast<int>(plotArea().width()));
     SeriesBinder::Extent left, right;
     for (const Bound &b : m_bound) {
-        const SeriesBinder::Extent e = b.binder->update(from, to, pixels);
+        const SeriesBinder::Extent e = b.binder->prepare(from, to, pixels);
         (b.spec.rightAxis && m_rightAxis ? right : left).include(e);
     }
+    // Every axis change makes Qt Charts lay out (and build a hit-test outline of) every series
+    // on it again, O(points) each: emptied first, the series are laid out once, on commit.
+    for (const Bound &b : m_bound)
+        b.binder->clear();
+    if (m_shade) {
+        m_shadeLower->clear();
+        m_shadeUpper->clear();
+    }
+    m_xAxis->setRange(from, to);
+    rebuildTimeAxis();
     // Qt Charts elides a y label to "..." when ticks are closer than a line of text.
     const int maxTicks =
         std::clamp(static_cast<int>(plotArea().height() / kPixelsPerValueTick), 3, 6);
@@ -189,7 +197,13 @@ void MetricChart::setRange(double from, double to)
                                     ? AxisScale::nice(right.min, right.max, true, false, maxTicks)
                                     : AxisScale{});
     }
+    for (const Bound &b : m_bound)
+        b.binder->commit();
     updateShade();
+    // New tick labels make Qt Charts post a relayout of the axes; done now, it costs one
+    // paint instead of a paint before and another after the deferred layout.
+    if (layout())
+        layout()->activate();
 }
 
 void MetricChart::updateShade()
@@ -251,9 +265,7 @@ void MetricChart::applyPalette(const ChartPalette &palette)
         m_shade->setBrush(palette.targetShade);
     for (const Bound &b : m_bound) {
         if (b.spec.target) {
-            QPen pen(palette.target, 1.4, Qt::DashLine);
-            pen.setCosmetic(palette.cosmeticPens());
-            b.binder->setPen(pen);
+            b.binder->setPen(palette.linePen(palette.target, 1.4, Qt::DashLine));
         } else {
             b.binder->setPen(palette.seriesPen(b.spec.colorIndex, b.spec.dashed, b.secondary));
         }
@@ -266,6 +278,14 @@ QList<QLineSeries *> MetricChart::lineSeries() const
     for (const Bound &b : m_bound)
         out += b.binder->segments();
     return out;
+}
+
+qsizetype MetricChart::drawnPointCount() const
+{
+    qsizetype n = 0;
+    for (const Bound &b : m_bound)
+        n += b.binder->drawnPoints().size();
+    return n;
 }
 
 } // namespace hpa::ui

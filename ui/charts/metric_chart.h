@@ -53,6 +53,8 @@ public:
     /// Every line series currently in the chart (segments of all binders).
     QList<QLineSeries *> lineSeries() const;
     const core::ValueReadout &readout() const { return m_readout; }
+    /// Points currently handed to Qt Charts, all series together.
+    qsizetype drawnPointCount() const;
 
 private:
     struct Bound

@@ -28,6 +28,8 @@ constexpr double kMinBandPx = 5;
 constexpr double kWheelZoomIn = 0.8;
 constexpr double kWheelZoomOut = 1.25;
 constexpr double kKeyPanFraction = 0.1;
+/// All series of a chart together: above this many points per plot pixel, no antialiasing.
+constexpr double kAntialiasPointsPerPixel = 1.0;
 
 } // namespace
 
@@ -36,8 +38,10 @@ MetricChartView::MetricChartView(ChartSpec spec, TimeWindow *window, ChartCursor
     : QChartView(parent), m_chart(new MetricChart(std::move(spec))), m_window(window),
       m_cursor(cursor)
 {
+    // QChartView made a default chart of its own; setChart() only releases it.
+    QChart *defaultChart = chart();
     setChart(m_chart);
-    setRenderHint(QPainter::Antialiasing);
+    delete defaultChart;
     setRubberBand(QChartView::NoRubberBand);
     setFrameShape(QFrame::NoFrame);
     setMouseTracking(true);
@@ -51,12 +55,19 @@ MetricChartView::MetricChartView(ChartSpec spec, TimeWindow *window, ChartCursor
 MetricChartView::~MetricChartView() = default;
 
 void MetricChartView::setSources(const QVector<ChartSource> &sources,
-                                 const QVector<double> &gapSeconds)
+                                 const QVector<double> &gapSeconds,
+                                 std::shared_ptr<const EventMarkers> markers)
 {
-    m_markers.setSources(sources);
+    if (!markers) {
+        auto own = std::make_shared<EventMarkers>();
+        own->setSources(sources);
+        markers = std::move(own);
+    }
+    m_markers = std::move(markers);
     layoutPlotArea();
     m_chart->setRange(m_window->from(), m_window->to());
     m_chart->setSources(sources, gapSeconds);
+    updateAntialiasing();
     viewport()->update();
 }
 
@@ -92,7 +103,7 @@ QString MetricChartView::notCollectedMessage() const
 
 int MetricChartView::visibleMarkerCount() const
 {
-    return static_cast<int>(m_markers.visible(m_chart->rangeFrom(), m_chart->rangeTo()).size());
+    return static_cast<int>(m_markers->visible(m_chart->rangeFrom(), m_chart->rangeTo()).size());
 }
 
 QStringList MetricChartView::readoutLines() const
@@ -151,7 +162,17 @@ void MetricChartView::layoutPlotArea()
 void MetricChartView::onRangeChanged(double from, double to)
 {
     m_chart->setRange(from, to);
+    updateAntialiasing();
     viewport()->update();
+}
+
+void MetricChartView::updateAntialiasing()
+{
+    // Smooth edges only pay off on sparse lines. Dense ones (min/max pairs in every pixel
+    // column) look the same without, and painting them antialiased costs a third more.
+    const double width = m_chart->plotArea().width();
+    setRenderHint(QPainter::Antialiasing, static_cast<double>(m_chart->drawnPointCount()) <=
+                                              kAntialiasPointsPerPixel * width);
 }
 
 void MetricChartView::resizeEvent(QResizeEvent *event)
@@ -165,6 +186,7 @@ void MetricChartView::resizeEvent(QResizeEvent *event)
     m_chart->layout()->activate();
     layoutPlotArea();
     m_chart->setRange(m_window->from(), m_window->to());
+    updateAntialiasing();
 }
 
 void MetricChartView::mousePressEvent(QMouseEvent *event)
@@ -219,7 +241,7 @@ void MetricChartView::mouseReleaseEvent(QMouseEvent *event)
         const QRectF plot = plotRect();
         const double tolerance =
             kClickTolerancePx / std::max(1.0, plot.width()) * (m_window->to() - m_window->from());
-        if (const auto marker = m_markers.nearest(xAt(px), tolerance))
+        if (const auto marker = m_markers->nearest(xAt(px), tolerance))
             emit eventClicked(marker->source, marker->index);
     }
     viewport()->update();
@@ -305,7 +327,7 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
     state.plot = m_chart->plotArea();
     state.from = m_chart->rangeFrom();
     state.to = m_chart->rangeTo();
-    state.events = m_markers.visible(state.from, state.to);
+    state.markers = m_markers.get();
     state.highlight = m_cursor->highlight();
     if (!m_exporting) {
         state.cursor = m_cursor->position();

@@ -6,6 +6,7 @@
 #include <QChartView>
 #include <QList>
 
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -30,7 +31,9 @@ public:
     ~MetricChartView() override;
 
     MetricChart *metricChart() const { return m_chart; }
-    void setSources(const QVector<ChartSource> &sources, const QVector<double> &gapSeconds);
+    /// `markers`: the sources' events, built once for a whole stack; built here when null.
+    void setSources(const QVector<ChartSource> &sources, const QVector<double> &gapSeconds,
+                    std::shared_ptr<const EventMarkers> markers = nullptr);
     void setAxisMode(TimeAxisMode mode);
     /// Only the bottom chart of a stack labels its time axis.
     void setTimeLabelsVisible(bool visible);
@@ -82,11 +85,12 @@ private:
 
     void layoutPlotArea();
     void onRangeChanged(double from, double to);
+    void updateAntialiasing();
 
     MetricChart *m_chart;
     TimeWindow *m_window;
     ChartCursor *m_cursor;
-    EventMarkers m_markers;
+    std::shared_ptr<const EventMarkers> m_markers = std::make_shared<EventMarkers>();
     QList<QAction *> m_actions;
     Drag m_drag = Drag::None;
     double m_pressX = 0;

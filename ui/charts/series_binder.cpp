@@ -1,6 +1,5 @@
 #include "ui/charts/series_binder.h"
 
-
 #include <QAbstractAxis>
 #include <QChart>
 #include <QLegend>
@@ -81,11 +80,11 @@ QLineSeries *SeriesBinder::addSegment()
     return series;
 }
 
-SeriesBinder::Extent SeriesBinder::update(double x0, double x1, int pixels)
+SeriesBinder::Extent SeriesBinder::prepare(double x0, double x1, int pixels)
 {
     Extent extent;
-    m_drawn.clear();
-    QList<QList<QPointF>> parts;
+    QList<QList<QPointF>> &parts = m_pending;
+    parts.clear();
     if (m_time && m_values) {
         const std::vector<core::PlotPoint> points =
             m_index.decimate(x0 + m_origin, x1 + m_origin, pixels);
@@ -129,17 +128,33 @@ SeriesBinder::Extent SeriesBinder::update(double x0, double x1, int pixels)
         parts.resize(kMaxSegments - 1);
         parts << tail;
     }
-    while (m_segments.size() < parts.size())
+    return extent;
+}
+
+void SeriesBinder::clear()
+{
+    for (qsizetype i = 0; i < m_segments.size(); ++i) {
+        if (m_segmentSizes[i] == 0)
+            continue;
+        m_segments[i]->clear();
+        m_segmentSizes[i] = 0;
+    }
+}
+
+void SeriesBinder::commit()
+{
+    m_drawn.clear();
+    while (m_segments.size() < m_pending.size())
         addSegment();
     for (qsizetype i = 0; i < m_segments.size(); ++i) {
-        const QList<QPointF> points = i < parts.size() ? parts.at(i) : QList<QPointF>{};
+        const QList<QPointF> points = i < m_pending.size() ? m_pending.at(i) : QList<QPointF>{};
         if (points.isEmpty() && m_segmentSizes[i] == 0)
             continue;
         m_segments[i]->replace(points);
         m_segmentSizes[i] = static_cast<int>(points.size());
         m_drawn += points;
     }
-    return extent;
+    m_pending.clear();
 }
 
 } // namespace hpa::ui

@@ -50,8 +50,13 @@ public:
     void setPen(const QPen &pen);
 
     /// Re-decimates for the axis range [x0, x1] drawn `pixels` wide and returns the y extent
-    /// of what is visible.
-    Extent update(double x0, double x1, int pixels);
+    /// of what is visible. The points reach Qt only with commit().
+    Extent prepare(double x0, double x1, int pixels);
+    /// Empties the segments. Qt Charts lays every series out again on each axis change, so a
+    /// chart clears its series, sets its axes, then commits: one layout per series, not three.
+    void clear();
+    /// Hands the points of the last prepare() to the segments: one replace() per segment.
+    void commit();
 
     /// The points currently drawn, all segments in order (for shading under a target).
     const QList<QPointF> &drawnPoints() const { return m_drawn; }
@@ -75,6 +80,7 @@ private:
     core::SeriesIndex m_index;
     QList<QLineSeries *> m_segments;
     QVector<int> m_segmentSizes;
+    QList<QList<QPointF>> m_pending;
     QList<QPointF> m_drawn;
 };
 
