@@ -329,14 +329,22 @@ bool ChartExporter::writePng(const QString &path, QSize size, int dpi, QString *
     const int dpm = static_cast<int>(std::lround(dpi / kMetersPerInch));
     image.setDotsPerMeterX(dpm);
     image.setDotsPerMeterY(dpm);
+    // Encoded in memory first: Qt's PNG writer leaks its buffers when the device fails
+    // mid-image (a full disk), and the file write below reports that failure anyway.
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG")) {
+        if (error)
+            *error = fileError(path, tr("the PNG encoder failed"));
+        return false;
+    }
     QSaveFile file(path);
     if (!openSaveFile(file, path, error))
         return false;
-    if (!image.save(&file, "PNG")) {
+    if (file.write(png) != png.size()) {
         if (error)
-            *error = fileError(path, file.error() != QFileDevice::NoError
-                                         ? file.errorString()
-                                         : tr("the PNG encoder failed"));
+            *error = fileError(path, file.errorString());
         file.cancelWriting();
         return false;
     }
