@@ -141,8 +141,11 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
     }
     // A chart showing its "not collected" message has no scale worth reading.
     m_yAxis->setLabelsVisible(!m_notCollected);
-    if (m_rightAxis)
+    m_yAxis->setTitleVisible(!m_notCollected);
+    if (m_rightAxis) {
         m_rightAxis->setLabelsVisible(!m_notCollected);
+        m_rightAxis->setTitleVisible(!m_notCollected);
+    }
     if (m_shade) {
         for (QLegendMarker *marker : legend()->markers(m_shade))
             marker->setVisible(false);
