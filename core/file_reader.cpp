@@ -18,52 +18,29 @@ namespace fs = std::filesystem;
 
 FileReader::Result FileReader::read(const std::string &path, std::uintmax_t limit)
 {
-    Result result;
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-        result.error = fmt::format("{}: cannot open: {}", path,
-                                   ec ? ec.message() : std::string("no such file"));
+    // One set of checks (regular file, size limit, FIFO race) for both ways of reading.
+    ByteSource source;
+    Result result = open(path, limit, source);
+    if (!result.ok)
         return result;
-    }
-    // Opening a FIFO would block until a writer shows up; a device may never end.
-    if (!fs::is_regular_file(status)) {
-        result.error = fmt::format("{}: not a regular file (a folder, pipe or device)", path);
-        return result;
-    }
-    const std::uintmax_t size = fs::file_size(path, ec);
-    if (ec) {
-        result.error = fmt::format("{}: cannot read its size: {}", path, ec.message());
-        return result;
-    }
-    if (size > limit) {
-        result.error = fmt::format("{}: {} bytes is more than the {} MiB this file may have", path,
-                                   size, limit >> 20);
-        return result;
-    }
-    std::unique_ptr<FILE, int (*)(FILE *)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
-    if (!file) {
-        result.error = fmt::format("{}: cannot open: {}", path, std::strerror(errno));
-        return result;
-    }
     // The file may grow while we read it (a monitor still running): read what was there when
-    // we looked, plus nothing beyond the limit.
-    result.content.resize(static_cast<std::size_t>(size));
+    // we looked, and keep what we got should it shrink (truncated by its writer).
+    result.content.resize(static_cast<std::size_t>(source.size()));
     std::size_t got = 0;
     while (got < result.content.size()) {
-        const std::size_t n =
-            std::fread(result.content.data() + got, 1, result.content.size() - got, file.get());
+        const std::ptrdiff_t n =
+            source.read(got, result.content.data() + got, result.content.size() - got);
+        if (n < 0) {
+            result.ok = false;
+            result.content.clear();
+            result.error = fmt::format("{}: read error: {}", path, std::strerror(errno));
+            return result;
+        }
         if (n == 0)
             break;
-        got += n;
+        got += static_cast<std::size_t>(n);
     }
-    if (std::ferror(file.get())) {
-        result.error = fmt::format("{}: read error: {}", path, std::strerror(errno));
-        return result;
-    }
-    // Shrunk while reading (truncated by its writer): keep what we got.
     result.content.resize(got);
-    result.ok = true;
     return result;
 }
 
