@@ -1,5 +1,6 @@
+#include "cli_process.h"
+
 #include <QDir>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,26 +18,11 @@ namespace {
 const QString kLegacy = QStringLiteral(HPA_SHARED_DIR "/examples/hpa-experiment-20251120-140312");
 const QString kEnhanced = QStringLiteral(HPA_SHARED_DIR "/examples/high-load-hpa-20251124-155733");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using Run = hpa::test::CliRun;
 
 Run runCli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(HPA_LENS_EXECUTABLE), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return hpa::test::runHpaLens(args);
 }
 
 bool examplesPresent()

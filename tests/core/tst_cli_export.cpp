@@ -1,10 +1,10 @@
+#include "cli_process.h"
+
 #include "core/experiment_analyzer.h"
 #include "core/experiment_loader.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,32 +16,12 @@ const QString kShared = QStringLiteral(HPA_SHARED_DIR "/examples/");
 const QString kHighLoad = kShared + QStringLiteral("high-load-hpa-20251124-155733");
 const QString kLegacy = kShared + QStringLiteral("hpa-experiment-20251120-140312");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using Run = hpa::test::CliRun;
 
 /// Runs hpa-lens without any display, as on a server.
 Run run(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        env.remove(QString::fromLatin1(name));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(HPA_LENS_EXECUTABLE), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return hpa::test::runHpaLens(args, true);
 }
 
 QString bundledExample()

@@ -1,7 +1,8 @@
+#include "cli_process.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QDir>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,27 +16,11 @@ using Json = nlohmann::ordered_json;
 const QString kFixtures = QStringLiteral(HPA_TEST_DATA_DIR "/experiments/");
 const QString kShared = QStringLiteral(HPA_SHARED_DIR "/examples/");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using Run = hpa::test::CliRun;
 
 Run run(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(HPA_LENS_EXECUTABLE), args);
-    Run r;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return hpa::test::runHpaLens(args);
 }
 
 /// The folder to run on, or empty when it is a shared example that is not there.
