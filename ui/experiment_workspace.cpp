@@ -43,6 +43,8 @@ ExperimentWorkspace::ExperimentWorkspace(QWidget *parent)
     m_stack->setOwnsTimeRange(false);
     m_stackB->setOwnsTimeRange(false);
     m_stackB->hide();
+    // Lives in the tab widget only while comparing; outside it, it must not float over the header.
+    m_comparison->hide();
     m_chartLayout->setContentsMargins(0, 0, 0, 0);
     m_chartLayout->setSpacing(6);
     m_chartLayout->addWidget(m_stack);
@@ -126,6 +128,7 @@ void ExperimentWorkspace::setComparison(std::shared_ptr<const LoadedExperiment> 
         m_comparison->setComparison(std::nullopt);
         if (tab >= 0)
             m_tabs->removeTab(tab);
+        m_comparison->hide();
     }
     applySources();
 }

@@ -3,6 +3,7 @@
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/metric_chart_view.h"
+#include "ui/comparison_view.h"
 #include "ui/event_browser.h"
 #include "ui/experiment_workspace.h"
 #include "ui/statistics_view.h"
@@ -73,6 +74,10 @@ private slots:
         QVERIFY(w.workspace()->hasExperiment());
         QVERIFY(w.windowTitle().contains(QFileInfo(dir).fileName()));
         QVERIFY(w.statisticsView()->hasSummary());
+        // The comparison page exists only while comparing; it must not float over the header.
+        auto *comparison = w.findChild<hpa::ui::ComparisonView *>();
+        QVERIFY(comparison);
+        QVERIFY(!comparison->isVisible());
         const int expected =
             events >= 0 ? events
                         : static_cast<int>(w.workspace()->experiment()->experiment->events.size());
