@@ -17,11 +17,6 @@
 
 namespace hpa::ui {
 
-namespace {
-// Six charts must stay readable; below this they scroll instead of squashing.
-constexpr int kMinChartAreaHeight = 6 * 118;
-} // namespace
-
 ExperimentWorkspace::ExperimentWorkspace(QWidget *parent)
     : QWidget(parent), m_window(new TimeWindow(this)), m_cursor(new ChartCursor(this)),
       m_pages(new QStackedWidget(this)), m_welcome(new QLabel(this)),
@@ -49,7 +44,8 @@ ExperimentWorkspace::ExperimentWorkspace(QWidget *parent)
     m_chartLayout->setSpacing(6);
     m_chartLayout->addWidget(m_stack);
     m_chartLayout->addWidget(m_stackB);
-    m_chartHost->setMinimumHeight(kMinChartAreaHeight);
+    // No fixed minimum here: the host's minimum comes from the charts' own, so when they do
+    // not fit they scroll instead of being squeezed on top of each other.
     m_chartScroll->setWidget(m_chartHost);
     m_chartScroll->setWidgetResizable(true);
     m_chartScroll->setFrameShape(QFrame::NoFrame);

@@ -78,6 +78,10 @@ private slots:
         auto *comparison = w.findChild<hpa::ui::ComparisonView *>();
         QVERIFY(comparison);
         QVERIFY(!comparison->isVisible());
+        // Charts that do not fit scroll; they are never squeezed on top of each other.
+        const auto charts = w.workspace()->chartStacks().front()->visibleCharts();
+        for (int i = 1; i < charts.size(); ++i)
+            QVERIFY(charts[i - 1]->geometry().bottom() < charts[i]->geometry().top());
         const int expected =
             events >= 0 ? events
                         : static_cast<int>(w.workspace()->experiment()->experiment->events.size());

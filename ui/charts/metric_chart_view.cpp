@@ -181,9 +181,13 @@ void MetricChartView::resizeEvent(QResizeEvent *event)
     // With a fixed plot area Qt Charts does not lay the title out again when the chart
     // shrinks (a stack halved for side by side kept its title centred on the old width):
     // hand layout back to Qt for one pass, then fix the plot area again.
+    // That pass may grow the chart to its automatic minimum size, taller than a short view:
+    // put back the size QChartView gave it before fixing the plot area.
+    const QSizeF viewSize = m_chart->size();
     m_chart->setPlotArea(QRectF());
     m_chart->layout()->invalidate();
     m_chart->layout()->activate();
+    m_chart->resize(viewSize);
     layoutPlotArea();
     m_chart->setRange(m_window->from(), m_window->to());
     updateAntialiasing();
