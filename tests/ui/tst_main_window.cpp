@@ -79,9 +79,17 @@ private slots:
         QVERIFY(comparison);
         QVERIFY(!comparison->isVisible());
         // Charts that do not fit scroll; they are never squeezed on top of each other.
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::qWait(50); // let the layouts settle
         const auto charts = w.workspace()->chartStacks().front()->visibleCharts();
-        for (int i = 1; i < charts.size(); ++i)
-            QVERIFY(charts[i - 1]->geometry().bottom() < charts[i]->geometry().top());
+        for (int i = 1; i < charts.size(); ++i) {
+            QVERIFY2(charts[i - 1]->geometry().bottom() < charts[i]->geometry().top(),
+                     qPrintable(QStringLiteral("chart %1 ends at %2, chart %3 starts at %4")
+                                    .arg(i - 1)
+                                    .arg(charts[i - 1]->geometry().bottom())
+                                    .arg(i)
+                                    .arg(charts[i]->geometry().top())));
+        }
         const int expected =
             events >= 0 ? events
                         : static_cast<int>(w.workspace()->experiment()->experiment->events.size());
