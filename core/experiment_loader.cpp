@@ -5,8 +5,7 @@
 #include "core/metadata_parser.h"
 #include "core/metric_keys.h"
 #include "core/metrics_csv_parser.h"
-#include "core/scaling_events_log_parser.h"
-#include "core/scaling_log_parser.h"
+#include "core/scaling_event_loader.h"
 
 #include <fmt/format.h>
 
@@ -40,22 +39,6 @@ void report(const ExperimentLoader::Options &options, double fraction, std::stri
 {
     if (options.progress)
         options.progress(fraction, step);
-}
-
-/// Reads an optional file; a missing one is silent, an unreadable one a warning.
-std::optional<std::string> readOptional(const fs::path &dir, const std::string &name,
-                                        std::uintmax_t limit, std::vector<LoadWarning> &warnings)
-{
-    const fs::path path = dir / name;
-    std::error_code ec;
-    if (!fs::exists(fs::symlink_status(path, ec)))
-        return std::nullopt;
-    FileReader::Result r = FileReader::read(path.string(), limit);
-    if (!r.ok) {
-        warnings.push_back({name, 0, r.error + "; file ignored"});
-        return std::nullopt;
-    }
-    return std::move(r.content);
 }
 
 Layout detectLayout(const std::vector<std::string> &headerKeys)
@@ -195,51 +178,30 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
     check(options);
 
     report(options, 0.87, "Reading logs");
-    if (auto text =
-            readOptional(dir, "metadata.json", FileReader::kMetadataLimit, experiment.warnings)) {
+    if (auto text = FileReader::readOptional(dir, "metadata.json", FileReader::kMetadataLimit,
+                                             experiment.warnings)) {
         MetadataParser::Result r = MetadataParser::parse(*text, "metadata.json");
         experiment.metadata = std::move(r.metadata);
         append(experiment.warnings, std::move(r.warnings));
     }
-    if (auto text = readOptional(dir, "scaling.log", FileReader::kLogLimit, experiment.warnings)) {
-        ScalingLogParser::Result r = ScalingLogParser::parse(*text, "scaling.log");
-        experiment.hpaDescription = std::move(r.initialState);
-        experiment.events = std::move(r.events);
-        append(experiment.warnings, std::move(r.warnings));
-    }
-    if (auto text =
-            readOptional(dir, "scaling-events.log", FileReader::kLogLimit, experiment.warnings)) {
-        ScalingEventsLogParser::Result r =
-            ScalingEventsLogParser::parse(*text, "scaling-events.log");
-        if (experiment.events.empty())
-            experiment.events = std::move(r.events); // no second vector of them at any time
-        else
-            experiment.events.insert(experiment.events.end(),
-                                     std::make_move_iterator(r.events.begin()),
-                                     std::make_move_iterator(r.events.end()));
-        append(experiment.warnings, std::move(r.warnings));
-    }
-    // Logs are written in time order, so this is nearly always sorted already; sorting anyway
-    // moved every event (a few hundred bytes each) through a buffer.
-    const auto byTime = [](const ScalingEvent &a, const ScalingEvent &b) {
-        return a.time < b.time;
-    };
-    if (!std::is_sorted(experiment.events.begin(), experiment.events.end(), byTime))
-        std::stable_sort(experiment.events.begin(), experiment.events.end(), byTime);
+    ScalingEventLoader::load(dir, experiment);
     check(options);
 
-    if (auto text = readOptional(dir, "events.log", FileReader::kLogLimit, experiment.warnings)) {
+    if (auto text = FileReader::readOptional(dir, "events.log", FileReader::kLogLimit,
+                                             experiment.warnings)) {
         KubectlLogParser::Result r = KubectlLogParser::parse(*text, "events.log");
         experiment.kubernetesEvents = std::move(r.snapshots);
         append(experiment.warnings, std::move(r.warnings));
     }
-    if (auto text = readOptional(dir, "jobs.log", FileReader::kLogLimit, experiment.warnings)) {
+    if (auto text =
+            FileReader::readOptional(dir, "jobs.log", FileReader::kLogLimit, experiment.warnings)) {
         KubectlLogParser::Result r = KubectlLogParser::parse(*text, "jobs.log");
         experiment.jobSnapshots = std::move(r.snapshots);
         append(experiment.warnings, std::move(r.warnings));
     }
     for (const char *name : {"experiment-config.yaml", "README.md", "monitor.log"}) {
-        if (auto text = readOptional(dir, name, FileReader::kLogLimit, experiment.warnings))
+        if (auto text =
+                FileReader::readOptional(dir, name, FileReader::kLogLimit, experiment.warnings))
             experiment.documents.push_back({name, std::move(*text)});
     }
     loadJobLogs(dir, experiment);

@@ -84,4 +84,20 @@ FileReader::Result FileReader::open(const std::string &path, std::uintmax_t limi
     return result;
 }
 
+std::optional<std::string> FileReader::readOptional(const std::filesystem::path &dir,
+                                                    const std::string &name, std::uintmax_t limit,
+                                                    std::vector<LoadWarning> &warnings)
+{
+    const std::filesystem::path path = dir / name;
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+        return std::nullopt;
+    Result r = read(path.string(), limit);
+    if (!r.ok) {
+        warnings.push_back({name, 0, r.error + "; file ignored"});
+        return std::nullopt;
+    }
+    return std::move(r.content);
+}
+
 } // namespace hpa::core

@@ -1,9 +1,13 @@
 #pragma once
 
 #include "core/byte_source.h"
+#include "core/load_warning.h"
 
 #include <cstdint>
+#include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace hpa::core {
 
@@ -29,6 +33,12 @@ public:
     /// Opens a file under the same rules as read() without reading it: on success `source`
     /// reads it in pieces, up to the size it had when opened. `content` stays empty.
     static Result open(const std::string &path, std::uintmax_t limit, ByteSource &source);
+
+    /// Reads `dir`/`name` if it exists: a missing file is silent, an unreadable one adds a
+    /// warning naming it and gives nothing.
+    static std::optional<std::string> readOptional(const std::filesystem::path &dir,
+                                                   const std::string &name, std::uintmax_t limit,
+                                                   std::vector<LoadWarning> &warnings);
 };
 
 } // namespace hpa::core

@@ -9,6 +9,8 @@
 #include "core/scaling_log_parser.h"
 #include "core/summary_json.h"
 
+#include <fmt/format.h>
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -299,7 +301,7 @@ void TestHostileInput::manyFiles()
     const fs::path dir = fs::path(m_tmp.path().toStdString()) / "many-files";
     fs::create_directories(dir);
     for (std::size_t i = 0; i < kManyFiles; ++i)
-        std::ofstream(dir / ("f" + std::to_string(i) + ".txt"));
+        std::ofstream(dir / fmt::format("f{}.txt", i));
     std::vector<std::string> found{"not run"};
     QVERIFY(finishesWithin(60, [&] { found = ExperimentLoader::findExperiments(dir.string()); }));
     QVERIFY(found.empty());
