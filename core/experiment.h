@@ -6,6 +6,7 @@
 #include "core/load_warning.h"
 #include "core/metrics_table.h"
 #include "core/scaling_event.h"
+#include "core/scaling_event_texts.h"
 
 #include <optional>
 #include <string>
@@ -40,6 +41,7 @@ struct Experiment
     MetricsTable metrics;
     KvCacheRule kvRule;
     std::vector<ScalingEvent> events; ///< sorted by time
+    ScalingEventTexts eventTexts;     ///< text and file name of each of `events`
     /// `kubectl describe hpa` text from scaling.log's initial state, when present.
     std::string hpaDescription;
     std::vector<KubectlSnapshot> kubernetesEvents; ///< events.log

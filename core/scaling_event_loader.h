@@ -11,9 +11,12 @@ namespace hpa::core {
 class ScalingEventLoader
 {
 public:
-    /// Fills `experiment.events` and `experiment.hpaDescription` and appends warnings. Missing
-    /// files are silent; unreadable ones are warnings.
-    static void load(const std::filesystem::path &dir, Experiment &experiment);
+    /// Fills `experiment.events`, `experiment.eventTexts` and `experiment.hpaDescription` and
+    /// appends warnings. Missing files are silent; unreadable ones are warnings. Without
+    /// `keepText` the events' texts are not kept (they read as empty), for callers that never
+    /// show them: most of the events' memory.
+    static void load(const std::filesystem::path &dir, Experiment &experiment,
+                     bool keepText = true);
 };
 
 } // namespace hpa::core

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace hpa::core {
 
@@ -15,7 +16,6 @@ struct Transition
 {
     int from = 0;
     int to = 0;
-    std::optional<double> waiting, cache;
 };
 
 bool startsWith(std::string_view text, std::string_view prefix)
@@ -23,7 +23,8 @@ bool startsWith(std::string_view text, std::string_view prefix)
     return text.substr(0, prefix.size()) == prefix;
 }
 
-/// `a -> b` optionally followed by `(waiting: w, cache: c)`.
+/// `a -> b` optionally followed by `(waiting: w, cache: c)`. The values are checked, not kept:
+/// nothing reads them but the user, in the event's text.
 std::optional<Transition> readTransition(std::string_view text)
 {
     const auto open = text.find('(');
@@ -35,7 +36,7 @@ std::optional<Transition> readTransition(std::string_view text)
     const auto to = LogLines::toInt(counts.substr(arrow + 2));
     if (!from || !to)
         return std::nullopt;
-    Transition result{*from, *to, std::nullopt, std::nullopt};
+    const Transition result{*from, *to};
     if (open == std::string_view::npos)
         return result;
 
@@ -50,15 +51,9 @@ std::optional<Transition> readTransition(std::string_view text)
         const auto colon = item.find(':');
         if (colon == std::string_view::npos)
             return std::nullopt;
-        const std::string_view name = LogLines::trim(item.substr(0, colon));
-        const auto value = LogLines::toDouble(item.substr(colon + 1));
-        if (!value)
+        // Any name: a newer monitor may print more metrics than waiting and cache.
+        if (!LogLines::toDouble(item.substr(colon + 1)))
             return std::nullopt;
-        if (name == "waiting")
-            result.waiting = value;
-        else if (name == "cache")
-            result.cache = value;
-        // Other names: a newer monitor may print more metrics; they are not an error.
     }
     return result;
 }
@@ -77,18 +72,37 @@ std::optional<double> declaredInterval(std::string_view text)
 
 } // namespace
 
-ScalingEventsLogParser::Result ScalingEventsLogParser::parse(std::string_view content,
-                                                             const std::string &fileName)
+ScalingEventsLogParser::Result
+ScalingEventsLogParser::parse(std::string_view content, const std::string &fileName, bool keepText)
 {
     Result result;
     bool sawEvent = false;
-    const std::vector<LogLines::Line> lines = LogLines::split(content);
-    // Sized once: growing a vector of events moves each one several times. The shortest event
-    // line (`[0]REPLICAS CHANGED:1->2`) bounds what blank or junk lines can reserve; untouched
-    // capacity costs no memory.
+    constexpr std::string_view bom = "\xEF\xBB\xBF";
+    if (content.starts_with(bom))
+        content.remove_prefix(bom.size());
+    // Sized once: growing a vector of events moves each one several times. One event per line
+    // at most, and the shortest event line (`[0]REPLICAS CHANGED:1->2`) bounds what blank or
+    // junk lines can reserve.
     constexpr std::size_t kShortestEvent = 24;
-    result.events.reserve(std::min(lines.size(), content.size() / kShortestEvent + 1));
-    for (const auto &line : lines) {
+    const auto newlines =
+        static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n'));
+    result.events.reserve(std::min(newlines + 1, content.size() / kShortestEvent + 1));
+    const std::uint8_t file = result.texts.addFile(fileName);
+
+    // Lines are walked in place (as LogLines::split cuts them) rather than listed first: a
+    // list of 100 000s of lines would cost as much memory as the events.
+    int number = 0;
+    std::size_t start = 0;
+    while (start < content.size()) {
+        std::size_t end = start;
+        while (end < content.size() && content[end] != '\n' && content[end] != '\r')
+            ++end;
+        const LogLines::Line line{content.substr(start, end - start), ++number};
+        if (end < content.size() && content[end] == '\r' && end + 1 < content.size() &&
+            content[end + 1] == '\n')
+            ++end;
+        start = end + 1;
+
         const std::string_view text = LogLines::trim(line.text);
         if (text.empty())
             continue;
@@ -153,13 +167,13 @@ ScalingEventsLogParser::Result ScalingEventsLogParser::parse(std::string_view co
         event.kind = kind;
         event.from = transition->from;
         event.to = transition->to;
-        event.waiting = transition->waiting;
-        event.kvCacheRaw = transition->cache;
-        event.text = std::string(text);
-        event.file = fileName;
+        event.file = file;
         event.line = line.number;
-        result.events.push_back(std::move(event));
+        if (keepText)
+            result.texts.storeLine(event, text);
+        result.events.push_back(event);
     }
+    result.texts.shrinkToFit();
     return result;
 }
 

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <utility>
 
 namespace hpa::core {
@@ -28,18 +30,24 @@ bool isSeparator(std::string_view text)
     return text.size() >= 10 && text.find_first_not_of('=') == std::string_view::npos;
 }
 
-std::string joinLines(const Lines &lines, std::size_t begin, std::size_t end)
+/// Lines [begin, end) without trailing blank ones, joined by `\n`, into `text`.
+void joinLines(const Lines &lines, std::size_t begin, std::size_t end, std::string &text)
 {
     while (end > begin && LogLines::isBlank(lines[end - 1].text))
         --end;
-    std::string text;
+    text.clear();
     for (std::size_t i = begin; i < end; ++i) {
         if (i > begin)
             text += '\n';
         text += lines[i].text;
     }
-    return text;
 }
+
+/// What a block says beyond its time; the replica counts become the event's kind, from and to.
+struct BlockFields
+{
+    std::optional<int> previousReplicas, previousDesired, currentReplicas, currentDesired;
+};
 
 /// `1 replicas (desired: 2)` -> {1, 2}.
 std::optional<std::pair<int, int>> readReplicas(std::string_view text)
@@ -87,6 +95,9 @@ struct BlockReader
     const Lines &lines;
     const std::string &fileName;
     ScalingLogParser::Result &result;
+    bool keepText = true;
+    std::uint8_t file = 0;
+    std::string scratch; ///< one block's text, reused
 
     void warn(int line, std::string message)
     {
@@ -108,16 +119,17 @@ struct BlockReader
 
         ScalingEvent event;
         event.time = time->seconds;
-        event.file = fileName;
+        event.file = file;
         event.line = headerLine.number;
+        BlockFields fields;
         bool sawTable = false;
         for (std::size_t i = header + 1; i < end; ++i) {
             const std::string_view text = LogLines::trim(lines[i].text);
-            readField(text, lines[i].number, event);
+            readField(text, lines[i].number, fields);
             sawTable = sawTable || startsWith(text, "Recent HPA Events");
         }
 
-        if (!event.previousReplicas || !event.currentReplicas) {
+        if (!fields.previousReplicas || !fields.currentReplicas) {
             warn(headerLine.number,
                  fmt::format("scaling event at {} has no readable Previous/Current replicas; "
                              "skipped",
@@ -127,8 +139,8 @@ struct BlockReader
         if (last && !sawTable)
             warn(headerLine.number, "last scaling event block is cut short; kept what was read");
 
-        const int previousDesired = *event.previousDesired;
-        const int currentDesired = *event.currentDesired;
+        const int previousDesired = *fields.previousDesired;
+        const int currentDesired = *fields.currentDesired;
         if (currentDesired != previousDesired) {
             event.kind =
                 currentDesired > previousDesired ? EventKind::ScaleUp : EventKind::ScaleDown;
@@ -136,14 +148,19 @@ struct BlockReader
             event.to = currentDesired;
         } else {
             event.kind = EventKind::ReplicasChanged;
-            event.from = *event.previousReplicas;
-            event.to = *event.currentReplicas;
+            event.from = *fields.previousReplicas;
+            event.to = *fields.currentReplicas;
         }
-        event.text = joinLines(lines, begin, end);
-        result.events.push_back(std::move(event));
+        if (keepText) {
+            joinLines(lines, begin, end, scratch);
+            result.texts.store(event, scratch);
+        }
+        result.events.push_back(event);
     }
 
-    void readField(std::string_view text, int lineNumber, ScalingEvent &event)
+    /// Reads the replica counts; the metric lines are only checked (their values stay in the
+    /// event's text for the user).
+    void readField(std::string_view text, int lineNumber, BlockFields &fields)
     {
         if (startsWith(text, "Previous:") || startsWith(text, "Current:")) {
             const bool previous = text.front() == 'P';
@@ -152,8 +169,8 @@ struct BlockReader
                 warn(lineNumber, fmt::format("unreadable replica counts: \"{}\"", text));
                 return;
             }
-            (previous ? event.previousReplicas : event.currentReplicas) = replicas->first;
-            (previous ? event.previousDesired : event.currentDesired) = replicas->second;
+            (previous ? fields.previousReplicas : fields.currentReplicas) = replicas->first;
+            (previous ? fields.previousDesired : fields.currentDesired) = replicas->second;
             return;
         }
         if (!startsWith(text, "- "))
@@ -164,18 +181,10 @@ struct BlockReader
         const std::string_view name = LogLines::trim(text.substr(2, colon - 2));
         const std::string_view value = text.substr(colon + 1);
         if (name == "Waiting requests" || name == "KV cache usage") {
-            const auto [current, target] = readValueAndTarget(value);
-            if (!current) {
+            if (!readValueAndTarget(value).first)
                 warn(lineNumber, fmt::format("unreadable metric value: \"{}\"", text));
-                return;
-            }
-            const bool waiting = name == "Waiting requests";
-            (waiting ? event.waiting : event.kvCacheRaw) = current;
-            (waiting ? event.waitingTarget : event.kvCacheTargetRaw) = target;
         } else if (name == "Active jobs") {
-            if (const auto jobs = LogLines::toInt(value))
-                event.activeJobs = jobs;
-            else
+            if (!LogLines::toInt(value))
                 warn(lineNumber, fmt::format("unreadable active jobs: \"{}\"", text));
         }
     }
@@ -184,7 +193,7 @@ struct BlockReader
 } // namespace
 
 ScalingLogParser::Result ScalingLogParser::parse(std::string_view content,
-                                                 const std::string &fileName)
+                                                 const std::string &fileName, bool keepText)
 {
     Result result;
     const Lines lines = LogLines::split(content);
@@ -205,7 +214,7 @@ ScalingLogParser::Result ScalingLogParser::parse(std::string_view content,
         ++i;
     if (i < preambleEnd) {
         if (startsWith(LogLines::trim(lines[i].text), kInitialMarker)) {
-            result.initialState = joinLines(lines, i + 1, preambleEnd);
+            joinLines(lines, i + 1, preambleEnd, result.initialState);
         } else {
             result.warnings.push_back(
                 {fileName, lines[i].number,
@@ -214,12 +223,14 @@ ScalingLogParser::Result ScalingLogParser::parse(std::string_view content,
         }
     }
 
-    BlockReader reader{lines, fileName, result};
+    BlockReader reader{lines, fileName, result, keepText, result.texts.addFile(fileName), {}};
+    result.events.reserve(headers.size());
     for (std::size_t b = 0; b < headers.size(); ++b) {
         const bool last = b + 1 == headers.size();
         const std::size_t end = last ? lines.size() : starts[b + 1];
         reader.read(starts[b], headers[b], end, last);
     }
+    result.texts.shrinkToFit();
     return result;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/load_warning.h"
 #include "core/scaling_event.h"
+#include "core/scaling_event_texts.h"
 
 #include <string>
 #include <string_view>
@@ -18,12 +19,15 @@ public:
     {
         std::string initialState; ///< the describe text, without the `===` header line
         std::vector<ScalingEvent> events;
+        ScalingEventTexts texts; ///< the events' texts (whole blocks) and file name
         std::vector<LoadWarning> warnings;
     };
 
-    /// `fileName` is used in warnings and ScalingEvent::file. Event kind per block: desired
-    /// went up -> ScaleUp, down -> ScaleDown, unchanged -> ReplicasChanged.
-    static Result parse(std::string_view content, const std::string &fileName);
+    /// `fileName` is used in warnings and as the events' file. Event kind per block: desired
+    /// went up -> ScaleUp, down -> ScaleDown, unchanged -> ReplicasChanged. Without `keepText`
+    /// the events have no text.
+    static Result parse(std::string_view content, const std::string &fileName,
+                        bool keepText = true);
 };
 
 } // namespace hpa::core

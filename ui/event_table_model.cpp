@@ -178,6 +178,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[index.row()];
     const Field field = fieldAt(index.column());
     const core::ScalingEvent &event = eventOf(row);
+    const core::ScalingEventTexts &texts = m_sources[row.source].experiment->eventTexts;
     switch (role) {
     case Qt::DisplayRole:
         return display(row, field);
@@ -189,8 +190,12 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         if (field == Field::Waiting || field == Field::KvCache || field == Field::Elapsed)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
-    case Qt::ToolTipRole:
-        return QStringLiteral("%1:%2").arg(QString::fromStdString(event.file)).arg(event.line);
+    case Qt::ToolTipRole: {
+        const std::string_view file = texts.file(event);
+        return QStringLiteral("%1:%2")
+            .arg(QString::fromUtf8(file.data(), qsizetype(file.size())))
+            .arg(event.line);
+    }
     case SortRole:
         return sortValue(row, field);
     case SourceIndexRole:
@@ -202,7 +207,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case KindRole:
         return static_cast<int>(event.kind);
     case TextRole:
-        return QString::fromStdString(event.text);
+        return QString::fromStdString(texts.text(event));
     default:
         return {};
     }

@@ -22,6 +22,15 @@ std::string readFile(const QString &path)
     return out.str();
 }
 
+std::vector<std::string> splitLines(const std::string &content)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(content);
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    return lines;
+}
+
 } // namespace
 
 class TestScalingEventsLogParser : public QObject
@@ -35,6 +44,10 @@ private slots:
     void triggerWithoutMetrics();
     void malformedLines_data();
     void malformedLines();
+    void textAsWritten_data();
+    void textAsWritten();
+    void withoutText();
+    void memoryPerEvent();
 };
 
 void TestScalingEventsLogParser::realExample()
@@ -67,12 +80,10 @@ void TestScalingEventsLogParser::realExample()
     QCOMPARE(first.kind, EventKind::ScaleUp);
     QCOMPARE(first.from, 5);
     QCOMPARE(first.to, 9);
-    QCOMPARE(first.waiting.value_or(-1), 355.0);
-    QCOMPARE(first.kvCacheRaw.value_or(-1), 0.997);
     QCOMPARE(first.time, kStart + 4 * kMinute + 29); // 16:02:07
     QCOMPARE(first.line, 3);
-    QCOMPARE(first.file, std::string("scaling-events.log"));
-    QCOMPARE(first.text,
+    QCOMPARE(result.texts.file(first), std::string_view("scaling-events.log"));
+    QCOMPARE(result.texts.text(first),
              std::string(
                  "[2025-11-24 16:02:07] SCALE UP TRIGGERED: 5 -> 9 (waiting: 355, cache: 0.997)"));
 
@@ -80,11 +91,20 @@ void TestScalingEventsLogParser::realExample()
     QCOMPARE(second.kind, EventKind::ReplicasChanged);
     QCOMPARE(second.from, 1);
     QCOMPARE(second.to, 5);
-    QVERIFY(!second.waiting.has_value());
+    QCOMPARE(result.texts.text(second),
+             std::string("[2025-11-24 16:02:07] REPLICAS CHANGED: 1 -> 5"));
 
     const auto &outlier = result.events[7];
     QCOMPARE(outlier.line, 10);
-    QCOMPARE(outlier.waiting.value_or(-1), 60250.0);
+    QVERIFY(result.texts.text(outlier).find("(waiting: 60250, ") != std::string::npos);
+
+    // Every event's text is its line as written (lines 3..16, the first reading dropped).
+    const std::vector<std::string> lines = splitLines(readFile(path));
+    for (const auto &event : result.events)
+        QCOMPARE(result.texts.text(event), lines[std::size_t(event.line - 1)]);
+    // Only the seven ` (waiting: .., cache: ..)` parts are stored (197 bytes, counted by hand);
+    // the rest of each line is rebuilt from the fields.
+    QCOMPARE(result.texts.bufferSize(), std::size_t(197));
 
     const auto &last = result.events.back();
     QCOMPARE(last.kind, EventKind::ReplicasChanged);
@@ -111,14 +131,14 @@ void TestScalingEventsLogParser::lineEndingsAndBom()
     QCOMPARE(result.events.size(), std::size_t(2));
     QCOMPARE(result.events[0].kind, EventKind::ScaleDown);
     QCOMPARE(result.events[0].line, 3);
-    QCOMPARE(result.events[0].kvCacheRaw.value_or(-1), 0.19);
-    QCOMPARE(result.events[0].waiting.value_or(-1), 0.0);
-    QCOMPARE(result.events[0].text,
+    QCOMPARE(result.texts.text(result.events[0]),
              std::string(
                  "[2025-11-24 16:05:19] SCALE DOWN TRIGGERED: 10 -> 9 (waiting: 0, cache: 0.19)"));
     QCOMPARE(result.events[1].kind, EventKind::ReplicasChanged);
     QCOMPARE(result.events[1].line, 5);
     QCOMPARE(result.events[1].time, kStart + 8 * kMinute + 2); // 16:05:40
+    QCOMPARE(result.texts.text(result.events[1]),
+             std::string("[2025-11-24 16:05:40] REPLICAS CHANGED: 10 -> 9"));
 }
 
 void TestScalingEventsLogParser::initialReadingOnlyDroppedFirst()
@@ -153,11 +173,13 @@ void TestScalingEventsLogParser::triggerWithoutMetrics()
         "s.log");
     QVERIFY(result.warnings.empty());
     QCOMPARE(result.events.size(), std::size_t(2));
-    QVERIFY(!result.events[0].waiting.has_value());
-    QVERIFY(!result.events[0].kvCacheRaw.has_value());
     QCOMPARE(result.events[0].to, 9);
-    QCOMPARE(result.events[1].waiting.value_or(-1), 10.5);
-    QCOMPARE(result.events[1].kvCacheRaw.value_or(-1), 0.9);
+    QCOMPARE(result.texts.text(result.events[0]),
+             std::string("[2025-11-24 16:02:07] SCALE UP TRIGGERED: 5 -> 9"));
+    QCOMPARE(result.events[1].to, 10);
+    QCOMPARE(result.texts.text(result.events[1]),
+             std::string("[2025-11-24 16:02:08] SCALE UP TRIGGERED: 9 -> 10 (waiting: 10.500, "
+                         "cache: 0.9, gpu: 1)"));
 }
 
 void TestScalingEventsLogParser::malformedLines_data()
@@ -206,6 +228,105 @@ void TestScalingEventsLogParser::malformedLines()
     QCOMPARE(result.events[0].line, 2);
     QCOMPARE(result.events[1].line, 4);
     QCOMPARE(result.monitorStarted.value_or(0), kStart);
+}
+
+void TestScalingEventsLogParser::textAsWritten_data()
+{
+    QTest::addColumn<QString>("line");
+    // What the buffer holds: the tail after `[stamp] KIND: a -> b` when that head is rebuilt
+    // from the fields, else the whole line.
+    QTest::addColumn<QString>("stored");
+
+    const auto whole = [](const char *name, const char *line) {
+        QTest::newRow(name) << line << line;
+    };
+    QTest::newRow("plain change") << "[2025-11-24 16:02:07] REPLICAS CHANGED: 1 -> 5"
+                                  << "";
+    QTest::newRow("trigger with metrics")
+        << "[2025-11-24 16:02:07] SCALE DOWN TRIGGERED: 10 -> 9 (waiting: 0, cache: 0.19)"
+        << " (waiting: 0, cache: 0.19)";
+    QTest::newRow("trigger, bigger counts") << "[2025-11-24 23:59:59] SCALE UP TRIGGERED: 19 -> 120"
+                                            << "";
+    QTest::newRow("space before the metrics")
+        << "[2025-11-24 16:02:07] SCALE UP TRIGGERED: 1 -> 5  (waiting: 3, cache: 0.5)"
+        << "  (waiting: 3, cache: 0.5)";
+    whole("fraction of a second", "[2025-11-24 16:02:07.250] REPLICAS CHANGED: 1 -> 5");
+    whole("ISO time, UTC", "[2025-11-24T16:02:07Z] REPLICAS CHANGED: 1 -> 5");
+    whole("T separator", "[2025-11-24T16:02:07] REPLICAS CHANGED: 1 -> 5");
+    whole("leap second", "[2025-12-31 23:59:60] REPLICAS CHANGED: 1 -> 5");
+    whole("space in the brackets", "[ 2025-11-24 16:02:07 ] REPLICAS CHANGED: 1 -> 5");
+    whole("two spaces after the stamp", "[2025-11-24 16:02:07]  REPLICAS CHANGED: 1 -> 5");
+    whole("no space after the stamp", "[2025-11-24 16:02:07]REPLICAS CHANGED: 1 -> 5");
+    whole("tight arrow", "[2025-11-24 16:02:07] REPLICAS CHANGED: 1->5");
+    whole("leading zero", "[2025-11-24 16:02:07] REPLICAS CHANGED: 01 -> 5");
+    QTest::newRow("negative count") << "[2025-11-24 16:02:07] SCALE UP TRIGGERED: -1 -> 5"
+                                    << "";
+}
+
+void TestScalingEventsLogParser::textAsWritten()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, stored);
+
+    // Surrounding blanks are not part of the text; the event is on line 2.
+    const std::string content = "\n  " + line.toStdString() + " \t\r\n";
+    const auto result = ScalingEventsLogParser::parse(content, "scaling-events.log");
+    QVERIFY(result.warnings.empty());
+    QCOMPARE(result.events.size(), std::size_t(1));
+    const auto &event = result.events[0];
+    QCOMPARE(event.line, 2);
+    QCOMPARE(QString::fromStdString(result.texts.text(event)), line);
+    QCOMPARE(event.textForm,
+             stored == line ? hpa::core::EventTextForm::Whole : hpa::core::EventTextForm::LineTail);
+    QCOMPARE(result.texts.bufferSize(), std::size_t(stored.size()));
+}
+
+void TestScalingEventsLogParser::withoutText()
+{
+    const std::string content =
+        "[2025-11-24 16:02:07] SCALE UP TRIGGERED: 5 -> 9 (waiting: 355, cache: 0.997)\n"
+        "[2025-11-24 16:02:07.5] REPLICAS CHANGED: 1 -> 5\n";
+    const auto result = ScalingEventsLogParser::parse(content, "scaling-events.log", false);
+    QVERIFY(result.warnings.empty());
+    QCOMPARE(result.events.size(), std::size_t(2));
+    QCOMPARE(result.events[1].line, 2);
+    QCOMPARE(result.events[1].time, kStart + 4 * kMinute + 29.5);
+    for (const auto &event : result.events) {
+        QCOMPARE(event.textForm, hpa::core::EventTextForm::None);
+        QCOMPARE(result.texts.text(event), std::string());
+        QCOMPARE(result.texts.file(event), std::string_view("scaling-events.log"));
+    }
+    QCOMPARE(result.texts.bufferSize(), std::size_t(0));
+}
+
+void TestScalingEventsLogParser::memoryPerEvent()
+{
+    // Like the demo's log: pairs of a trigger with metrics and the replica change after it.
+    constexpr int kPairs = 5000;
+    constexpr std::string_view kTail = " (waiting: 12.5, cache: 0.75)"; // 29 bytes stored
+    std::string content = "[2025-11-24 15:57:38] Monitor started - collecting metrics every 5s\n";
+    for (int i = 0; i < kPairs; ++i) {
+        const int minute = i % 60, hour = (i / 60) % 24;
+        const std::string stamp = "[2025-11-24 " + QStringLiteral("%1:%2:07] ")
+                                                       .arg(hour, 2, 10, QLatin1Char('0'))
+                                                       .arg(minute, 2, 10, QLatin1Char('0'))
+                                                       .toStdString();
+        content += stamp + "SCALE UP TRIGGERED: 3 -> 4" + std::string(kTail) + "\n";
+        content += stamp + "REPLICAS CHANGED: 3 -> 4\n";
+    }
+    for (const bool keepText : {true, false}) {
+        const auto result = ScalingEventsLogParser::parse(content, "scaling-events.log", keepText);
+        QCOMPARE(result.events.size(), std::size_t(2 * kPairs));
+        // 32 bytes an event (the old layout took ~250 with its two strings), no spare room
+        // beyond the two lines that are not events.
+        QCOMPARE(sizeof(hpa::core::ScalingEvent), std::size_t(32));
+        QVERIFY(result.events.capacity() <= result.events.size() + 2);
+        const std::size_t textBytes = result.texts.memoryBytes();
+        if (keepText)
+            QVERIFY2(textBytes <= kPairs * kTail.size() + 64, std::to_string(textBytes).c_str());
+        else
+            QVERIFY2(textBytes <= 64, std::to_string(textBytes).c_str());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestScalingEventsLogParser)

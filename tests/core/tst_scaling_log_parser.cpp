@@ -61,6 +61,7 @@ private slots:
     void kinds_data();
     void kinds();
     void blockContents();
+    void withoutText();
     void lineEndingsAndBom();
     void truncatedLastBlock();
     void malformed_data();
@@ -90,16 +91,16 @@ void TestScalingLogParser::realExample()
         EventKind kind;
         int from, to, line;
         double time;
-        double kvCache;
+        const char *kvCache;
         int activeJobs;
     };
     const Expected expected[] = {
-        {EventKind::ScaleUp, 1, 2, 35, kInitial + 2 * 60 + 30, 550, 1},         // 14:05:42
-        {EventKind::ReplicasChanged, 1, 2, 49, kInitial + 3 * 60 + 5, 569, 1},  // 14:06:17
-        {EventKind::ScaleUp, 2, 3, 63, kInitial + 8 * 60 + 8, 556, 2},          // 14:11:20
-        {EventKind::ReplicasChanged, 2, 3, 78, kInitial + 8 * 60 + 42, 568, 2}, // 14:11:54
-        {EventKind::ScaleDown, 3, 2, 93, kInitial + 19 * 60 + 41, 330, 1},      // 14:22:53
-        {EventKind::ScaleDown, 2, 1, 109, kInitial + 25 * 60 + 30, 122, 0},     // 14:28:42
+        {EventKind::ScaleUp, 1, 2, 35, kInitial + 2 * 60 + 30, "550", 1},         // 14:05:42
+        {EventKind::ReplicasChanged, 1, 2, 49, kInitial + 3 * 60 + 5, "569", 1},  // 14:06:17
+        {EventKind::ScaleUp, 2, 3, 63, kInitial + 8 * 60 + 8, "556", 2},          // 14:11:20
+        {EventKind::ReplicasChanged, 2, 3, 78, kInitial + 8 * 60 + 42, "568", 2}, // 14:11:54
+        {EventKind::ScaleDown, 3, 2, 93, kInitial + 19 * 60 + 41, "330", 1},      // 14:22:53
+        {EventKind::ScaleDown, 2, 1, 109, kInitial + 25 * 60 + 30, "122", 0},     // 14:28:42
     };
     QCOMPARE(result.events.size(), std::size(expected));
     for (std::size_t i = 0; i < std::size(expected); ++i) {
@@ -109,15 +110,20 @@ void TestScalingLogParser::realExample()
         QCOMPARE(event.to, expected[i].to);
         QCOMPARE(event.line, expected[i].line);
         QCOMPARE(event.time, expected[i].time);
-        QCOMPARE(event.kvCacheRaw.value_or(-1), expected[i].kvCache);
-        QCOMPARE(event.kvCacheTargetRaw.value_or(-1), 500.0);
-        QCOMPARE(event.waiting.value_or(-1), 0.0);
-        QCOMPARE(event.waitingTarget.value_or(-1), 20.0);
-        QCOMPARE(event.activeJobs.value_or(-1), expected[i].activeJobs);
-        QCOMPARE(event.file, std::string("scaling.log"));
+        QCOMPARE(result.texts.file(event), std::string_view("scaling.log"));
+        // The block's values are in its text, as written.
+        const std::string text = result.texts.text(event);
+        QVERIFY(text.starts_with("========================================\nSCALING EVENT at "));
+        const std::string kv =
+            std::string("  - KV cache usage:   ") + expected[i].kvCache + "% (target: 500%)\n";
+        QVERIFY2(text.find(kv) != std::string::npos, text.c_str());
+        QVERIFY(text.find("  - Waiting requests: 0 (target: 20)\n") != std::string::npos);
+        const std::string jobs =
+            "  - Active jobs:      " + std::to_string(expected[i].activeJobs) + "\n";
+        QVERIFY(text.find(jobs) != std::string::npos);
     }
-    QVERIFY(result.events.back().text.ends_with(
-        "New size: 1; reason: pods metric kv_cache_usage_perc below target"));
+    QVERIFY(result.texts.text(result.events.back())
+                .ends_with("New size: 1; reason: pods metric kv_cache_usage_perc below target"));
 }
 
 void TestScalingLogParser::kinds_data()
@@ -179,17 +185,35 @@ void TestScalingLogParser::blockContents()
     // The initial section is 4 lines and a block 14, so the second header is on line 4+14+2.
     QCOMPARE(event.line, 20);
     QCOMPARE(event.time, kInitial + 3 * 60 + 5);
-    QCOMPARE(event.previousReplicas.value_or(-1), 1);
-    QCOMPARE(event.previousDesired.value_or(-1), 2);
-    QCOMPARE(event.currentReplicas.value_or(-1), 2);
-    QCOMPARE(event.currentDesired.value_or(-1), 2);
-    QCOMPARE(event.waiting.value_or(-1), 10500.0);
-    QCOMPARE(event.waitingTarget.value_or(-1), 20.0);
-    QCOMPARE(event.kvCacheRaw.value_or(-1), 569.0);
-    QCOMPARE(event.kvCacheTargetRaw.value_or(-1), 500.0);
-    QCOMPARE(event.activeJobs.value_or(-1), 3);
+    QCOMPARE(event.kind, EventKind::ReplicasChanged);
+    QCOMPARE(event.from, 1);
+    QCOMPARE(event.to, 2);
     // The whole block minus the blank line that separates it from the next one.
-    QCOMPARE(event.text + "\n\n", second);
+    QCOMPARE(result.texts.text(event) + "\n\n", second);
+    QCOMPARE(result.texts.text(result.events[0]) + "\n\n",
+             block("2025-11-20T14:05:42Z", "1 replicas (desired: 1)", "1 replicas (desired: 2)"));
+}
+
+void TestScalingLogParser::withoutText()
+{
+    const auto result = ScalingLogParser::parse(
+        kInitialSection +
+            block("2025-11-20T14:05:42Z", "1 replicas (desired: 1)", "1 replicas (desired: 2)") +
+            block("2025-11-20T14:06:17Z", "1 replicas (desired: 2)", "2 replicas (desired: 2)"),
+        "scaling.log", false);
+    QVERIFY(result.warnings.empty());
+    // The HPA description is not an event text: it stays.
+    QCOMPARE(result.initialState, std::string("Name:          vllm-hpa-combined\n"
+                                              "Min replicas:  1"));
+    QCOMPARE(result.events.size(), std::size_t(2));
+    QCOMPARE(result.events[1].line, 20);
+    QCOMPARE(result.events[1].to, 2);
+    for (const auto &event : result.events) {
+        QCOMPARE(event.textForm, hpa::core::EventTextForm::None);
+        QCOMPARE(result.texts.text(event), std::string());
+        QCOMPARE(result.texts.file(event), std::string_view("scaling.log"));
+    }
+    QCOMPARE(result.texts.bufferSize(), std::size_t(0));
 }
 
 void TestScalingLogParser::lineEndingsAndBom()
@@ -213,8 +237,11 @@ void TestScalingLogParser::lineEndingsAndBom()
     QCOMPARE(result.events.size(), std::size_t(1));
     QCOMPARE(result.events[0].line, 6);
     QCOMPARE(result.events[0].kind, EventKind::ScaleUp);
-    QVERIFY(result.events[0].text.find('\r') == std::string::npos);
-    QVERIFY(result.events[0].text.ends_with("New size: 2"));
+    const std::string text = result.texts.text(result.events[0]);
+    QVERIFY(text.find('\r') == std::string::npos);
+    QVERIFY(text.starts_with("========================================\nSCALING EVENT at "));
+    QVERIFY(text.ends_with("\nLAST SEEN   TYPE     REASON              OBJECT      MESSAGE\n"
+                           "0s          Normal   SuccessfulRescale   hpa/x       New size: 2"));
 }
 
 void TestScalingLogParser::truncatedLastBlock()
@@ -233,8 +260,8 @@ void TestScalingLogParser::truncatedLastBlock()
     const auto result = ScalingLogParser::parse(content, "scaling.log");
     QCOMPARE(result.events.size(), std::size_t(2));
     QCOMPARE(result.events[1].kind, EventKind::ReplicasChanged);
-    QCOMPARE(result.events[1].waiting.value_or(-1), 7.0);
-    QVERIFY(!result.events[1].kvCacheRaw.has_value());
+    QVERIFY(result.texts.text(result.events[1])
+                .ends_with("  - Waiting requests: 7 (target: 20)\n  - KV cache us"));
     QCOMPARE(result.warnings.size(), std::size_t(1));
     QCOMPARE(result.warnings[0].file, std::string("scaling.log"));
     QCOMPARE(result.warnings[0].line, 20);
@@ -301,8 +328,9 @@ void TestScalingLogParser::textBeforeFirstBlock()
         "scaling.log");
     QVERIFY(result.initialState.empty());
     QCOMPARE(result.events.size(), std::size_t(1));
-    // The unreadable line after the block does not wipe the value read inside it.
-    QCOMPARE(result.events[0].activeJobs.value_or(-1), 3);
+    // The last block runs to the end of the file, unreadable line included.
+    QVERIFY(
+        result.texts.text(result.events[0]).ends_with("New size: 2\n\n  - Active jobs:      many"));
     QCOMPARE(result.warnings.size(), std::size_t(2));
     QCOMPARE(result.warnings[0].line, 2);
     QVERIFY(result.warnings[0].message.find("Initial State") != std::string::npos);

@@ -1,5 +1,6 @@
 #include "core/experiment_loader.h"
 #include "core/metric_keys.h"
+#include "core/scaling_event_loader.h"
 #include "core/timestamp.h"
 #include "ui/event_browser.h"
 #include "ui/event_filter_proxy.h"
@@ -66,8 +67,8 @@ std::shared_ptr<const hpa::core::Experiment> makeExperiment(double base, bool na
         ev.kind = spec.kind;
         ev.from = spec.from;
         ev.to = spec.to;
-        ev.text = spec.text;
-        ev.file = "scaling-events.log";
+        ev.file = e->eventTexts.addFile("scaling-events.log");
+        e->eventTexts.store(ev, spec.text);
         ev.line = int(e->events.size()) + 1;
         e->events.push_back(ev);
     }
@@ -112,6 +113,8 @@ private slots:
     void filterByText();
     void examples_data();
     void examples();
+    void loadedTextAndFile_data();
+    void loadedTextAndFile();
     void browserCountsAndFilters();
     void browserSelectEventClearsFilters();
     void browserEmitsOnUserSelection();
@@ -335,6 +338,51 @@ void TstEventTableModel::examples()
     proxy.setSourceModel(&model);
     proxy.setKindFilter(EventKind::ScaleUp);
     QCOMPARE(proxy.rowCount(), scaleUps);
+}
+
+void TstEventTableModel::loadedTextAndFile_data()
+{
+    QTest::addColumn<bool>("keepText");
+    QTest::newRow("text kept") << true;
+    QTest::newRow("text not kept") << false;
+}
+
+void TstEventTableModel::loadedTextAndFile()
+{
+    QFETCH(bool, keepText);
+    // Both logs of one folder: scaling.log blocks and scaling-events.log lines, merged.
+    auto experiment = std::make_shared<hpa::core::Experiment>();
+    hpa::core::ScalingEventLoader::load(HPA_TEST_DATA_DIR "/event_texts/both-logs", *experiment,
+                                        keepText);
+    const double origin = parseTime("2025-11-20T14:00:00Z");
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSources({ChartSource{experiment, origin, {}, false}});
+    QCOMPARE(model.rowCount(), 6);
+
+    // Rows 2 and 3 share 14:05:42: the scaling.log block (read first), then the log line.
+    QCOMPARE(model.index(2, 0).data(Qt::ToolTipRole).toString(), QStringLiteral("scaling.log:5"));
+    QCOMPARE(model.index(3, 0).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("scaling-events.log:2"));
+    QCOMPARE(model.index(0, 0).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("scaling-events.log:4"));
+    const QString block = model.index(2, 0).data(EventTableModel::TextRole).toString();
+    const QString line = model.index(3, 0).data(EventTableModel::TextRole).toString();
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSearchText(QStringLiteral("Active jobs"));
+    if (keepText) {
+        QVERIFY(block.startsWith(QStringLiteral("========================================\n"
+                                                "SCALING EVENT at 2025-11-20T14:05:42Z\n")));
+        QVERIFY(block.endsWith(QStringLiteral("hpa/x       New size: 2")));
+        QCOMPARE(block.count(QLatin1Char('\n')), 12); // lines 4..16
+        QCOMPARE(line, QStringLiteral("[2025-11-20 14:05:42] REPLICAS CHANGED: 1 -> 2"));
+        QCOMPARE(proxy.rowCount(), 2); // only the blocks say it
+    } else {
+        QCOMPARE(block, QString());
+        QCOMPARE(line, QString());
+        QCOMPARE(proxy.rowCount(), 0);
+    }
 }
 
 void TstEventTableModel::browserCountsAndFilters()
