@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <time.h>
+
 namespace hpa::bench {
 
 double BenchTimer::medianMs(int repeats, const std::function<void()> &fn)
@@ -14,6 +16,13 @@ double BenchTimer::medianMs(int repeats, const std::function<void()> &fn)
         samples.push_back(timer.elapsedMs());
     }
     return median(samples);
+}
+
+double BenchTimer::threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 double BenchTimer::median(std::vector<double> &samples)

@@ -22,6 +22,9 @@ public:
 
     /// Runs `fn` `repeats` times and returns the median wall time in milliseconds.
     static double medianMs(int repeats, const std::function<void()> &fn);
+    /// CPU time the calling thread has used, in milliseconds: on a shared machine it counts
+    /// only this thread's work, not the time it waited for a core.
+    static double threadCpuMs();
     /// Median of `samples` (which it reorders); 0 when empty.
     static double median(std::vector<double> &samples);
 

@@ -2,6 +2,7 @@
 
 #include "bench_timer.h"
 #include "naive_chart_stack.h"
+#include "paint_settler.h"
 #include "zoom_plan.h"
 
 #include "core/experiment_loader.h"
@@ -13,7 +14,6 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QLineSeries>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -30,17 +30,14 @@ void repaintAll(const ui::ChartStack &stack)
         view->viewport()->repaint();
 }
 
-/// Largest drawn series after a step: segments of one logical series share its name, so they
-/// are summed per chart before comparing with the plot width.
+/// Largest drawn line after a step, against the plot width.
 void countPoints(const ui::ChartStack &stack, ChartFigures &f)
 {
     for (ui::MetricChartView *view : stack.visibleCharts()) {
         const int width = static_cast<int>(view->plotRect().width());
         f.plotWidth = f.plotWidth ? std::min(f.plotWidth, width) : width;
-        QHash<QString, std::size_t> perSeries;
-        for (const QLineSeries *series : view->metricChart()->lineSeries())
-            perSeries[series->name()] += static_cast<std::size_t>(series->count());
-        for (const std::size_t points : perSeries) {
+        for (const ui::Curve &curve : view->metricChart()->curves()) {
+            const auto points = static_cast<std::size_t>(curve.pointCount());
             f.maxSeriesPoints = std::max(f.maxSeriesPoints, points);
             if (width > 0)
                 f.maxPointsPerPixel =
@@ -79,21 +76,30 @@ ChartFigures ChartBench::run(const std::string &dir, const Options &options)
     f.charts = static_cast<int>(stack->visibleCharts().size());
 
     const auto plan = ZoomPlan::ranges(window.fullFrom(), window.fullTo(), options.zoomSteps);
-    std::vector<double> samples, updates, paints;
+    QVector<QWidget *> viewports;
+    for (ui::MetricChartView *view : stack->visibleCharts())
+        viewports << view->viewport();
+    PaintSettler settler(viewports);
+    settler.settle();
+    std::vector<double> samples, cpu, updates, paints;
     for (const auto &[from, to] : plan) {
+        const double cpu0 = BenchTimer::threadCpuMs();
         timer.restart();
         window.zoomTo(from, to);
-        const double updated = timer.elapsedMs();
-        QCoreApplication::processEvents();
-        const double evented = timer.elapsedMs();
-        repaintAll(*stack);
+        updates.push_back(timer.elapsedMs());
+        // What the event loop does after the input event: layouts, then one paint per chart.
+        settler.settle();
         samples.push_back(timer.elapsedMs());
-        updates.push_back(updated);
-        paints.push_back(samples.back() - evented);
+        cpu.push_back(BenchTimer::threadCpuMs() - cpu0);
         countPoints(*stack, f);
+        // Painting alone, timed apart from the step.
+        timer.restart();
+        repaintAll(*stack);
+        paints.push_back(timer.elapsedMs());
     }
     f.steps = static_cast<int>(samples.size());
     f.zoomMs = BenchTimer::median(samples);
+    f.zoomCpuMs = BenchTimer::median(cpu);
     f.zoomUpdateMs = BenchTimer::median(updates);
     f.zoomPaintMs = BenchTimer::median(paints);
     top.reset();

@@ -10,9 +10,10 @@ struct ChartFigures
 {
     bool ran = false;
     double openMs = 0; ///< folder chosen -> six charts painted (load, build, first paint)
-    double zoomMs = 0, naiveZoomMs = 0; ///< median GUI-thread cost of one zoom step
-    double zoomUpdateMs = 0; ///< of which zoomTo() itself: slicing, decimation, replace()
-    double zoomPaintMs = 0;  ///< of which the forced repaint of every chart
+    double zoomMs = 0, naiveZoomMs = 0; ///< median wall time of one zoom step, painted
+    double zoomCpuMs = 0;               ///< median GUI-thread CPU time of one step
+    double zoomUpdateMs = 0;            ///< of which zoomTo() itself: slicing, decimation, axes
+    double zoomPaintMs = 0;             ///< painting every chart once (timed apart from the step)
     int steps = 0, naiveSteps = 0;
     int charts = 0, naiveSeries = 0;
     int plotWidth = 0;               ///< narrowest plot area, pixels

@@ -19,8 +19,9 @@ namespace {
 
 void usage()
 {
-    std::cerr << "usage: hpa-bench [--no-charts] [--width W] [--height H] [--steps N]\n"
-                 "                 [--naive-steps N] [--threads N] DIR...\n";
+    std::cerr
+        << "usage: hpa-bench [--no-charts | --charts-only] [--width W] [--height H] [--steps N]\n"
+           "                 [--naive-steps N] [--threads N] DIR...\n";
 }
 
 } // namespace
@@ -31,6 +32,7 @@ int main(int argc, char **argv)
     CoreBench::Options coreOptions;
     ChartBench::Options chartOptions;
     bool charts = true;
+    bool coreFigures = true;
     std::vector<std::string> dirs;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -43,6 +45,8 @@ int main(int argc, char **argv)
         };
         if (arg == "--no-charts")
             charts = false;
+        else if (arg == "--charts-only")
+            coreFigures = false;
         else if (arg == "--width")
             chartOptions.width = next();
         else if (arg == "--height")
@@ -69,7 +73,7 @@ int main(int argc, char **argv)
 
     std::vector<CoreFigures> core(dirs.size());
     // Memory first: the forked children must start from a small parent with no threads.
-    for (std::size_t i = 0; i < dirs.size(); ++i) {
+    for (std::size_t i = 0; i < dirs.size() && coreFigures; ++i) {
         core[i].dir = dirs[i];
         CoreBench::measureMemory(core[i]);
     }
@@ -84,7 +88,8 @@ int main(int argc, char **argv)
     int status = 0;
     for (std::size_t i = 0; i < dirs.size(); ++i) {
         try {
-            CoreBench::run(core[i], coreOptions);
+            if (coreFigures)
+                CoreBench::run(core[i], coreOptions);
             if (charts)
                 chartFigures[i] = ChartBench::run(dirs[i], chartOptions);
             BenchReport::printSize(std::cout, core[i], chartFigures[i]);

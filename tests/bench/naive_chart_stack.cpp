@@ -1,5 +1,7 @@
 #include "naive_chart_stack.h"
 
+#include "paint_settler.h"
+
 #include "core/metric_keys.h"
 
 #include <QChart>
@@ -20,6 +22,8 @@ NaiveChartStack::NaiveChartStack(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 }
+
+NaiveChartStack::~NaiveChartStack() = default;
 
 void NaiveChartStack::setExperiment(const core::Experiment &experiment, double origin)
 {
@@ -67,9 +71,13 @@ void NaiveChartStack::showRange(double from, double to)
         m_series[i]->replace(m_points[i]);
         m_xAxes[i]->setRange(from, to);
     }
-    QCoreApplication::processEvents();
-    for (QChartView *view : m_views)
-        view->viewport()->repaint();
+    if (!m_settler) {
+        QVector<QWidget *> viewports;
+        for (QChartView *view : m_views)
+            viewports << view->viewport();
+        m_settler = std::make_unique<PaintSettler>(viewports);
+    }
+    m_settler->settle();
 }
 
 } // namespace hpa::bench

@@ -11,8 +11,6 @@
 #include "ui/time_window.h"
 
 #include <QApplication>
-#include <QCategoryAxis>
-#include <QLineSeries>
 #include <QMouseEvent>
 #include <QTest>
 
@@ -73,12 +71,14 @@ inline void sendMouse(MetricChartView *view, QEvent::Type type, QPoint pos, Qt::
     QApplication::sendEvent(view->viewport(), &event);
 }
 
-inline double maxY(const QList<QLineSeries *> &series)
+inline double maxY(const QList<hpa::ui::Curve> &curves)
 {
     double best = -1;
-    for (const QLineSeries *s : series) {
-        for (const QPointF &p : s->points())
-            best = std::max(best, p.y());
+    for (const hpa::ui::Curve &c : curves) {
+        for (const QList<QPointF> &segment : c.segments) {
+            for (const QPointF &p : segment)
+                best = std::max(best, p.y());
+        }
     }
     return best;
 }
@@ -86,9 +86,8 @@ inline double maxY(const QList<QLineSeries *> &series)
 inline void verifyEveryChartShows(const ChartStack &stack, double from, double to)
 {
     for (MetricChartView *view : stack.visibleCharts()) {
-        const QCategoryAxis *x = view->metricChart()->xAxis();
-        QCOMPARE(x->min(), from);
-        QCOMPARE(x->max(), to);
+        QCOMPARE(view->metricChart()->rangeFrom(), from);
+        QCOMPARE(view->metricChart()->rangeTo(), to);
     }
 }
 

@@ -8,15 +8,12 @@
 #include "ui/charts/metric_chart_view.h"
 #include "ui/time_window.h"
 
-#include <QCategoryAxis>
 #include <QElapsedTimer>
 #include <QImage>
-#include <QLineSeries>
 #include <QPainter>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
-#include <QValueAxis>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -169,7 +166,7 @@ void TestChartStack::notCollectedSeriesShowMessage()
     QVERIFY(latency->isVisible());
     QVERIFY(latency->showsNotCollectedMessage());
     QVERIFY(latency->notCollectedMessage().startsWith(QStringLiteral("TTFT/ITL not collected")));
-    QVERIFY(latency->metricChart()->lineSeries().isEmpty());
+    QVERIFY(latency->metricChart()->curves().isEmpty());
     QVERIFY(f.chart(ChartKind::RequestRate)->showsNotCollectedMessage());
     QVERIFY(!f.chart(ChartKind::Replicas)->showsNotCollectedMessage());
     QVERIFY(
@@ -184,14 +181,17 @@ void TestChartStack::collectedLatencyIsDrawn()
     QVERIFY(!latency->showsNotCollectedMessage());
     // TTFT runs 100 + i with a zero (a gap, not a value) at i = 30; ITL is 20..22 on the right.
     const MetricChart *chart = latency->metricChart();
-    QVERIFY(chart->rightAxis());
-    QVERIFY(chart->rightAxis()->max() >= 22 && chart->rightAxis()->max() < 100);
+    QVERIFY(chart->axes().rightAxis());
+    const double rightMax = chart->axes().rightAxis()->scale.max;
+    QVERIFY(rightMax >= 22 && rightMax < 100);
     double minTtft = 1e9;
-    for (QLineSeries *s : chart->lineSeries()) {
-        if (!s->name().startsWith(QStringLiteral("TTFT")))
+    for (const Curve &c : chart->curves()) {
+        if (!c.name.startsWith(QStringLiteral("TTFT")))
             continue;
-        for (const QPointF &p : s->points())
-            minTtft = std::min(minTtft, p.y());
+        for (const QList<QPointF> &segment : c.segments) {
+            for (const QPointF &p : segment)
+                minTtft = std::min(minTtft, p.y());
+        }
     }
     QCOMPARE(minTtft, 100.0);
 }
@@ -208,8 +208,8 @@ void TestChartStack::olderLayoutHidesMissingCharts()
     QVERIFY(f.chart(ChartKind::Jobs)->timeLabelsVisible());
     QVERIFY(!f.chart(ChartKind::Replicas)->timeLabelsVisible());
     QStringList names;
-    for (QLineSeries *s : f.chart(ChartKind::Jobs)->metricChart()->lineSeries())
-        names << s->name();
+    for (const Curve &c : f.chart(ChartKind::Jobs)->metricChart()->curves())
+        names << c.name;
     QVERIFY(names.contains(QStringLiteral("Completed jobs")));
 }
 
@@ -222,7 +222,7 @@ void TestChartStack::extraColumnsChartToggles()
     QVERIFY(extra->isVisible());
     QVERIFY(extra->timeLabelsVisible());
     // gpu_util runs 50..59: a data-fitted axis, not one from zero.
-    QVERIFY(extra->metricChart()->yAxis()->min() >= 40);
+    QVERIFY(extra->metricChart()->axes().leftAxis().scale.min >= 40);
     f.stack.setExtraChartVisible(false);
     QVERIFY(!extra->isVisible());
     QVERIFY(f.chart(ChartKind::Jobs)->timeLabelsVisible());
@@ -238,20 +238,20 @@ void TestChartStack::decimatedSeriesStayBounded()
         for (MetricChartView *view : f.stack.visibleCharts()) {
             const int pixels = static_cast<int>(view->plotRect().width());
             qsizetype total = 0;
-            for (QLineSeries *s : view->metricChart()->lineSeries()) {
-                QVERIFY2(s->count() <= 2 * pixels + 8,
+            for (const Curve &c : view->metricChart()->curves()) {
+                QVERIFY2(c.pointCount() <= 2 * pixels + 8,
                          qPrintable(QStringLiteral("%1 holds %2 points for %3 px")
-                                        .arg(s->name())
-                                        .arg(s->count())
+                                        .arg(c.name)
+                                        .arg(c.pointCount())
                                         .arg(pixels)));
-                total += s->count();
+                total += c.pointCount();
             }
             QVERIFY(total > 0);
         }
     }
     // Zoomed to ten seconds around it, the spike at x = 100007 is among the drawn points.
     f.window.zoomTo(100000, 100010);
-    QCOMPARE(maxY(f.chart(ChartKind::Waiting)->metricChart()->lineSeries()), 99999.0);
+    QCOMPARE(maxY(f.chart(ChartKind::Waiting)->metricChart()->curves()), 99999.0);
 }
 
 void TestChartStack::spikeIsDrawnAtFullZoom()
@@ -260,9 +260,9 @@ void TestChartStack::spikeIsDrawnAtFullZoom()
         QSKIP("shared examples not found (HPA_SHARED_DIR/examples); skipping real-data check");
     Fixture f({sourceOf(chart_test::load(chart_test::sharedExample(kHighLoad)))});
     const MetricChart *waiting = f.chart(ChartKind::Waiting)->metricChart();
-    QCOMPARE(maxY(waiting->lineSeries()), 60250.0);
-    QVERIFY(waiting->yAxis()->max() >= 60250);
-    QCOMPARE(maxY(f.chart(ChartKind::Replicas)->metricChart()->lineSeries()), 10.0);
+    QCOMPARE(maxY(waiting->curves()), 60250.0);
+    QVERIFY(waiting->axes().leftAxis().scale.max >= 60250);
+    QCOMPARE(maxY(f.chart(ChartKind::Replicas)->metricChart()->curves()), 10.0);
 }
 
 void TestChartStack::eventMarkersInRange()
@@ -413,13 +413,15 @@ void TestChartStack::sampleGapBreaksTheLine()
     Fixture f({sourceOf(experiment)});
     // The two-minute hole after sample 60 (x = 300 .. 425) splits every line in two.
     int drawn = 0;
-    for (QLineSeries *s : f.chart(ChartKind::Waiting)->metricChart()->lineSeries()) {
-        if (s->name() != QStringLiteral("Waiting requests") || s->count() == 0)
+    for (const Curve &c : f.chart(ChartKind::Waiting)->metricChart()->curves()) {
+        if (c.name != QStringLiteral("Waiting requests"))
             continue;
-        ++drawn;
-        const bool before = s->points().last().x() <= 300;
-        const bool after = s->points().first().x() >= 425;
-        QVERIFY(before || after);
+        for (const QList<QPointF> &segment : c.segments) {
+            ++drawn;
+            const bool before = segment.last().x() <= 300;
+            const bool after = segment.first().x() >= 425;
+            QVERIFY(before || after);
+        }
     }
     QCOMPARE(drawn, 2);
 }
@@ -430,12 +432,12 @@ void TestChartStack::overlayNamesBothSources()
     Fixture f({sourceOf(experiment, "A"), sourceOf(experiment, "B", true)});
     QStringList names;
     QColor colorA, colorB;
-    for (QLineSeries *s : f.chart(ChartKind::Replicas)->metricChart()->lineSeries()) {
-        names << s->name();
-        if (s->name() == QStringLiteral("A: Current replicas"))
-            colorA = s->pen().color();
-        if (s->name() == QStringLiteral("B: Current replicas"))
-            colorB = s->pen().color();
+    for (const Curve &c : f.chart(ChartKind::Replicas)->metricChart()->curves()) {
+        names << c.name;
+        if (c.name == QStringLiteral("A: Current replicas"))
+            colorA = c.pen.color();
+        if (c.name == QStringLiteral("B: Current replicas"))
+            colorB = c.pen.color();
     }
     QVERIFY(names.contains(QStringLiteral("A: Desired replicas")));
     QVERIFY(names.contains(QStringLiteral("B: Desired replicas")));

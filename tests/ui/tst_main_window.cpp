@@ -16,7 +16,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QValueAxis>
 
 using hpa::app::MainWindow;
 
@@ -36,9 +35,7 @@ QString bundledExample()
 
 QPair<double, double> xRange(hpa::ui::MetricChartView *view)
 {
-    const auto axes = view->chart()->axes(Qt::Horizontal);
-    auto *axis = axes.isEmpty() ? nullptr : qobject_cast<QValueAxis *>(axes.front());
-    return axis ? qMakePair(axis->min(), axis->max()) : qMakePair(qQNaN(), qQNaN());
+    return qMakePair(view->metricChart()->rangeFrom(), view->metricChart()->rangeTo());
 }
 
 } // namespace

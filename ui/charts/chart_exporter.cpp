@@ -5,7 +5,6 @@
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/metric_chart_view.h"
-#include "ui/charts/svg_polyline_merger.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -378,7 +377,7 @@ bool ChartExporter::writeSvg(const QString &path, QSize size, int dpi, QString *
         }
         render(&painter, QRectF(QPointF(0, 0), QSizeF(units)));
     }
-    const QByteArray svg = SvgPolylineMerger::merge(buffer.data());
+    const QByteArray &svg = buffer.data();
     QSaveFile file(path);
     if (!openSaveFile(file, path, error))
         return false;

@@ -50,6 +50,24 @@ MarkerLook markerLook(const EventMarker &m, const ChartPalette &palette)
     return look;
 }
 
+/// Markers closer than this on average are drawn as a strip of short ticks along the top of
+/// the plot (one row per kind) instead of full-height lines, which would bury the data: a
+/// week at one sample a second has a scaling event every few pixels.
+constexpr double kMinFullHeightSpacingPx = 6;
+/// Height of one kind's row of ticks in that strip.
+constexpr double kRugRowPx = 4;
+
+/// The vertical extent markers of `kind` are drawn over, in scene units.
+std::pair<double, double> markerSpan(const OverlayState &state, core::EventKind kind, bool rug,
+                                     double deviceScale)
+{
+    if (!rug)
+        return {state.plot.top(), state.plot.bottom()};
+    const double row = kRugRowPx / std::max(deviceScale, 1e-9);
+    const double top = state.plot.top() + row * static_cast<int>(kind);
+    return {top, top + row};
+}
+
 } // namespace
 
 double ChartOverlay::toScene(const OverlayState &state, double x)
@@ -108,6 +126,9 @@ void ChartOverlay::paintEvents(QPainter *painter, const OverlayState &state,
     const double origin = state.from - device.map(QPointF(state.plot.left(), 0)).x() / scale;
     std::vector<EventMarker> markers =
         state.markers->decimated(state.from, state.to, origin, 1 / scale, state.highlight);
+    const double deviceWidth = state.plot.width() * device.m11();
+    const bool rug =
+        static_cast<double>(markers.size()) * kMinFullHeightSpacingPx > std::fabs(deviceWidth);
     // Grouped by look, so the pen changes a handful of times, not once per marker.
     std::sort(markers.begin(), markers.end(), [](const EventMarker &a, const EventMarker &b) {
         return std::tuple(a.kind, a.secondary, a.x) < std::tuple(b.kind, b.secondary, b.x);
@@ -118,26 +139,28 @@ void ChartOverlay::paintEvents(QPainter *painter, const OverlayState &state,
             return m.kind != first->kind || m.secondary != first->secondary;
         });
         const std::span<const EventMarker> group(first, last);
+        const auto span = markerSpan(state, first->kind, rug, device.m22());
         if (palette.cosmeticPens() && device.type() <= QTransform::TxScale)
-            paintMarkerRuns(painter, state, palette, group);
+            paintMarkerRuns(painter, state, palette, group, span, !rug);
         else
-            paintMarkerLines(painter, state, palette, group);
+            paintMarkerLines(painter, state, palette, group, span, !rug);
         first = last;
     }
 }
 
 void ChartOverlay::paintMarkerLines(QPainter *painter, const OverlayState &state,
                                     const ChartPalette &palette,
-                                    std::span<const EventMarker> markers)
+                                    std::span<const EventMarker> markers,
+                                    std::pair<double, double> span, bool flags)
 {
     const MarkerLook look = markerLook(markers.front(), palette);
     painter->setPen(palette.linePen(look.color, look.changed ? 1 : 1.5, look.style));
     painter->setBrush(look.color);
-    const double top = state.plot.top();
+    const double top = span.first;
     for (const EventMarker &m : markers) {
         const double x = toScene(state, m.x);
-        painter->drawLine(QPointF(x, top), QPointF(x, state.plot.bottom()));
-        if (!look.changed) {
+        painter->drawLine(QPointF(x, top), QPointF(x, span.second));
+        if (flags && !look.changed) {
             // A small flag at the top tells up from down without relying on colour alone.
             const QPointF arrow[3] = {QPointF(x - 4, top + 5), QPointF(x + 4, top + 5),
                                       QPointF(x, top + 5 + look.flag)};
@@ -152,7 +175,8 @@ void ChartOverlay::paintMarkerLines(QPainter *painter, const OverlayState &state
 
 void ChartOverlay::paintMarkerRuns(QPainter *painter, const OverlayState &state,
                                    const ChartPalette &palette,
-                                   std::span<const EventMarker> markers)
+                                   std::span<const EventMarker> markers,
+                                   std::pair<double, double> span, bool withFlags)
 {
     // On screen a marker is a 1 px column of the plot, so one look's markers are a strip of
     // pixel columns, solid or dotted the same way all the way down: drawn as one texture fill
@@ -162,7 +186,8 @@ void ChartOverlay::paintMarkerRuns(QPainter *painter, const OverlayState &state,
     const MarkerLook look = markerLook(markers.front(), palette);
     const QTransform device = painter->combinedTransform();
     const double scale = device.m11();
-    const QRectF plot = device.mapRect(state.plot);
+    const QRectF plot = device.mapRect(
+        QRectF(QPointF(state.plot.left(), span.first), QPointF(state.plot.right(), span.second)));
     const int left = static_cast<int>(std::floor(plot.left()));
     const int top = static_cast<int>(std::floor(plot.top()));
     const int width = static_cast<int>(std::floor(plot.right())) - left + 1;
@@ -184,7 +209,7 @@ void ChartOverlay::paintMarkerRuns(QPainter *painter, const OverlayState &state,
             for (int y = 0; y < on; ++y)
                 reinterpret_cast<QRgb *>(strip.scanLine(y))[x - left] = pixel;
         }
-        if (look.changed)
+        if (look.changed || !withFlags)
             return;
         const double l = a + 0.5, r = b + 0.5;
         flags.addPolygon(

@@ -39,11 +39,14 @@ private:
     static void paintEvents(QPainter *painter, const OverlayState &state,
                             const ChartPalette &palette);
     /// One look's markers as a stroked line (and flag) each: paper and unusual transforms.
+    /// `span`: scene y the lines run between.
     static void paintMarkerLines(QPainter *painter, const OverlayState &state,
-                                 const ChartPalette &palette, std::span<const EventMarker> markers);
+                                 const ChartPalette &palette, std::span<const EventMarker> markers,
+                                 std::pair<double, double> span, bool flags);
     /// One look's markers on screen, as filled runs of adjacent pixel columns.
     static void paintMarkerRuns(QPainter *painter, const OverlayState &state,
-                                const ChartPalette &palette, std::span<const EventMarker> markers);
+                                const ChartPalette &palette, std::span<const EventMarker> markers,
+                                std::pair<double, double> span, bool flags);
     static void paintMessage(QPainter *painter, const OverlayState &state,
                              const ChartPalette &palette);
     static void paintReadout(QPainter *painter, const OverlayState &state,

@@ -2,15 +2,8 @@
 
 #include "core/time_ticks.h"
 #include "ui/charts/axis_scale.h"
-#include "ui/charts/series_binder.h"
 
-#include <QAreaSeries>
-#include <QCategoryAxis>
 #include <QGraphicsLayout>
-#include <QLegend>
-#include <QLegendMarker>
-#include <QLineSeries>
-#include <QValueAxis>
 
 #include <cmath>
 
@@ -22,20 +15,13 @@ namespace {
 constexpr double kPixelsPerTimeTick = 90;
 /// Room per value label on the y axes.
 constexpr double kPixelsPerValueTick = 24;
+constexpr double kAxesZValue = 3;
+constexpr double kCurveZValue = 4;
 
-QString labelFormat(const AxisScale &scale)
+int decimalsOf(const AxisScale &scale)
 {
-    const double step = scale.tickCount > 1 ? (scale.max - scale.min) / (scale.tickCount - 1) : 1;
-    if (step >= 1 || step <= 0)
-        return QStringLiteral("%.0f");
-    return step >= 0.1 ? QStringLiteral("%.1f") : QStringLiteral("%.2f");
-}
-
-void applyScale(QValueAxis *axis, const AxisScale &scale)
-{
-    axis->setRange(scale.min, scale.max);
-    axis->setTickCount(scale.tickCount);
-    axis->setLabelFormat(labelFormat(scale));
+    return AxisLayer::decimalsFor(
+        scale.tickCount > 1 ? (scale.max - scale.min) / (scale.tickCount - 1) : 1);
 }
 
 /// The values to draw: latencies lose their zeros (no answer, not a measurement).
@@ -56,52 +42,38 @@ std::shared_ptr<const std::vector<double>> drawnValues(const ChartSource &source
 } // namespace
 
 MetricChart::MetricChart(ChartSpec spec, QGraphicsItem *parent)
-    : QChart(parent), m_spec(std::move(spec)), m_xAxis(new QCategoryAxis(this)),
-      m_yAxis(new QValueAxis(this))
+    : QChart(parent), m_spec(std::move(spec)), m_axes(new AxisLayer(this)),
+      m_layer(new CurveLayer(this)), m_legend(new ChartLegend(this))
 {
+    // Lines over the grid; the overlay (markers, cursor) is painted over both by the view.
+    m_axes->setZValue(kAxesZValue);
+    m_layer->setZValue(kCurveZValue);
     setTitle(m_spec.title.toHtmlEscaped()); // titles are rich text; rules contain "<="
     QFont titleFont = font();
     titleFont.setBold(true);
     setTitleFont(titleFont);
     setBackgroundRoundness(0);
     setMargins(QMargins(4, 4, 4, 4));
-    legend()->setAlignment(Qt::AlignTop);
-    // The view places the legend itself: with a fixed plot area the automatic layout would
-    // let it overlap the plot.
-    legend()->detachFromChart();
-    legend()->setBackgroundVisible(false);
+    legend()->hide();
     QFont legendFont = font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
-    legend()->setFont(legendFont);
-
-    m_xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    addAxis(m_xAxis, Qt::AlignBottom);
-    m_yAxis->setTitleText(m_spec.yTitle);
-    addAxis(m_yAxis, Qt::AlignLeft);
+    m_legend->setFont(legendFont);
+    m_axes->setFont(font());
+    AxisLayer::ValueAxis left;
+    left.title = m_spec.yTitle;
+    m_axes->setLeftAxis(left);
     if (!m_spec.rightTitle.isEmpty()) {
-        m_rightAxis = new QValueAxis(this);
-        m_rightAxis->setTitleText(m_spec.rightTitle);
-        addAxis(m_rightAxis, Qt::AlignRight);
+        AxisLayer::ValueAxis right;
+        right.title = m_spec.rightTitle;
+        m_axes->setRightAxis(right);
     }
-    if (m_spec.shadeAboveTarget) {
-        // Added before any line so the shade stays underneath.
-        m_shadeUpper = new QLineSeries(this);
-        m_shadeLower = new QLineSeries(this);
-        m_shade = new QAreaSeries(m_shadeUpper, m_shadeLower);
-        m_shade->setName(QStringLiteral("Above target"));
-        addSeries(m_shade);
-        m_shade->attachAxis(m_xAxis);
-        m_shade->attachAxis(m_yAxis);
-        m_shade->setPen(Qt::NoPen);
-    }
+    // Follows every plot area change at once; the view re-decimates for a new width itself.
+    connect(this, &QChart::plotAreaChanged, this, &MetricChart::placeLayers);
+    connect(this, &QGraphicsWidget::geometryChanged, this, &MetricChart::placeLayers);
     applyPalette(ChartPalette::make(ChartPalette::Mode::Light));
 }
 
-MetricChart::~MetricChart()
-{
-    // Binders remove their series while the chart still exists.
-    m_bound.clear();
-}
+MetricChart::~MetricChart() = default;
 
 void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<double> &gapSeconds)
 {
@@ -129,27 +101,20 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
             const QString name = source.label.isEmpty()
                                      ? spec.name
                                      : source.label + QStringLiteral(": ") + spec.name;
-            QValueAxis *axis = spec.rightAxis && m_rightAxis ? m_rightAxis : m_yAxis;
-            Bound bound{spec, s, source.secondary,
-                        std::make_unique<SeriesBinder>(this, m_xAxis, axis, name)};
-            bound.binder->setData({source.experiment, &table.time()}, drawnValues(source, spec),
-                                  source.origin, s < gapSeconds.size() ? gapSeconds.at(s) : 0,
-                                  spec.step);
+            auto bound = std::make_unique<Bound>();
+            bound->spec = spec;
+            bound->source = s;
+            bound->secondary = source.secondary;
+            bound->name = name;
+            bound->decimator.setData({source.experiment, &table.time()}, drawnValues(source, spec),
+                                     source.origin, s < gapSeconds.size() ? gapSeconds.at(s) : 0,
+                                     spec.step);
             m_bound.push_back(std::move(bound));
         }
         m_readout.addSource(source.label.toStdString(), table, source.origin, readoutKeys);
     }
     // A chart showing its "not collected" message has no scale worth reading.
-    m_yAxis->setLabelsVisible(!m_notCollected);
-    m_yAxis->setTitleVisible(!m_notCollected);
-    if (m_rightAxis) {
-        m_rightAxis->setLabelsVisible(!m_notCollected);
-        m_rightAxis->setTitleVisible(!m_notCollected);
-    }
-    if (m_shade) {
-        for (QLegendMarker *marker : legend()->markers(m_shade))
-            marker->setVisible(false);
-    }
+    m_axes->setValueLabelsVisible(!m_notCollected);
     applyPalette(m_palette);
     setRange(m_from, m_to);
 }
@@ -162,7 +127,7 @@ void MetricChart::setAxisMode(TimeAxisMode mode)
 
 void MetricChart::setXLabelsVisible(bool visible)
 {
-    m_xAxis->setLabelsVisible(visible);
+    m_axes->setTimeLabelsVisible(visible);
 }
 
 void MetricChart::setRange(double from, double to)
@@ -170,85 +135,81 @@ void MetricChart::setRange(double from, double to)
     m_from = from;
     m_to = to;
     const int pixels = std::max(1, static_cast<int>(plotArea().width()));
-    SeriesBinder::Extent left, right;
-    for (const Bound &b : m_bound) {
-        const SeriesBinder::Extent e = b.binder->prepare(from, to, pixels);
-        (b.spec.rightAxis && m_rightAxis ? right : left).include(e);
+    CurveDecimator::Extent left, right;
+    for (const auto &b : m_bound) {
+        const CurveDecimator::Extent e = b->decimator.prepare(from, to, pixels);
+        (b->spec.rightAxis ? right : left).include(e);
     }
-    // Every axis change makes Qt Charts lay out (and build a hit-test outline of) every series
-    // on it again, O(points) each: emptied first, the series are laid out once, on commit.
-    for (const Bound &b : m_bound)
-        b.binder->clear();
-    if (m_shade) {
-        m_shadeLower->clear();
-        m_shadeUpper->clear();
-    }
-    m_xAxis->setRange(from, to);
     rebuildTimeAxis();
-    // Qt Charts elides a y label to "..." when ticks are closer than a line of text.
+    // Labels closer than a line of text would overlap.
     const int maxTicks =
         std::clamp(static_cast<int>(plotArea().height() / kPixelsPerValueTick), 3, 6);
+    AxisLayer::ValueAxis leftAxis = m_axes->leftAxis();
     if (m_spec.fixedPercent) {
-        applyScale(m_yAxis, AxisScale{0, 100, maxTicks >= 6 ? 6 : maxTicks >= 5 ? 5 : 3});
+        leftAxis.scale = AxisScale{0, 100, maxTicks >= 6 ? 6 : maxTicks >= 5 ? 5 : 3};
     } else {
-        applyScale(m_yAxis, left.valid() ? AxisScale::nice(left.min, left.max, m_spec.startAtZero,
-                                                           m_spec.integerAxis, maxTicks)
-                                         : AxisScale{});
+        leftAxis.scale = left.valid() ? AxisScale::nice(left.min, left.max, m_spec.startAtZero,
+                                                        m_spec.integerAxis, maxTicks)
+                                      : AxisScale{};
     }
-    if (m_rightAxis) {
-        applyScale(m_rightAxis, right.valid()
-                                    ? AxisScale::nice(right.min, right.max, true, false, maxTicks)
-                                    : AxisScale{});
+    leftAxis.decimals = decimalsOf(leftAxis.scale);
+    m_axes->setLeftAxis(leftAxis);
+    if (std::optional<AxisLayer::ValueAxis> rightAxis = m_axes->rightAxis()) {
+        rightAxis->scale = right.valid()
+                               ? AxisScale::nice(right.min, right.max, true, false, maxTicks)
+                               : AxisScale{};
+        rightAxis->decimals = decimalsOf(rightAxis->scale);
+        m_axes->setRightAxis(rightAxis);
     }
-    for (const Bound &b : m_bound)
-        b.binder->commit();
-    updateShade();
-    // New tick labels make Qt Charts post a relayout of the axes; done now, it costs one
-    // paint instead of a paint before and another after the deferred layout.
-    if (layout())
-        layout()->activate();
+    updateCurves();
 }
 
-void MetricChart::updateShade()
+void MetricChart::placeLayers()
 {
-    if (!m_shade)
-        return;
-    QList<QPointF> lower;
-    for (const Bound &b : m_bound) {
-        if (b.spec.target && b.source == 0)
-            lower = b.binder->drawnPoints();
+    CurveLayer::Ranges ranges;
+    ranges.x0 = m_from;
+    ranges.x1 = m_to;
+    ranges.left0 = m_axes->leftAxis().scale.min;
+    ranges.left1 = m_axes->leftAxis().scale.max;
+    if (const auto &right = m_axes->rightAxis()) {
+        ranges.right0 = right->scale.min;
+        ranges.right1 = right->scale.max;
     }
-    QList<QPointF> upper = lower;
-    const double top = m_yAxis->max();
-    for (QPointF &p : upper)
-        p.setY(std::max(top, p.y()));
-    m_shadeLower->replace(lower);
-    m_shadeUpper->replace(upper);
+    m_layer->setPlot(plotArea(), ranges);
+    m_axes->setGeometry(QRectF(QPointF(0, 0), size()), plotArea());
+}
+
+void MetricChart::updateCurves()
+{
+    placeLayers();
+    QList<Curve> curves;
+    curves.reserve(static_cast<qsizetype>(m_bound.size()));
+    QList<QPointF> shade;
+    for (const auto &b : m_bound) {
+        const bool right = b->spec.rightAxis && m_axes->rightAxis();
+        curves << Curve{b->name, b->pen, right, b->decimator.segments()};
+        // The shade spans gaps in the target line: a target is a setting, not a measurement.
+        if (m_spec.shadeAboveTarget && b->spec.target && b->source == 0) {
+            for (const QList<QPointF> &segment : b->decimator.segments())
+                shade += segment;
+        }
+    }
+    m_layer->setCurves(std::move(curves));
+    m_layer->setShade(std::move(shade), m_palette.targetShade);
 }
 
 void MetricChart::rebuildTimeAxis()
 {
-    for (const QString &label : m_xAxis->categoriesLabels())
-        m_xAxis->remove(label);
-    m_xAxis->setStartValue(m_from);
     const int maxTicks = std::max(2, static_cast<int>(plotArea().width() / kPixelsPerTimeTick));
     const bool clock = m_axisMode == TimeAxisMode::WallClock && !m_sources.isEmpty();
     const auto ticks = core::TimeTicks::ticks(
         m_from, m_to, maxTicks, clock ? core::TimeLabelMode::Clock : core::TimeLabelMode::Elapsed,
         m_clockOrigin);
+    QList<AxisLayer::Tick> out;
+    out.reserve(static_cast<qsizetype>(ticks.size()));
     for (const core::TimeTick &tick : ticks)
-        m_xAxis->append(QString::fromStdString(tick.label), tick.x);
-    m_xAxis->setRange(m_from, m_to);
-}
-
-void MetricChart::styleAxis(QAbstractAxis *axis, bool grid)
-{
-    axis->setLabelsBrush(m_palette.text);
-    axis->setTitleBrush(m_palette.mutedText);
-    axis->setLinePenColor(m_palette.axisLine);
-    axis->setGridLineVisible(grid);
-    axis->setGridLineColor(m_palette.grid);
-    axis->setShadesVisible(false);
+        out << AxisLayer::Tick{tick.x, QString::fromStdString(tick.label)};
+    m_axes->setTimeAxis(m_from, m_to, std::move(out));
 }
 
 void MetricChart::applyPalette(const ChartPalette &palette)
@@ -259,36 +220,18 @@ void MetricChart::applyPalette(const ChartPalette &palette)
     // The plot background item does not follow a fixed plot area, so the chart has one colour.
     setPlotAreaBackgroundVisible(false);
     setTitleBrush(palette.text);
-    legend()->setLabelColor(palette.text);
-    styleAxis(m_xAxis, true);
-    styleAxis(m_yAxis, true);
-    if (m_rightAxis)
-        styleAxis(m_rightAxis, false);
-    if (m_shade)
-        m_shade->setBrush(palette.targetShade);
-    for (const Bound &b : m_bound) {
-        if (b.spec.target) {
-            b.binder->setPen(palette.linePen(palette.target, 1.4, Qt::DashLine));
-        } else {
-            b.binder->setPen(palette.seriesPen(b.spec.colorIndex, b.spec.dashed, b.secondary));
-        }
+    m_legend->setTextColor(palette.text);
+    m_axes->setColors({palette.text, palette.mutedText, palette.grid, palette.axisLine});
+    m_axes->setCosmeticLines(palette.cosmeticPens());
+    QList<ChartLegend::Entry> entries;
+    for (const auto &b : m_bound) {
+        b->pen = b->spec.target
+                     ? palette.linePen(palette.target, 1.4, Qt::DashLine)
+                     : palette.seriesPen(b->spec.colorIndex, b->spec.dashed, b->secondary);
+        entries << ChartLegend::Entry{b->name, b->pen};
     }
-}
-
-QList<QLineSeries *> MetricChart::lineSeries() const
-{
-    QList<QLineSeries *> out;
-    for (const Bound &b : m_bound)
-        out += b.binder->segments();
-    return out;
-}
-
-qsizetype MetricChart::drawnPointCount() const
-{
-    qsizetype n = 0;
-    for (const Bound &b : m_bound)
-        n += b.binder->drawnPoints().size();
-    return n;
+    m_legend->setEntries(std::move(entries));
+    updateCurves();
 }
 
 } // namespace hpa::ui

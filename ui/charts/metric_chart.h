@@ -1,25 +1,24 @@
 #pragma once
 
 #include "core/value_readout.h"
+#include "ui/charts/axis_layer.h"
+#include "ui/charts/chart_legend.h"
 #include "ui/charts/chart_palette.h"
 #include "ui/charts/chart_spec.h"
+#include "ui/charts/curve_decimator.h"
+#include "ui/charts/curve_layer.h"
 
 #include <QChart>
 
 #include <memory>
 #include <vector>
 
-class QAreaSeries;
-class QCategoryAxis;
-class QLineSeries;
-class QValueAxis;
-
 namespace hpa::ui {
 
-class SeriesBinder;
-
 /// One chart of the stack: the series of its spec for every source, a time axis built from
-/// core TimeTicks and value axes fitted to what is visible.
+/// core TimeTicks and value axes fitted to what is visible. Qt Charts only draws the title and
+/// background: axes, lines and legend are our own items (AxisLayer, CurveLayer, ChartLegend),
+/// so a zoom step costs what its pixels cost.
 class MetricChart : public QChart
 {
     Q_OBJECT
@@ -47,14 +46,14 @@ public:
     void applyPalette(const ChartPalette &palette);
     const ChartPalette &chartPalette() const { return m_palette; }
 
-    QCategoryAxis *xAxis() const { return m_xAxis; }
-    QValueAxis *yAxis() const { return m_yAxis; }
-    QValueAxis *rightAxis() const { return m_rightAxis; }
-    /// Every line series currently in the chart (segments of all binders).
-    QList<QLineSeries *> lineSeries() const;
+    /// The axes as drawn: time ticks, the left value axis and the right one (if any).
+    const AxisLayer &axes() const { return *m_axes; }
+    /// The lines as currently drawn, one per series and source.
+    const QList<Curve> &curves() const { return m_layer->curves(); }
+    ChartLegend *chartLegend() const { return m_legend; }
     const core::ValueReadout &readout() const { return m_readout; }
-    /// Points currently handed to Qt Charts, all series together.
-    qsizetype drawnPointCount() const;
+    /// Points currently drawn, all lines together.
+    qsizetype drawnPointCount() const { return m_layer->pointCount(); }
 
 private:
     struct Bound
@@ -62,22 +61,21 @@ private:
         SeriesSpec spec;
         int source = 0;
         bool secondary = false;
-        std::unique_ptr<SeriesBinder> binder;
+        QString name;
+        QPen pen;
+        CurveDecimator decimator;
     };
 
     void rebuildTimeAxis();
-    void updateShade();
-    void styleAxis(QAbstractAxis *axis, bool grid);
+    void placeLayers();
+    void updateCurves();
 
     ChartSpec m_spec;
     ChartPalette m_palette;
-    QCategoryAxis *m_xAxis;
-    QValueAxis *m_yAxis;
-    QValueAxis *m_rightAxis = nullptr;
-    QAreaSeries *m_shade = nullptr;
-    QLineSeries *m_shadeUpper = nullptr;
-    QLineSeries *m_shadeLower = nullptr;
-    std::vector<Bound> m_bound;
+    AxisLayer *m_axes;
+    CurveLayer *m_layer;
+    ChartLegend *m_legend;
+    std::vector<std::unique_ptr<Bound>> m_bound;
     core::ValueReadout m_readout;
     QVector<ChartSource> m_sources;
     TimeAxisMode m_axisMode = TimeAxisMode::WallClock;

@@ -144,7 +144,7 @@ void MetricChartView::layoutPlotArea()
 {
     const QSizeF size = m_chart->size();
     const QFontMetricsF title(m_chart->titleFont());
-    const QFontMetricsF legend(m_chart->legend()->font());
+    const QFontMetricsF legend(m_chart->chartLegend()->font());
     const QFontMetricsF labels(m_chart->font());
     const double legendTop = 6 + title.height() + 2;
     const double legendHeight = legend.height() + 10;
@@ -154,8 +154,7 @@ void MetricChartView::layoutPlotArea()
                       size.height() - top - bottom);
     if (plot.width() > 10 && plot.height() > 10) {
         m_chart->setPlotArea(plot);
-        m_chart->legend()->setGeometry(QRectF(plot.left(), legendTop, plot.width(), legendHeight));
-        m_chart->legend()->update();
+        m_chart->chartLegend()->setRect(QRectF(plot.left(), legendTop, plot.width(), legendHeight));
     }
 }
 

@@ -1,0 +1,78 @@
+#include "ui/charts/chart_legend.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+namespace hpa::ui {
+
+namespace {
+
+constexpr double kSampleWidth = 22;
+constexpr double kSampleGap = 5;
+constexpr double kEntryGap = 14;
+
+} // namespace
+
+ChartLegend::ChartLegend(QGraphicsItem *parent) : QGraphicsItem(parent) {}
+
+void ChartLegend::setRect(const QRectF &rect)
+{
+    if (rect == m_rect)
+        return;
+    prepareGeometryChange();
+    m_rect = rect;
+}
+
+void ChartLegend::setEntries(QList<Entry> entries)
+{
+    m_entries = std::move(entries);
+    update();
+}
+
+void ChartLegend::setFont(const QFont &font)
+{
+    m_font = font;
+    update();
+}
+
+void ChartLegend::setTextColor(const QColor &color)
+{
+    m_text = color;
+    update();
+}
+
+QRectF ChartLegend::boundingRect() const
+{
+    return m_rect;
+}
+
+void ChartLegend::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    if (m_rect.isEmpty() || m_entries.isEmpty())
+        return;
+    painter->save();
+    painter->setClipRect(m_rect, Qt::IntersectClip);
+    painter->setFont(m_font);
+    const QFontMetricsF metrics(m_font);
+    const double mid = m_rect.center().y();
+    double x = m_rect.left();
+    for (const Entry &entry : m_entries) {
+        if (x >= m_rect.right())
+            break;
+        QPen sample = entry.pen;
+        // A hairline sample is hard to see; the legend is small enough to afford a wider one.
+        if (sample.isCosmetic())
+            sample.setWidthF(2);
+        painter->setPen(sample);
+        painter->drawLine(QPointF(x, mid), QPointF(x + kSampleWidth, mid));
+        x += kSampleWidth + kSampleGap;
+        const double width = metrics.horizontalAdvance(entry.name);
+        painter->setPen(m_text);
+        painter->drawText(QRectF(x, m_rect.top(), width + 1, m_rect.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, entry.name);
+        x += width + kEntryGap;
+    }
+    painter->restore();
+}
+
+} // namespace hpa::ui

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/series_index.h"
+
+#include <QList>
+#include <QPointF>
+
+#include <limits>
+#include <memory>
+#include <vector>
+
+namespace hpa::ui {
+
+/// Turns the visible slice of one column into the points of one drawn line: min/max per
+/// pixel column from a SeriesIndex built once, stair corners for step series, breaks at
+/// sampling gaps and missing values. Only ever a few points per pixel, whatever the rows.
+class CurveDecimator
+{
+public:
+    struct Extent
+    {
+        double min = std::numeric_limits<double>::infinity();
+        double max = -std::numeric_limits<double>::infinity();
+        bool valid() const { return min <= max; }
+        void include(double v);
+        void include(const Extent &other);
+    };
+
+    /// The samples: absolute `time` and `values` (shared with the experiment), drawn at
+    /// x = time - origin. Lines break where samples are more than `gapSeconds` apart.
+    void setData(std::shared_ptr<const std::vector<double>> time,
+                 std::shared_ptr<const std::vector<double>> values, double origin,
+                 double gapSeconds, bool step);
+
+    /// Re-decimates for the axis range [x0, x1] drawn `pixels` wide; returns the y extent of
+    /// what is visible. The points are in segments().
+    Extent prepare(double x0, double x1, int pixels);
+    /// The points of the last prepare(), one list per unbroken stretch of line.
+    const QList<QList<QPointF>> &segments() const { return m_segments; }
+
+private:
+    std::shared_ptr<const std::vector<double>> m_time;
+    std::shared_ptr<const std::vector<double>> m_values;
+    double m_origin = 0;
+    double m_gap = 0;
+    bool m_step = false;
+    /// Built once per setData so every zoom step costs O(pixels log n), not O(visible samples).
+    core::SeriesIndex m_index;
+    QList<QList<QPointF>> m_segments;
+};
+
+} // namespace hpa::ui
