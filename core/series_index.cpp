@@ -7,7 +7,7 @@
 namespace hpa::core {
 
 namespace {
-constexpr std::size_t kLeaf = 32;
+constexpr std::size_t kLeaf = 64;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 } // namespace
 
@@ -36,17 +36,23 @@ SeriesIndex::SeriesIndex(std::span<const double> x, std::span<const double> y, d
     }
 }
 
-SeriesIndex::Node SeriesIndex::combine(const Node &left, const Node &right) const
+SeriesIndex::Node SeriesIndex::combine(const Node &left, const Node &right)
 {
     // `left` covers lower indices: on ties it wins, so the first occurrence is kept.
     if (left.count == 0)
         return right;
     if (right.count == 0)
         return left;
-    Node out;
+    Node out = left;
     out.count = left.count + right.count;
-    out.minIndex = m_y[right.minIndex] < m_y[left.minIndex] ? right.minIndex : left.minIndex;
-    out.maxIndex = m_y[right.maxIndex] > m_y[left.maxIndex] ? right.maxIndex : left.maxIndex;
+    if (right.minValue < left.minValue) {
+        out.minValue = right.minValue;
+        out.minIndex = right.minIndex;
+    }
+    if (right.maxValue > left.maxValue) {
+        out.maxValue = right.maxValue;
+        out.maxIndex = right.maxIndex;
+    }
     return out;
 }
 
@@ -59,11 +65,16 @@ SeriesIndex::Node SeriesIndex::scan(std::size_t first, std::size_t last) const
             continue;
         if (node.count == 0) {
             node.minIndex = node.maxIndex = static_cast<std::uint32_t>(i);
+            node.minValue = node.maxValue = v;
         } else {
-            if (v < m_y[node.minIndex])
+            if (v < node.minValue) {
                 node.minIndex = static_cast<std::uint32_t>(i);
-            if (v > m_y[node.maxIndex])
+                node.minValue = v;
+            }
+            if (v > node.maxValue) {
                 node.maxIndex = static_cast<std::uint32_t>(i);
+                node.maxValue = v;
+            }
         }
         ++node.count;
     }
@@ -116,6 +127,32 @@ void SeriesIndex::emitSample(std::size_t i, std::vector<PlotPoint> &out, std::si
     hasLast = true;
 }
 
+template<typename ColumnOf>
+std::size_t SeriesIndex::columnEnd(std::size_t a, std::size_t end, std::size_t column,
+                                   std::size_t stride, const ColumnOf &columnOf) const
+{
+    // Invariant: the answer lies in (lo, hi]; columnOf(m_x[a]) == column, so lo = a works.
+    std::size_t lo = a;
+    std::size_t hi = end;
+    std::size_t step = std::max<std::size_t>(stride, 1);
+    // Gallop forwards from a: with evenly spaced samples the first probe already lands past
+    // the column, and the bisection below is over `stride` samples, not the visible slice.
+    while (lo + step < end) {
+        if (columnOf(m_x[lo + step]) > column) {
+            hi = lo + step;
+            break;
+        }
+        lo += step;
+        step *= 2;
+    }
+    const auto xb = m_x.begin();
+    return static_cast<std::size_t>(
+        std::partition_point(xb + static_cast<std::ptrdiff_t>(lo) + 1,
+                             xb + static_cast<std::ptrdiff_t>(hi),
+                             [&](double xv) { return columnOf(xv) <= column; }) -
+        xb);
+}
+
 std::vector<PlotPoint> SeriesIndex::decimate(double x0, double x1, int pixels) const
 {
     std::vector<PlotPoint> out;
@@ -144,15 +181,11 @@ std::vector<PlotPoint> SeriesIndex::decimate(double x0, double x1, int pixels) c
     const auto columnOf = [&](double xv) {
         return Decimator::pixelColumn(xv, x0, x1, columns);
     };
-    const auto xb = m_x.begin();
+    const std::size_t stride = (end - begin) / columns;
     std::size_t a = begin;
     while (a < end) {
         const std::size_t column = columnOf(m_x[a]);
-        const std::size_t b = static_cast<std::size_t>(
-            std::partition_point(xb + static_cast<std::ptrdiff_t>(a),
-                                 xb + static_cast<std::ptrdiff_t>(end),
-                                 [&](double xv) { return columnOf(xv) <= column; }) -
-            xb);
+        const std::size_t b = columnEnd(a, end, column, stride, columnOf);
         const Extremes e = extremes(a, b);
         if (e.count > 0 && e.count <= 2) {
             for (std::size_t i = a; i < b; ++i)
