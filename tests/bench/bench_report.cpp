@@ -31,22 +31,29 @@ std::string ms(double v)
 
 void BenchReport::printSize(std::ostream &out, const CoreFigures &c, const ChartFigures &g)
 {
-    out << fmt::format("\n== {} rows, metrics.csv {:.1f} MB ({}) ==\n", c.rows, c.fileMB, c.dir);
+    const bool core = c.loadMs > 0; // not measured with --charts-only
+    if (core)
+        out << fmt::format("\n== {} rows, metrics.csv {:.1f} MB ({}) ==\n", c.rows, c.fileMB,
+                           c.dir);
+    else
+        out << fmt::format("\n== {} ==\n", c.dir);
     row(out, "", "hpa-lens", "baseline", "factor");
-    row(out, "load folder (baseline: getline+stod)", ms(c.loadMs), ms(c.naiveLoadMs),
-        factor(c.loadMs, c.naiveLoadMs));
-    const double mbps = c.loadMs > 0 ? c.fileMB / (c.loadMs / 1000) : 0;
-    const double naiveMbps = c.naiveLoadMs > 0 ? c.fileMB / (c.naiveLoadMs / 1000) : 0;
-    row(out, "load throughput", fmt::format("{:.1f} MB/s", mbps),
-        fmt::format("{:.1f} MB/s", naiveMbps), factor(naiveMbps, mbps));
-    row(out, "peak RSS of a process that only loads", fmt::format("{:.1f} MiB", c.rssMiB),
-        fmt::format("{:.1f} MiB", c.naiveRssMiB), factor(c.rssMiB, c.naiveRssMiB));
-    row(out, fmt::format("parse metrics.csv, {} threads vs 1", c.threads), ms(c.parseMsN),
-        ms(c.parseMs1), factor(c.parseMsN, c.parseMs1));
-    row(out, "statistics (baseline: sort per series)", ms(c.statsMs), ms(c.naiveStatsMs),
-        factor(c.statsMs, c.naiveStatsMs));
-    row(out, fmt::format("decimate chart series / step, {} px", c.pixels), ms(c.decimateMs),
-        ms(c.naiveDecimateMs), factor(c.decimateMs, c.naiveDecimateMs));
+    if (core) {
+        row(out, "load folder (baseline: getline+stod)", ms(c.loadMs), ms(c.naiveLoadMs),
+            factor(c.loadMs, c.naiveLoadMs));
+        const double mbps = c.loadMs > 0 ? c.fileMB / (c.loadMs / 1000) : 0;
+        const double naiveMbps = c.naiveLoadMs > 0 ? c.fileMB / (c.naiveLoadMs / 1000) : 0;
+        row(out, "load throughput", fmt::format("{:.1f} MB/s", mbps),
+            fmt::format("{:.1f} MB/s", naiveMbps), factor(naiveMbps, mbps));
+        row(out, "peak RSS of a process that only loads", fmt::format("{:.1f} MiB", c.rssMiB),
+            fmt::format("{:.1f} MiB", c.naiveRssMiB), factor(c.rssMiB, c.naiveRssMiB));
+        row(out, fmt::format("parse metrics.csv, {} threads vs 1", c.threads), ms(c.parseMsN),
+            ms(c.parseMs1), factor(c.parseMsN, c.parseMs1));
+        row(out, "statistics (baseline: sort per series)", ms(c.statsMs), ms(c.naiveStatsMs),
+            factor(c.statsMs, c.naiveStatsMs));
+        row(out, fmt::format("decimate chart series / step, {} px", c.pixels), ms(c.decimateMs),
+            ms(c.naiveDecimateMs), factor(c.decimateMs, c.naiveDecimateMs));
+    }
     if (g.ran) {
         row(out, fmt::format("zoom step, {} charts (baseline: full)", g.charts), ms(g.zoomMs),
             ms(g.naiveZoomMs), factor(g.zoomMs, g.naiveZoomMs));
@@ -60,6 +67,8 @@ void BenchReport::printSize(std::ostream &out, const CoreFigures &c, const Chart
         out << fmt::format("  {:<40} {} steps; baseline {} steps, {} series\n", "zoom steps timed",
                            g.steps, g.naiveSteps, g.naiveSeries);
     }
+    if (!core)
+        return;
     out << fmt::format("  {:<40} {:.2f}\n", "hpa-lens load peak RSS / file size",
                        c.fileMB > 0 ? c.rssMiB * 1.048576 / c.fileMB : 0.0);
     out << fmt::format("  {:<40} {}\n", "parallel parse == single-threaded",
@@ -75,7 +84,8 @@ void BenchReport::printScaling(std::ostream &out, const std::vector<CoreFigures>
     for (std::size_t i = 0; i < core.size(); ++i) {
         const CoreFigures &c = core[i];
         const double zoom = i < charts.size() && charts[i].ran ? charts[i].zoomMs : 0;
-        out << fmt::format("  {:>9} {:>12.2f} {:>10.0f} {:>12.2f} {:>12.3f} {:>12}\n", c.rows,
+        const std::size_t rows = c.rows || i >= charts.size() ? c.rows : charts[i].rows;
+        out << fmt::format("  {:>9} {:>12.2f} {:>10.0f} {:>12.2f} {:>12.3f} {:>12}\n", rows,
                            c.loadMs, c.rows ? c.loadMs * 1e6 / double(c.rows) : 0.0, c.statsMs,
                            c.decimateMs, zoom > 0 ? fmt::format("{:.2f}", zoom) : "-");
     }

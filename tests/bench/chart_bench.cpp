@@ -68,6 +68,7 @@ ChartFigures ChartBench::run(const std::string &dir, const Options &options)
     ui::ChartSource source;
     source.experiment = experiment;
     const std::vector<double> &time = experiment->metrics.time();
+    f.rows = time.size();
     source.origin = time.empty() ? 0.0 : time.front();
     stack->setSources({source});
     QCoreApplication::processEvents();

@@ -9,6 +9,7 @@ namespace hpa::bench {
 struct ChartFigures
 {
     bool ran = false;
+    std::size_t rows = 0;
     double openMs = 0; ///< folder chosen -> six charts painted (load, build, first paint)
     double zoomMs = 0, naiveZoomMs = 0; ///< median wall time of one zoom step, painted
     double zoomCpuMs = 0;               ///< median GUI-thread CPU time of one step

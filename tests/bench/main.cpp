@@ -73,9 +73,10 @@ int main(int argc, char **argv)
 
     std::vector<CoreFigures> core(dirs.size());
     // Memory first: the forked children must start from a small parent with no threads.
-    for (std::size_t i = 0; i < dirs.size() && coreFigures; ++i) {
+    for (std::size_t i = 0; i < dirs.size(); ++i) {
         core[i].dir = dirs[i];
-        CoreBench::measureMemory(core[i]);
+        if (coreFigures)
+            CoreBench::measureMemory(core[i]);
     }
 
     std::unique_ptr<QApplication> app;
