@@ -80,9 +80,15 @@ void AxisLayer::setFont(const QFont &font)
 
 int AxisLayer::decimalsFor(double step)
 {
-    if (!(step > 0) || step >= 1)
+    if (!(step > 0) || !std::isfinite(step))
         return 0;
-    return std::clamp(static_cast<int>(std::ceil(-std::log10(step) - 1e-9)), 0, 6);
+    // The fewest digits that write every multiple of the step exactly: 2.5 needs one, 0.25 two.
+    for (int decimals = 0; decimals < 6; ++decimals) {
+        const double scaled = step * std::pow(10.0, decimals);
+        if (std::fabs(scaled - std::round(scaled)) <= 1e-6 * scaled)
+            return decimals;
+    }
+    return 6;
 }
 
 QRectF AxisLayer::boundingRect() const

@@ -55,7 +55,7 @@ public:
     const std::optional<ValueAxis> &rightAxis() const { return m_right; }
     const QList<Tick> &timeTicks() const { return m_ticks; }
 
-    /// Digits after the point that tell apart ticks `step` apart.
+    /// The fewest digits after the point that write every multiple of `step` exactly.
     static int decimalsFor(double step);
 
     QRectF boundingRect() const override;

@@ -10,15 +10,46 @@ namespace hpa::ui {
 
 namespace {
 
-/// Lines are drawn in scene coordinates; a point mapped this far outside the plot is clipped
-/// anyway, and keeping it finite keeps the raster engine away from overflowing fixed-point.
-constexpr double kFar = 1e6;
+/// Segments are cut to the plot grown by this much before drawing: zoomed far in, the
+/// neighbours just outside the range map millions of pixels away, where the raster engine's
+/// fixed-point coordinates overflow. Cut exactly, the visible part keeps its slope.
+constexpr double kMargin = 64;
 
 double toPixel(double v, double v0, double v1, double p0, double p1)
 {
     if (!(v1 > v0))
         return (p0 + p1) / 2;
-    return std::clamp(p0 + (v - v0) / (v1 - v0) * (p1 - p0), -kFar, kFar);
+    return p0 + (v - v0) / (v1 - v0) * (p1 - p0);
+}
+
+/// Liang-Barsky: the part of segment a-b inside `box`, if any.
+bool clipSegment(QPointF &a, QPointF &b, const QRectF &box)
+{
+    const double dx = b.x() - a.x();
+    const double dy = b.y() - a.y();
+    double t0 = 0, t1 = 1;
+    const auto edge = [&](double p, double q) {
+        if (p == 0)
+            return q >= 0;
+        const double t = q / p;
+        if (p < 0) {
+            if (t > t1)
+                return false;
+            t0 = std::max(t0, t);
+        } else {
+            if (t < t0)
+                return false;
+            t1 = std::min(t1, t);
+        }
+        return true;
+    };
+    if (!edge(-dx, a.x() - box.left()) || !edge(dx, box.right() - a.x()) ||
+        !edge(-dy, a.y() - box.top()) || !edge(dy, box.bottom() - a.y()))
+        return false;
+    const QPointF start = a;
+    a = QPointF(start.x() + t0 * dx, start.y() + t0 * dy);
+    b = QPointF(start.x() + t1 * dx, start.y() + t1 * dy);
+    return true;
 }
 
 } // namespace
@@ -84,25 +115,52 @@ void CurveLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWid
     if (m_shade.size() >= 2) {
         QPolygonF area;
         area.reserve(m_shade.size() + 2);
-        for (const QPointF &p : m_shade)
-            area << map(p, false);
+        // The shade is a fill: its corners may lie off the plot without changing its edges
+        // there, so they are only pulled in to the drawing margin.
+        const QRectF box = m_plot.adjusted(-kMargin, -kMargin, kMargin, kMargin);
+        for (const QPointF &p : m_shade) {
+            const QPointF q = map(p, false);
+            area << QPointF(std::clamp(q.x(), box.left(), box.right()),
+                            std::clamp(q.y(), box.top(), box.bottom()));
+        }
         area << QPointF(area.last().x(), m_plot.top()) << QPointF(area.first().x(), m_plot.top());
         painter->setPen(Qt::NoPen);
         painter->setBrush(m_shadeBrush);
         painter->drawPolygon(area);
     }
     painter->setBrush(Qt::NoBrush);
+    const QRectF box = m_plot.adjusted(-kMargin, -kMargin, kMargin, kMargin);
     QPolygonF line;
+    const auto flush = [&] {
+        if (line.size() >= 2)
+            painter->drawPolyline(line);
+        line.clear();
+    };
     for (const Curve &curve : m_curves) {
         painter->setPen(curve.pen);
         for (const QList<QPointF> &segment : curve.segments) {
-            line.resize(segment.size());
-            for (qsizetype i = 0; i < segment.size(); ++i)
-                line[i] = map(segment.at(i), curve.rightAxis);
-            if (line.size() == 1)
-                painter->drawPoint(line.first());
-            else
-                painter->drawPolyline(line);
+            if (segment.size() == 1) {
+                const QPointF p = map(segment.first(), curve.rightAxis);
+                if (box.contains(p))
+                    painter->drawPoint(p);
+                continue;
+            }
+            QPointF previous = map(segment.first(), curve.rightAxis);
+            for (qsizetype i = 1; i < segment.size(); ++i) {
+                const QPointF next = map(segment.at(i), curve.rightAxis);
+                QPointF a = previous, b = next;
+                previous = next;
+                if (!clipSegment(a, b, box)) {
+                    flush();
+                    continue;
+                }
+                if (line.isEmpty() || line.last() != a) {
+                    flush();
+                    line << a;
+                }
+                line << b;
+            }
+            flush();
         }
     }
     painter->restore();
