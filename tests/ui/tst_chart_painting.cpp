@@ -44,6 +44,24 @@ int inkedIn(const QImage &image, int y0, int y1)
     return n;
 }
 
+/// A layer over `plot` showing x in [x0, x1] and y in [y0, y1] on the left axis.
+void place(CurveLayer &layer, const QRectF &plot, double x0, double x1, double y0, double y1)
+{
+    CurveLayer::Ranges r;
+    r.x0 = x0;
+    r.x1 = x1;
+    r.left0 = y0;
+    r.left1 = y1;
+    layer.setPlot(plot, r);
+}
+
+QPen hairline()
+{
+    QPen pen(Qt::black, 1);
+    pen.setCosmetic(true);
+    return pen;
+}
+
 QImage paintCurves(CurveLayer &layer, const QSize &size)
 {
     QImage image = blank(size.width(), size.height());
@@ -103,14 +121,8 @@ private slots:
 void TestChartPainting::lineRunsWherePointsMap()
 {
     CurveLayer layer;
-    CurveLayer::Ranges r;
-    r.x0 = 0;
-    r.x1 = 100;
-    r.left0 = 0;
-    r.left1 = 50;
-    layer.setPlot(QRectF(0, 0, 200, 100), r);
-    QPen pen(Qt::black, 1);
-    pen.setCosmetic(true);
+    place(layer, QRectF(0, 0, 200, 100), 0, 100, 0, 50);
+    const QPen pen = hairline();
     // Horizontal at y = 25 (half way up) from x = 0 to x = 100: pixel row 50, whole width.
     layer.setCurves(
         {Curve{QStringLiteral("flat"), pen, false, {{QPointF(0, 25), QPointF(100, 25)}}}});
@@ -125,14 +137,8 @@ void TestChartPainting::lineRunsWherePointsMap()
 void TestChartPainting::brokenLineLeavesAGap()
 {
     CurveLayer layer;
-    CurveLayer::Ranges r;
-    r.x0 = 0;
-    r.x1 = 100;
-    r.left0 = 0;
-    r.left1 = 100;
-    layer.setPlot(QRectF(0, 0, 100, 100), r);
-    QPen pen(Qt::black, 1);
-    pen.setCosmetic(true);
+    place(layer, QRectF(0, 0, 100, 100), 0, 100, 0, 100);
+    const QPen pen = hairline();
     const QList<QList<QPointF>> segments{{QPointF(0, 50), QPointF(30, 50)},
                                          {QPointF(70, 50), QPointF(100, 50)}};
     layer.setCurves({Curve{QStringLiteral("broken"), pen, false, segments}});
@@ -162,13 +168,8 @@ void TestChartPainting::rightAxisCurveUsesItsOwnRange()
 void TestChartPainting::linesStayInsideThePlot()
 {
     CurveLayer layer;
-    CurveLayer::Ranges r;
-    r.x0 = 0;
-    r.x1 = 10;
-    r.left0 = 0;
-    r.left1 = 10;
-    layer.setPlot(QRectF(20, 20, 60, 60), r);
-    QPen pen(Qt::black, 3);
+    place(layer, QRectF(20, 20, 60, 60), 0, 10, 0, 10);
+    const QPen pen(Qt::black, 3);
     // From far below-left to far above-right of the visible range.
     layer.setCurves(
         {Curve{QStringLiteral("steep"), pen, false, {{QPointF(-1e9, -1e9), QPointF(1e9, 1e9)}}}});
