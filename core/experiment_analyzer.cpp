@@ -8,7 +8,9 @@
 #include <atomic>
 #include <cmath>
 #include <future>
+#include <span>
 #include <system_error>
+#include <tuple>
 
 namespace hpa::core {
 
@@ -63,35 +65,34 @@ SeriesSummary summarizeSeries(std::string_view key, const std::vector<double> &v
     return s;
 }
 
-/// Series summaries in `keys` order and the correlation of every pair of `corrKeys` (upper
-/// triangle, row by row). Each takes milliseconds to tens of them at a million rows and they
-/// are independent, so on long tables two threads take them in turn from one list.
+/// Series summaries in `keys` order, the correlation of every pair of `corrKeys` (upper
+/// triangle, row by row) and the median sampling interval. Each takes milliseconds at a
+/// million rows and they are independent, so on long tables two threads take them in turn
+/// from one list, the longest first.
 void summarizeAll(const std::vector<std::string> &keys, const std::vector<std::string> &corrKeys,
                   const MetricsTable &m, std::vector<SeriesSummary> &series,
-                  std::vector<std::optional<double>> &pairs)
+                  std::vector<std::optional<double>> &pairs, double &medianInterval)
 {
     series.assign(keys.size(), {});
-    std::vector<std::pair<std::size_t, std::size_t>> pairIndex;
-    for (std::size_t i = 0; i < corrKeys.size(); ++i) {
-        for (std::size_t j = i; j < corrKeys.size(); ++j)
-            pairIndex.emplace_back(i, j);
-    }
-    pairs.assign(pairIndex.size(), std::nullopt);
-    const std::size_t tasks = keys.size() + pairIndex.size();
+    std::vector<std::span<const double>> corrColumns;
+    for (const std::string &key : corrKeys)
+        corrColumns.emplace_back(*m.values(key));
+    constexpr std::size_t kFirstSeries = 2;
+    const std::size_t tasks = kFirstSeries + keys.size();
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
         for (std::size_t t; (t = next.fetch_add(1)) < tasks;) {
-            if (t < keys.size()) {
-                series[t] = summarizeSeries(keys[t], *m.values(keys[t]));
-            } else {
-                const auto [i, j] = pairIndex[t - keys.size()];
-                pairs[t - keys.size()] =
-                    Statistics::pearson(*m.values(corrKeys[i]), *m.values(corrKeys[j]));
-            }
+            if (t == 0)
+                pairs = Statistics::pearsonPairs(corrColumns);
+            else if (t == 1)
+                medianInterval = Statistics::medianInterval(m.time());
+            else
+                series[t - kFirstSeries] =
+                    summarizeSeries(keys[t - kFirstSeries], *m.values(keys[t - kFirstSeries]));
         }
     };
     std::future<void> helper;
-    if (m.rowCount() >= kParallelRows && tasks > 1) {
+    if (m.rowCount() >= kParallelRows) {
         try {
             helper = std::async(std::launch::async, work);
         } catch (const std::system_error &) {
@@ -103,12 +104,37 @@ void summarizeAll(const std::vector<std::string> &keys, const std::vector<std::s
         helper.get();
 }
 
-ViolationSummary violations(const std::vector<bool> &flags, std::size_t samples)
+ViolationSummary violations(std::size_t count, std::size_t samples)
 {
     ViolationSummary v;
-    v.samples = static_cast<std::size_t>(std::count(flags.begin(), flags.end(), true));
+    v.samples = count;
     v.percent = samples ? 100.0 * double(v.samples) / double(samples) : 0.0;
     return v;
+}
+
+/// Rows over `rows` above that row's target for the waiting and the KV threshold and for either
+/// (as exceeded() would flag them), counted in one pass without building the flags.
+void countViolations(const MetricsTable &m, std::size_t rows, ExperimentSummary &s)
+{
+    const auto pair = [&m](std::string_view key, std::string_view target) {
+        const std::vector<double> *v = m.values(key);
+        const std::vector<double> *t = m.values(target);
+        const std::size_t n = v && t ? std::min(v->size(), t->size()) : 0;
+        return std::tuple(n ? v->data() : nullptr, n ? t->data() : nullptr, n);
+    };
+    const auto [w, wt, nw] = pair(keys::Waiting, keys::WaitingTarget);
+    const auto [kv, kvt, nkv] = pair(keys::KvCachePct, keys::KvCacheTargetPct);
+    std::size_t waiting = 0, kvCache = 0, any = 0;
+    for (std::size_t i = 0; i < rows; ++i) {
+        const bool a = i < nw && w[i] > wt[i]; // false whenever either is NaN
+        const bool b = i < nkv && kv[i] > kvt[i];
+        waiting += a;
+        kvCache += b;
+        any += a || b;
+    }
+    s.waitingViolations = violations(waiting, rows);
+    s.kvViolations = violations(kvCache, rows);
+    s.anyViolations = violations(any, rows);
 }
 
 std::optional<double> meanScaleUpLatency(const std::vector<ScalingEvent> &events)
@@ -184,23 +210,20 @@ ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment)
         s.end = Timestamp::format(s.endSeconds, m.naiveTime());
         s.durationSeconds = s.endSeconds - s.startSeconds;
     }
-    s.medianIntervalSeconds = Statistics::medianInterval(m.time());
-    for (std::size_t i = 1; i < m.rowCount(); ++i) {
-        if (s.medianIntervalSeconds > 0 &&
-            m.time()[i] - m.time()[i - 1] > 3 * s.medianIntervalSeconds)
-            ++s.gaps;
-    }
-
     if (const std::vector<double> *r = m.values(keys::Replicas)) {
         auto asInt = [](std::optional<double> v) {
             return v ? std::optional<int>(static_cast<int>(std::lround(*v))) : std::nullopt;
         };
         s.replicasInitial = asInt(firstFinite(r));
         s.replicasFinal = asInt(lastFinite(r));
+        // A local sum: adding into the summary's member goes through memory on every row.
+        double replicaSeconds = 0;
+        const std::vector<double> &t = m.time();
         for (std::size_t i = 0; i + 1 < r->size(); ++i) {
             if (std::isfinite((*r)[i]))
-                s.replicaSeconds += (*r)[i] * (m.time()[i + 1] - m.time()[i]);
+                replicaSeconds += (*r)[i] * (t[i + 1] - t[i]);
         }
+        s.replicaSeconds = replicaSeconds;
     }
 
     s.eventsTotal = experiment.events.size();
@@ -227,7 +250,15 @@ ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment)
     }
     std::vector<SeriesSummary> series;
     std::vector<std::optional<double>> pairs;
-    summarizeAll(s.seriesOrder, s.correlationColumns, m, series, pairs);
+    summarizeAll(s.seriesOrder, s.correlationColumns, m, series, pairs, s.medianIntervalSeconds);
+    if (s.medianIntervalSeconds > 0) {
+        const std::vector<double> &t = m.time();
+        const double longest = 3 * s.medianIntervalSeconds;
+        std::size_t gaps = 0;
+        for (std::size_t i = 1; i < t.size(); ++i)
+            gaps += t[i] - t[i - 1] > longest;
+        s.gaps = gaps;
+    }
     for (std::size_t i = 0; i < series.size(); ++i)
         s.series[s.seriesOrder[i]] = series[i];
     if (const auto it = s.series.find(std::string(keys::Replicas));
@@ -238,17 +269,7 @@ ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment)
 
     s.waitingTarget = firstFinite(m.values(keys::WaitingTarget));
     s.kvCacheTargetPct = firstFinite(m.values(keys::KvCacheTargetPct));
-    std::vector<bool> waitingFlags(m.rowCount(), false), kvFlags(m.rowCount(), false);
-    if (m.has(keys::Waiting) && m.has(keys::WaitingTarget))
-        waitingFlags = exceeded(*m.values(keys::Waiting), *m.values(keys::WaitingTarget));
-    if (m.has(keys::KvCachePct) && m.has(keys::KvCacheTargetPct))
-        kvFlags = exceeded(*m.values(keys::KvCachePct), *m.values(keys::KvCacheTargetPct));
-    std::vector<bool> anyFlags(m.rowCount());
-    for (std::size_t i = 0; i < anyFlags.size(); ++i)
-        anyFlags[i] = waitingFlags[i] || kvFlags[i];
-    s.waitingViolations = violations(waitingFlags, s.samples);
-    s.kvViolations = violations(kvFlags, s.samples);
-    s.anyViolations = violations(anyFlags, s.samples);
+    countViolations(m, m.rowCount(), s);
 
     const std::size_t n = s.correlationColumns.size();
     s.correlation.assign(n, std::vector<std::optional<double>>(n));

@@ -1,5 +1,7 @@
 #include "core/statistics.h"
 
+#include "core/rank_selector.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -37,177 +39,11 @@ double lerp(double a, double b, double t)
     return t < 0.5 ? a + (b - a) * t : b - (b - a) * (1 - t);
 }
 
-/// Counting only pays off on long series, and needs the value range to fit a small table.
-constexpr std::size_t kMinCountingSize = std::size_t{1} << 12;
-constexpr double kMaxCountingRange = 65536;
-/// Value sets up to this size are copied and selected in; larger ones are narrowed first.
-constexpr std::size_t kGatherSize = std::size_t{1} << 15;
-constexpr std::size_t kBuckets = std::size_t{1} << 12;
-
-/// The data is never copied: `visit(f)` calls f(x) on every value taken into account, in
-/// order, and stops when f returns false. That saves a copy of each series (8 MB per
-/// million rows) and the selection passes over it.
-
-/// Percentiles by counting, when every value is an integer in [lo, hi] and the range is
-/// small: replicas, jobs, targets, sampling intervals. The values at each rank are data values,
-/// so the results equal those of selection exactly.
+/// Percentiles `qs` of the n values `visit` yields, whose top-digit histogram is `histogram`.
 template <typename Visit, std::size_t N>
-std::optional<std::array<double, N>> countPercentiles(const Visit &visit, std::size_t n, double lo,
-                                                      double hi, const std::array<double, N> &qs)
+std::array<double, N> percentiles(const Visit &visit, const RankSelector::Histogram &histogram,
+                                  std::size_t n, const std::array<double, N> &qs)
 {
-    // lo integral and |values| < 2^53 keep x - lo and lo + offset exact.
-    if (n < kMinCountingSize || !(hi - lo < kMaxCountingRange) || std::floor(lo) != lo ||
-        std::fabs(lo) > 0x1p52)
-        return std::nullopt;
-    std::vector<std::size_t> counts(static_cast<std::size_t>(hi - lo) + 1);
-    bool integral = true;
-    visit([&](double x) {
-        const double offset = x - lo;
-        if (std::floor(offset) != offset)
-            return integral = false;
-        ++counts[static_cast<std::size_t>(offset)];
-        return true;
-    });
-    if (!integral)
-        return std::nullopt;
-    // Value of the element at sorted position `k`.
-    const auto valueAt = [&](std::size_t k) {
-        std::size_t seen = 0;
-        for (std::size_t i = 0; i < counts.size(); ++i) {
-            seen += counts[i];
-            if (seen > k)
-                return lo + static_cast<double>(i);
-        }
-        return hi;
-    };
-    std::array<double, N> out{};
-    for (std::size_t i = 0; i < N; ++i) {
-        const Rank rank = rankOf(n, qs[i]);
-        const double at = valueAt(rank.lo);
-        out[i] = lerp(at, rank.frac > 0 ? valueAt(rank.lo + 1) : at, rank.frac);
-    }
-    return out;
-}
-
-/// One narrowing step: values whose bucket of [lo, hi] (split in kBuckets) is `bucket`.
-struct Level
-{
-    double lo = 0;
-    double scale = 0;
-    std::size_t bucket = 0;
-};
-
-std::size_t bucketOf(double x, double lo, double scale)
-{
-    // Monotonic in x (subtraction and scaling round monotonically), so buckets keep order.
-    return std::min(kBuckets - 1, static_cast<std::size_t>((x - lo) * scale));
-}
-
-/// Finds the values of sorted rank `ranks[i]` (ascending, within the m values that pass every
-/// level) into `out[i]`: a histogram over [lo, hi] tells which bucket holds each rank, and
-/// only those buckets are looked at again, the small ones by copying, the big ones by
-/// narrowing further. Exact: the values found are the order statistics themselves.
-template <typename Visit>
-void selectRanks(const Visit &visit, std::vector<Level> &levels, std::size_t m, double lo,
-                 double hi, const std::vector<std::size_t> &ranks, std::vector<double> &out)
-{
-    const auto inside = [&levels](double x) {
-        for (const Level &l : levels) {
-            if (bucketOf(x, l.lo, l.scale) != l.bucket)
-                return false;
-        }
-        return true;
-    };
-    if (lo == hi) {
-        std::fill(out.begin(), out.end(), lo);
-        return;
-    }
-    const double scale = static_cast<double>(kBuckets) / (hi - lo);
-    if (m <= kGatherSize || !(scale > 0) || !std::isfinite(scale)) {
-        std::vector<double> kept;
-        kept.reserve(m);
-        visit([&](double x) {
-            if (inside(x))
-                kept.push_back(x);
-            return true;
-        });
-        for (std::size_t i = ranks.size(); i-- > 0;) {
-            const auto at = kept.begin() + static_cast<std::ptrdiff_t>(ranks[i]);
-            std::nth_element(kept.begin(), at, kept.end());
-            out[i] = *at;
-        }
-        return;
-    }
-    std::vector<std::size_t> counts(kBuckets);
-    visit([&](double x) {
-        if (inside(x))
-            ++counts[bucketOf(x, lo, scale)];
-        return true;
-    });
-    // The buckets holding a wanted rank, with the ranks inside them.
-    struct Group
-    {
-        std::size_t bucket = 0;
-        std::size_t first = 0; ///< index of its first rank in `ranks`
-        std::vector<std::size_t> local;
-        double lo = std::numeric_limits<double>::infinity();
-        double hi = -std::numeric_limits<double>::infinity();
-        std::vector<double> kept; ///< its values, when few enough to copy
-    };
-    std::vector<Group> groups;
-    std::vector<int> groupOf(kBuckets, -1);
-    std::size_t before = 0;
-    for (std::size_t b = 0, r = 0; b < kBuckets && r < ranks.size(); before += counts[b], ++b) {
-        if (ranks[r] >= before + counts[b])
-            continue;
-        Group g;
-        g.bucket = b;
-        g.first = r;
-        while (r < ranks.size() && ranks[r] < before + counts[b])
-            g.local.push_back(ranks[r++] - before);
-        if (counts[b] <= kGatherSize)
-            g.kept.reserve(counts[b]);
-        groupOf[b] = static_cast<int>(groups.size());
-        groups.push_back(std::move(g));
-    }
-    // One pass for all of them: range of each, and the values of the small ones.
-    visit([&](double x) {
-        if (!inside(x))
-            return true;
-        const int g = groupOf[bucketOf(x, lo, scale)];
-        if (g >= 0) {
-            Group &group = groups[static_cast<std::size_t>(g)];
-            group.lo = std::min(group.lo, x);
-            group.hi = std::max(group.hi, x);
-            if (counts[group.bucket] <= kGatherSize)
-                group.kept.push_back(x);
-        }
-        return true;
-    });
-    for (Group &g : groups) {
-        std::vector<double> found(g.local.size());
-        if (counts[g.bucket] <= kGatherSize) {
-            for (std::size_t i = g.local.size(); i-- > 0;) {
-                const auto at = g.kept.begin() + static_cast<std::ptrdiff_t>(g.local[i]);
-                std::nth_element(g.kept.begin(), at, g.kept.end());
-                found[i] = *at;
-            }
-        } else {
-            levels.push_back({lo, scale, g.bucket});
-            selectRanks(visit, levels, counts[g.bucket], g.lo, g.hi, g.local, found);
-            levels.pop_back();
-        }
-        std::copy(found.begin(), found.end(), out.begin() + static_cast<std::ptrdiff_t>(g.first));
-    }
-}
-
-/// Percentiles of the n values `visit` yields, whose range is [lo, hi].
-template <typename Visit, std::size_t N>
-std::array<double, N> percentiles(const Visit &visit, std::size_t n, double lo, double hi,
-                                  const std::array<double, N> &qs)
-{
-    if (auto counted = countPercentiles(visit, n, lo, hi, qs))
-        return *counted;
     std::vector<std::size_t> ranks;
     for (const double q : qs) {
         const Rank rank = rankOf(n, q);
@@ -218,8 +54,7 @@ std::array<double, N> percentiles(const Visit &visit, std::size_t n, double lo, 
     std::sort(ranks.begin(), ranks.end());
     ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
     std::vector<double> values(ranks.size());
-    std::vector<Level> levels;
-    selectRanks(visit, levels, n, lo, hi, ranks, values);
+    RankSelector::select(visit, histogram, ranks, values);
     const auto valueAt = [&](std::size_t k) {
         return values[static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), k) -
                                                ranks.begin())];
@@ -231,6 +66,44 @@ std::array<double, N> percentiles(const Visit &visit, std::size_t n, double lo, 
         out[i] = lerp(at, rank.frac > 0 ? valueAt(rank.lo + 1) : at, rank.frac);
     }
     return out;
+}
+
+// Function objects, not functions: a function would be called through a pointer per value.
+constexpr auto keepFinite = [](double v) {
+    return std::isfinite(v);
+};
+constexpr auto keepPositive = [](double v) {
+    return std::isfinite(v) && v > 0;
+};
+
+struct Moments
+{
+    std::size_t count = 0;
+    double sum = 0;
+    double lo = 0;
+    double hi = 0;
+};
+
+/// Count, sum and range of the values `keep` accepts, adding them to `histogram`. Not inlined:
+/// inside describe() GCC 12 keeps the range in memory, which doubles the time of this pass.
+template <typename Keep>
+[[gnu::noinline]] Moments moments(std::span<const double> values,
+                                  RankSelector::Histogram &histogram, const Keep &keep)
+{
+    std::size_t count = 0;
+    double sum = 0;
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
+    for (const double v : values) {
+        if (!keep(v))
+            continue;
+        ++count;
+        sum += v;
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+        histogram.add(v);
+    }
+    return {count, sum, lo, hi};
 }
 
 } // namespace
@@ -246,36 +119,26 @@ double Statistics::percentile(std::span<const double> sorted, double q)
 
 std::optional<SeriesStats> Statistics::describe(std::span<const double> values, bool positiveOnly)
 {
-    const auto keep = [positiveOnly](double v) {
-        return std::isfinite(v) && (!positiveOnly || v > 0);
-    };
-    std::size_t count = 0;
-    double sum = 0;
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -lo;
-    for (const double v : values) {
-        if (!keep(v))
-            continue;
-        ++count;
-        sum += v;
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
-    }
-    if (count == 0)
+    // The selection's first histogram is taken in this pass, so the series is read once
+    // more only for the few buckets that hold the percentiles.
+    RankSelector::Histogram histogram;
+    const Moments m = positiveOnly ? moments(values, histogram, keepPositive)
+                                   : moments(values, histogram, keepFinite);
+    if (m.count == 0)
         return std::nullopt;
 
     SeriesStats stats;
-    stats.count = count;
-    stats.mean = sum / static_cast<double>(count);
-    stats.min = lo;
-    stats.max = hi;
+    stats.count = m.count;
+    stats.mean = m.sum / static_cast<double>(m.count);
+    stats.min = m.lo;
+    stats.max = m.hi;
     const auto visit = [&](const auto &f) {
         for (const double v : values) {
-            if (keep(v) && !f(v))
+            if ((positiveOnly ? keepPositive(v) : keepFinite(v)) && !f(v))
                 return;
         }
     };
-    const auto p = percentiles(visit, count, lo, hi, std::array<double, 3>{50.0, 90.0, 99.0});
+    const auto p = percentiles(visit, histogram, m.count, std::array<double, 3>{50.0, 90.0, 99.0});
     stats.p50 = p[0];
     stats.p90 = p[1];
     stats.p99 = p[2];
@@ -334,6 +197,79 @@ std::optional<double> Statistics::pearson(std::span<const double> a, std::span<c
     return std::clamp(sab / std::sqrt(saa * sbb), -1.0, 1.0);
 }
 
+namespace {
+
+/// pearsonPairs() for four gapless columns of n >= 2 rows: the squared and crossed deviations
+/// of all ten pairs in one pass, each accumulated in the order pearson() uses. Spelt out so
+/// the sums stay in registers.
+std::vector<std::optional<double>> fourPairs(const std::array<const double *, 4> &x,
+                                             const std::array<double, 4> &sum, std::size_t n)
+{
+    const double count = static_cast<double>(n);
+    const double m0 = sum[0] / count, m1 = sum[1] / count, m2 = sum[2] / count, m3 = sum[3] / count;
+    double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s11 = 0, s12 = 0, s13 = 0, s22 = 0, s23 = 0, s33 = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double d0 = x[0][i] - m0, d1 = x[1][i] - m1, d2 = x[2][i] - m2, d3 = x[3][i] - m3;
+        s00 += d0 * d0;
+        s01 += d0 * d1;
+        s02 += d0 * d2;
+        s03 += d0 * d3;
+        s11 += d1 * d1;
+        s12 += d1 * d2;
+        s13 += d1 * d3;
+        s22 += d2 * d2;
+        s23 += d2 * d3;
+        s33 += d3 * d3;
+    }
+    const std::array<double, 4> square{s00, s11, s22, s33};
+    const std::array<double, 10> cross{s00, s01, s02, s03, s11, s12, s13, s22, s23, s33};
+    std::vector<std::optional<double>> out;
+    for (std::size_t a = 0, p = 0; a < 4; ++a) {
+        for (std::size_t b = a; b < 4; ++b, ++p) {
+            if (!(square[a] > 0) || !(square[b] > 0))
+                out.emplace_back();
+            else
+                out.emplace_back(
+                    std::clamp(cross[p] / std::sqrt(square[a] * square[b]), -1.0, 1.0));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<std::optional<double>>
+Statistics::pearsonPairs(std::span<const std::span<const double>> columns)
+{
+    const std::size_t k = columns.size();
+    if (k == 4 && std::all_of(columns.begin(), columns.end(), [&](std::span<const double> c) {
+            return c.size() == columns[0].size();
+        })) {
+        const std::size_t n = columns[0].size();
+        std::array<const double *, 4> x{};
+        for (std::size_t c = 0; c < 4; ++c)
+            x[c] = columns[c].data();
+        std::array<double, 4> sum{};
+        for (std::size_t i = 0; i < n; ++i) {
+            sum[0] += x[0][i];
+            sum[1] += x[1][i];
+            sum[2] += x[2][i];
+            sum[3] += x[3][i];
+        }
+        // A finite sum proves every value finite (NaN and infinities stick), so the columns
+        // have no gaps and pearson() would take these very sums.
+        if (n >= 2 &&
+            std::all_of(sum.begin(), sum.end(), [](double v) { return std::isfinite(v); }))
+            return fourPairs(x, sum, n);
+    }
+    std::vector<std::optional<double>> out;
+    for (std::size_t a = 0; a < k; ++a) {
+        for (std::size_t b = a; b < k; ++b)
+            out.push_back(pearson(columns[a], columns[b]));
+    }
+    return out;
+}
+
 double Statistics::medianInterval(std::span<const double> times)
 {
     const auto visit = [&times](const auto &f) {
@@ -344,17 +280,15 @@ double Statistics::medianInterval(std::span<const double> times)
         }
     };
     std::size_t count = 0;
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -lo;
+    RankSelector::Histogram histogram;
     visit([&](double d) {
         ++count;
-        lo = std::min(lo, d);
-        hi = std::max(hi, d);
+        histogram.add(d);
         return true;
     });
     if (count == 0)
         return 0;
-    return percentiles(visit, count, lo, hi, std::array<double, 1>{50.0})[0];
+    return percentiles(visit, histogram, count, std::array<double, 1>{50.0})[0];
 }
 
 } // namespace hpa::core
