@@ -2,19 +2,9 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdint>
 #include <utility>
 
 namespace hpa::core {
-
-namespace {
-
-constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                             1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-/// 10^15 < 2^53: any mantissa of this many digits is an exact double.
-constexpr int kMaxDigits = 15;
-
-} // namespace
 
 std::string_view CsvCells::trim(std::string_view s)
 {
@@ -95,42 +85,6 @@ CsvCells::Status CsvCells::parseNumber(std::string_view cell, double &out)
     if (!std::isfinite(out))
         return Status::NonFinite;
     return Status::Ok;
-}
-
-bool CsvCells::parsePlainDecimal(const char *&p, const char *end, double &out)
-{
-    const bool negative = p < end && *p == '-';
-    if (negative)
-        ++p;
-    std::uint64_t mantissa = 0;
-    int digits = 0;
-    const char *start = p;
-    while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
-        mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
-        ++p;
-    }
-    digits = static_cast<int>(p - start);
-    if (digits == 0)
-        return false;
-    int fraction = 0;
-    if (p < end && *p == '.') {
-        ++p;
-        const char *fracStart = p;
-        while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
-            mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
-            ++p;
-        }
-        fraction = static_cast<int>(p - fracStart);
-        if (fraction == 0)
-            return false;
-        digits += fraction;
-    }
-    // Wider numbers, exponents and the like go to std::from_chars.
-    if (digits > kMaxDigits || (p < end && (*p == 'e' || *p == 'E')))
-        return false;
-    const double value = static_cast<double>(mantissa) / kPow10[fraction];
-    out = negative ? -value : value;
-    return true;
 }
 
 } // namespace hpa::core

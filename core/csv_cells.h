@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +34,46 @@ public:
     /// exponent), read from `p` up to the first other character, which `p` is left on. The
     /// value is exactly what std::from_chars gives: mantissa and power of ten are both exact
     /// doubles, so the one division is correctly rounded. False, with `p` unspecified, for
-    /// anything else.
-    static bool parsePlainDecimal(const char *&p, const char *end, double &out);
+    /// anything else. Inline: called for every cell, where a call costs as much as the work.
+    static bool parsePlainDecimal(const char *&p, const char *end, double &out)
+    {
+        const bool negative = p < end && *p == '-';
+        p += negative;
+        std::uint64_t mantissa = 0;
+        const char *start = p;
+        while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
+            mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
+            ++p;
+        }
+        int digits = static_cast<int>(p - start);
+        if (digits == 0)
+            return false;
+        int fraction = 0;
+        if (p < end && *p == '.') {
+            ++p;
+            const char *fractionStart = p;
+            while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
+                mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
+                ++p;
+            }
+            fraction = static_cast<int>(p - fractionStart);
+            if (fraction == 0)
+                return false;
+            digits += fraction;
+        }
+        // Wider numbers, exponents and the like go to std::from_chars.
+        if (digits > kMaxDigits || (p < end && (*p == 'e' || *p == 'E')))
+            return false;
+        const double value = static_cast<double>(mantissa) / kPow10[fraction];
+        out = negative ? -value : value;
+        return true;
+    }
+
+private:
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    /// 10^15 < 2^53: any mantissa of this many digits is an exact double.
+    static constexpr int kMaxDigits = 15;
 };
 
 } // namespace hpa::core

@@ -167,11 +167,10 @@ void MetricsCsvSliceParser::countTime(bool naive, int line, MetricsCsvSlice &sli
 
 /// The common row (no quotes, plain decimals, no blanks or spaces) in one pass with no
 /// splitting. False when anything else is in the line; the general path then reads it
-/// from scratch, so both give the same table and warnings.
+/// from scratch, so both give the same table and warnings. Every field reader here refuses a
+/// quote, so quoted lines always go the general way.
 bool MetricsCsvSliceParser::parseFast(std::string_view raw, int line, MetricsCsvSlice &slice)
 {
-    if (std::memchr(raw.data(), '"', raw.size()))
-        return false;
     const char *p = raw.data();
     const char *const end = p + raw.size();
     const std::size_t row = slice.firstRow + slice.rows;
@@ -184,30 +183,38 @@ bool MetricsCsvSliceParser::parseFast(std::string_view raw, int line, MetricsCsv
             ++p;
         }
         const int col = m_layout.columnOf[f];
-        if (f == m_layout.timeField) {
-            if (m_layout.source == MetricsCsvLayout::TimeSource::Timestamp) {
-                const auto *comma = static_cast<const char *>(
-                    std::memchr(p, ',', static_cast<std::size_t>(end - p)));
-                const char *stop = comma ? comma : end;
-                const auto parsed =
-                    Timestamp::parse(std::string_view(p, static_cast<std::size_t>(stop - p)));
-                if (!parsed)
-                    return false;
-                t = parsed->seconds;
-                naive = parsed->naive;
-                p = stop;
-            } else if (!CsvCells::parsePlainDecimal(p, end, t)) {
+        if (col >= 0) {
+            if (!CsvCells::parsePlainDecimal(p, end,
+                                             m_target.columns[static_cast<std::size_t>(col)][row]))
                 return false;
-            }
-        } else if (col < 0) {
-            // The epoch beside a timestamp only matters when the timestamp cannot be read.
-            const auto *comma =
-                static_cast<const char *>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
-            p = comma ? comma : end;
-        } else if (!CsvCells::parsePlainDecimal(
-                       p, end, m_target.columns[static_cast<std::size_t>(col)][row])) {
-            return false;
+            continue;
         }
+        // The time field, or the epoch beside a timestamp, which only matters when the
+        // timestamp cannot be read.
+        const bool time = f == m_layout.timeField;
+        if (time && m_layout.source == MetricsCsvLayout::TimeSource::Epoch) {
+            if (!CsvCells::parsePlainDecimal(p, end, t))
+                return false;
+            continue;
+        }
+        // A monitor's timestamp is 19 characters; anything else is looked for.
+        const char *stop =
+            end - p >= 19 && (end - p == 19 || p[19] == ',')
+                ? p + 19
+                : static_cast<const char *>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
+        if (!stop)
+            stop = end;
+        const auto size = static_cast<std::size_t>(stop - p);
+        if (std::memchr(p, '"', size))
+            return false;
+        if (time) {
+            const auto parsed = m_timestamps.read(std::string_view(p, size));
+            if (!parsed)
+                return false;
+            t = parsed->seconds;
+            naive = parsed->naive;
+        }
+        p = stop;
     }
     if (p != end || !std::isfinite(t))
         return false;
@@ -232,7 +239,7 @@ void MetricsCsvSliceParser::parseGeneral(std::string_view raw, int line, Metrics
     double t = kNaN;
     bool naive = false;
     if (m_layout.source == MetricsCsvLayout::TimeSource::Timestamp) {
-        if (auto parsed = Timestamp::parse(fields[m_layout.timeField])) {
+        if (auto parsed = m_timestamps.read(fields[m_layout.timeField])) {
             t = parsed->seconds;
             naive = parsed->naive;
         } else if (m_layout.epochField < fields.size()) {

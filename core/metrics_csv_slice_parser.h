@@ -3,6 +3,7 @@
 #include "core/byte_source.h"
 #include "core/load_warning.h"
 #include "core/metrics_csv_parser.h"
+#include "core/timestamp_reader.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -88,6 +89,7 @@ private:
     Target m_target;
     std::vector<std::string_view> m_fields;
     std::string m_scratch;
+    TimestampReader m_timestamps;
 };
 
 } // namespace hpa::core
