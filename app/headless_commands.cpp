@@ -19,6 +19,10 @@ int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ost
     core::ExperimentLoader::Options options;
     if (cl.kvUnit)
         options.kvUnit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
+    // The summary reads KV cache in percent only and never an event's text: not keeping the
+    // as-written KV columns and the texts saves ~20 MB at a million rows.
+    options.keepRawKvCache = false;
+    options.keepEventTexts = false;
     // Kept until the process ends and never destroyed: freeing a million-row table and its
     // hundred thousand events one by one only delays the exit (~8% of a 1M-row summary). The
     // pointer is a static so leak checkers still see the memory as reachable.

@@ -146,6 +146,13 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
         throw LoadError(
             fmt::format("{}: no metrics.csv, so this is not an experiment folder", dir.string()));
     }
+    // The scaling events first, while the table does not exist yet: their log is read whole
+    // (8 MB beside a million-row table), and only the events remain. Their warnings are
+    // listed after the metrics' ones all the same.
+    Experiment events;
+    ScalingEventLoader::load(dir, events, options.keepEventTexts);
+    check(options);
+
     report(options, 0.0, "Reading metrics.csv");
     // Parsed straight from the file: each thread reads its slice in blocks, so the text is
     // never held whole beside the table.
@@ -184,8 +191,10 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
         experiment.metadata = std::move(r.metadata);
         append(experiment.warnings, std::move(r.warnings));
     }
-    ScalingEventLoader::load(dir, experiment);
-    check(options);
+    experiment.events = std::move(events.events);
+    experiment.eventTexts = std::move(events.eventTexts);
+    experiment.hpaDescription = std::move(events.hpaDescription);
+    append(experiment.warnings, std::move(events.warnings));
 
     if (auto text = FileReader::readOptional(dir, "events.log", FileReader::kLogLimit,
                                              experiment.warnings)) {
@@ -207,12 +216,13 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
     loadJobLogs(dir, experiment);
     check(options);
 
-    applyKvCacheUnit(experiment, options.kvUnit);
+    applyKvCacheUnit(experiment, options.kvUnit, options.keepRawKvCache);
     report(options, 1.0, "Done");
     return experiment;
 }
 
-void ExperimentLoader::applyKvCacheUnit(Experiment &experiment, std::optional<KvCacheUnit> forced)
+void ExperimentLoader::applyKvCacheUnit(Experiment &experiment, std::optional<KvCacheUnit> forced,
+                                        bool keepRaw)
 {
     MetricsTable &table = experiment.metrics;
     const std::vector<double> *raw = table.values(keys::KvCacheRaw);
@@ -236,10 +246,24 @@ void ExperimentLoader::applyKvCacheUnit(Experiment &experiment, std::optional<Kv
     experiment.kvRule =
         forced ? KvCacheNormalizer::forced(*forced) : KvCacheNormalizer::detect(target, *raw);
     const double factor = experiment.kvRule.toPercentFactor();
-    auto scaled = [factor](const std::vector<double> &in) {
+    const auto toPercent = [factor](double v) {
+        return v * factor;
+    };
+    if (!keepRaw && !table.has(keys::KvCachePct) && !table.has(keys::KvCacheTargetPct)) {
+        // The same products as below, written over the raw values: no second column.
+        for (MetricColumn &c : table.columns()) {
+            const bool usage = c.key == keys::KvCacheRaw;
+            if (!usage && c.key != keys::KvCacheTargetRaw)
+                continue;
+            std::transform(c.values.begin(), c.values.end(), c.values.begin(), toPercent);
+            c.header = usage ? "kv_cache_pct" : "kv_cache_target_pct";
+            c.key = usage ? keys::KvCachePct : keys::KvCacheTargetPct;
+        }
+        return;
+    }
+    auto scaled = [&toPercent](const std::vector<double> &in) {
         std::vector<double> out(in.size());
-        std::transform(in.begin(), in.end(), out.begin(),
-                       [factor](double v) { return v * factor; });
+        std::transform(in.begin(), in.end(), out.begin(), toPercent);
         return out;
     };
     // Both are computed before either is stored: storing may reallocate the column list.

@@ -38,6 +38,12 @@ public:
         const std::atomic<bool> *cancel = nullptr;
         /// Progress 0..1 with a short description of the current step.
         std::function<void(double, std::string_view)> progress;
+        /// False: the KV cache columns are turned into percent in place (kv_cache_pct,
+        /// kv_cache_target_pct) and the as-written ones are not kept, which saves two columns
+        /// (16 MB at a million rows) for callers that only use percent, like `hpa-lens summary`.
+        bool keepRawKvCache = true;
+        /// False: scaling events are kept without their texts (see ScalingEventLoader).
+        bool keepEventTexts = true;
     };
 
     /// Loads `dir`. Throws LoadError when it has no readable metrics.csv, LoadCancelled when
@@ -46,7 +52,10 @@ public:
     static Experiment load(const std::string &dir) { return load(dir, Options{}); }
 
     /// (Re)computes kv_cache_pct and kv_cache_target_pct with the detected or forced unit.
-    static void applyKvCacheUnit(Experiment &experiment, std::optional<KvCacheUnit> forced);
+    /// Without `keepRaw` the as-written columns become the percent ones in place (the unit can
+    /// then not be changed again: the percent columns are taken as the file's own).
+    static void applyKvCacheUnit(Experiment &experiment, std::optional<KvCacheUnit> forced,
+                                 bool keepRaw = true);
 
     /// True when `dir` has a metrics.csv.
     static bool isExperimentDir(const std::string &dir);

@@ -94,7 +94,7 @@ template <typename Job> void forEachSlice(std::size_t count, const Job &job)
 }
 
 /// Resizes `v` to `n` elements, its pages populated by one call rather than one fault each.
-template <typename T> void sizeColumn(std::vector<T> &v, std::size_t n)
+void sizeColumn(std::vector<double> &v, std::size_t n)
 {
     v.reserve(n);
 #ifdef MADV_POPULATE_WRITE
@@ -129,9 +129,12 @@ void compact(MetricsTable &table, const std::vector<MetricsCsvSlice> &parts)
             v.shrink_to_fit();
     };
     squeeze(table.time());
-    squeeze(table.sourceLines());
     for (MetricColumn &c : table.columns())
         squeeze(c.values);
+    SourceLines lines;
+    for (const MetricsCsvSlice &s : parts)
+        lines.append(s.lines);
+    table.setSourceLines(std::move(lines));
 }
 
 } // namespace
@@ -257,7 +260,6 @@ MetricsCsvParser::Result MetricsCsvParser::parse(const ByteSource &source,
     }
     MetricsTable &table = result.table;
     std::vector<double> &time = table.time();
-    std::vector<int> &lines = table.sourceLines();
     // Sized by the threads, a column each in turn: the page faults and zeroing of ~90 MB at
     // a million rows are a good part of the parse, and would be serial on this thread.
     std::vector<std::vector<double> *> sized{&time};
@@ -265,14 +267,10 @@ MetricsCsvParser::Result MetricsCsvParser::parse(const ByteSource &source,
         sized.push_back(&col.values);
     std::atomic<std::size_t> nextColumn{0};
     forEachSlice(parts.size(), [&](std::size_t) {
-        for (std::size_t c; (c = nextColumn.fetch_add(1)) <= sized.size();) {
-            if (c == sized.size())
-                sizeColumn(lines, capacity);
-            else
-                sizeColumn(*sized[c], capacity);
-        }
+        for (std::size_t c; (c = nextColumn.fetch_add(1)) < sized.size();)
+            sizeColumn(*sized[c], capacity);
     });
-    MetricsCsvSliceParser::Target target{time.data(), lines.data(), {}};
+    MetricsCsvSliceParser::Target target{time.data(), {}};
     for (MetricColumn &col : table.columns())
         target.columns.push_back(col.values.data());
     forEachSlice(parts.size(), [&](std::size_t i) {
@@ -330,7 +328,7 @@ MetricsCsvParser::Result MetricsCsvParser::parse(const ByteSource &source,
     int firstDisorder = 0;
     for (std::size_t i = 1; i < time.size(); ++i) {
         if (time[i] < time[i - 1] && disorder++ == 0)
-            firstDisorder = lines[i];
+            firstDisorder = table.sourceLine(i);
     }
     if (disorder > 0) {
         table.sortByTime();
@@ -343,7 +341,7 @@ MetricsCsvParser::Result MetricsCsvParser::parse(const ByteSource &source,
     int firstDuplicate = 0;
     for (std::size_t i = 1; i < time.size(); ++i) {
         if (time[i] == time[i - 1] && duplicates++ == 0)
-            firstDuplicate = lines[i];
+            firstDuplicate = table.sourceLine(i);
     }
     if (duplicates > 0) {
         result.warnings.push_back(

@@ -138,6 +138,7 @@ void MetricsCsvSliceParser::parse(const ByteSource &source, MetricsCsvSlice &sli
             // Only when the file was rewritten between the counting pass and this one; the
             // row went to the slice's one spare row.
             --slice.rows;
+            slice.lines.removeLast();
             warn(slice, line, "the file changed while it was read; the rest is not loaded");
             break;
         }
@@ -220,7 +221,7 @@ bool MetricsCsvSliceParser::parseFast(std::string_view raw, int line, MetricsCsv
         return false;
     countTime(naive, line, slice);
     m_target.time[row] = t;
-    m_target.lines[row] = line;
+    slice.lines.append(line);
     ++slice.rows;
     return true;
 }
@@ -261,7 +262,7 @@ void MetricsCsvSliceParser::parseGeneral(std::string_view raw, int line, Metrics
     countTime(naive, line, slice);
     const std::size_t row = slice.firstRow + slice.rows;
     m_target.time[row] = t;
-    m_target.lines[row] = line;
+    slice.lines.append(line);
     ++slice.rows;
     for (std::size_t f = 0; f < fields.size(); ++f) {
         const int col = m_layout.columnOf[f];

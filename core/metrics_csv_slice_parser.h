@@ -3,6 +3,7 @@
 #include "core/byte_source.h"
 #include "core/load_warning.h"
 #include "core/metrics_csv_parser.h"
+#include "core/source_lines.h"
 #include "core/timestamp_reader.h"
 
 #include <cstddef>
@@ -45,6 +46,7 @@ struct MetricsCsvSlice
     /// Where its rows go in the final columns: maxRows + 1 rows from here are its own.
     std::size_t firstRow = 0;
     std::size_t rows = 0; ///< rows written
+    SourceLines lines;    ///< the line of each of them
     std::vector<LoadWarning> warnings;
     std::size_t suppressed = 0;
     int naiveRows = 0;
@@ -59,11 +61,10 @@ struct MetricsCsvSlice
 class MetricsCsvSliceParser
 {
 public:
-    /// The final columns: row i of the table is time[i], lines[i] and columns[k][i].
+    /// The final columns: row i of the table is time[i] and columns[k][i].
     struct Target
     {
         double *time = nullptr;
-        int *lines = nullptr;
         std::vector<double *> columns;
     };
 

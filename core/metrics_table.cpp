@@ -43,7 +43,6 @@ std::size_t MetricsTable::nearestRow(double t) const
 void MetricsTable::reserve(std::size_t rows)
 {
     m_time.reserve(rows);
-    m_lines.reserve(rows);
     for (MetricColumn &c : m_columns)
         c.values.reserve(rows);
 }
@@ -72,7 +71,7 @@ void MetricsTable::setColumn(std::string header, std::string key, std::vector<do
 void MetricsTable::appendRow(double time, int line, const std::vector<double> &values)
 {
     m_time.push_back(time);
-    m_lines.push_back(line);
+    m_lines.append(line);
     for (std::size_t i = 0; i < m_columns.size(); ++i) {
         m_columns[i].values.push_back(i < values.size() ? values[i]
                                                         : std::numeric_limits<double>::quiet_NaN());
@@ -93,7 +92,9 @@ bool MetricsTable::sortByTime()
             v[i] = copy[order[i]];
     };
     permute(m_time);
-    permute(m_lines);
+    std::vector<int> lines = m_lines.list();
+    permute(lines);
+    m_lines.assign(lines);
     for (MetricColumn &c : m_columns)
         permute(c.values);
     return true;

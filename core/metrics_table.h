@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/source_lines.h"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hpa::core {
@@ -27,8 +30,10 @@ public:
 
     /// Seconds since the epoch (naive times as if UTC), ascending.
     const std::vector<double> &time() const { return m_time; }
-    /// Source line (1-based) of each row, for messages and the data table.
-    const std::vector<int> &sourceLines() const { return m_lines; }
+    /// Source line (1-based) of `row`, for messages and the data table.
+    int sourceLine(std::size_t row) const { return m_lines.at(row); }
+    /// Source line of every row (a copy: they are kept as runs of consecutive lines).
+    std::vector<int> sourceLineList() const { return m_lines.list(); }
     /// True when the timestamps carry no zone and must be shown as written.
     bool naiveTime() const { return m_naiveTime; }
 
@@ -53,14 +58,15 @@ public:
     void setColumn(std::string header, std::string key, std::vector<double> values);
     void appendRow(double time, int line, const std::vector<double> &values);
     std::vector<double> &time() { return m_time; }
-    std::vector<int> &sourceLines() { return m_lines; }
+    void setSourceLines(SourceLines lines) { m_lines = std::move(lines); }
+    void setSourceLines(const std::vector<int> &lines) { m_lines.assign(lines); }
     std::vector<MetricColumn> &columns() { return m_columns; }
     /// Stable sort of all rows by time; returns false when they were already in order.
     bool sortByTime();
 
 private:
     std::vector<double> m_time;
-    std::vector<int> m_lines;
+    SourceLines m_lines;
     std::vector<MetricColumn> m_columns;
     bool m_naiveTime = false;
 };

@@ -148,7 +148,7 @@ bool MetricsTableModel::metricExceeded(std::size_t column, std::size_t row) cons
 QString MetricsTableModel::missingTooltip(std::size_t column, std::size_t row) const
 {
     const core::MetricsTable &m = m_experiment->metrics;
-    const int line = m.sourceLines()[row];
+    const int line = m.sourceLine(row);
     const core::MetricColumn &c = m.columns()[column];
     const QStringList all = m_lineWarnings.value(line);
     // Prefer the warnings about this very column; derived columns inherit their source's.
@@ -220,7 +220,7 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
     const auto row = std::size_t(index.row());
     const int column = index.column();
     if (role == SourceLineRole)
-        return m.sourceLines()[row];
+        return m.sourceLine(row);
     if (column >= firstFlagColumn())
         return flagData(static_cast<Flag>(column - firstFlagColumn()), row, role);
     if (column >= kLeadingColumns)
@@ -236,7 +236,7 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
         return column == timeColumn() ? QVariant()
                                       : QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
-        return tr("metrics.csv line %1").arg(m.sourceLines()[row]);
+        return tr("metrics.csv line %1").arg(m.sourceLine(row));
     case SortRole:
         return time;
     default:

@@ -46,7 +46,7 @@ std::string firstDifference(const MetricsCsvParser::Result &a, const MetricsCsvP
     const core::MetricsTable &tb = b.table;
     if (!sameBits(ta.time(), tb.time()))
         return "time column differs";
-    if (ta.sourceLines() != tb.sourceLines())
+    if (ta.sourceLineList() != tb.sourceLineList())
         return "source lines differ";
     if (ta.naiveTime() != tb.naiveTime())
         return "naive-time flag differs";

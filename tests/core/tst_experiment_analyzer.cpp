@@ -62,7 +62,7 @@ Experiment handMade()
     auto &m = e.metrics;
     for (double offset : {0.0, 10.0, 20.0, 30.0, 40.0, 100.0})
         m.time().push_back(kStart + offset);
-    m.sourceLines() = {2, 3, 4, 5, 6, 7};
+    m.setSourceLines(std::vector<int>{2, 3, 4, 5, 6, 7});
     m.setColumn("replicas", "replicas", {1, 2, 2, 3, 3, 1});
     m.setColumn("num_requests_waiting", "waiting", {0, 5, 30, 10, kNaN, 2});
     m.setColumn("num_requests_waiting_target", "waiting_target", {4, 4, 4, 4, 4, 4});

@@ -1,5 +1,7 @@
+#include "core/experiment_analyzer.h"
 #include "core/experiment_loader.h"
 #include "core/metric_keys.h"
+#include "core/summary_json.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -13,7 +15,9 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstring>
 #include <future>
+#include <optional>
 #include <vector>
 
 using hpa::core::Experiment;
@@ -27,6 +31,7 @@ namespace keys = hpa::core::keys;
 
 Q_DECLARE_METATYPE(KvCacheUnit)
 Q_DECLARE_METATYPE(Layout)
+Q_DECLARE_METATYPE(std::optional<KvCacheUnit>)
 
 namespace {
 
@@ -148,6 +153,8 @@ private slots:
     void kvNormalisation_data();
     void kvNormalisation();
     void kvOverride();
+    void leanLoadSummarizesTheSame_data();
+    void leanLoadSummarizesTheSame();
     void layoutDetection_data();
     void layoutDetection();
     void cancelledBeforeLoad();
@@ -496,6 +503,56 @@ void TestExperimentLoader::neverWritesIntoTheFolder()
     const auto after = snapshot(tmp.path());
     QCOMPARE(after.keys(), before.keys());
     QCOMPARE(after, before);
+}
+
+void TestExperimentLoader::leanLoadSummarizesTheSame_data()
+{
+    QTest::addColumn<QString>("dir");
+    QTest::addColumn<std::optional<KvCacheUnit>>("unit");
+    for (const char *name : {"legacy-small", "enhanced-small", "custom-columns", "bad-metadata"}) {
+        QTest::newRow(name) << kFixtures + QLatin1String(name) << std::optional<KvCacheUnit>();
+        QTest::newRow(qPrintable(QStringLiteral("%1, forced percent").arg(QLatin1String(name))))
+            << kFixtures + QLatin1String(name) << std::optional(KvCacheUnit::Percent);
+    }
+    QDir examples(QStringLiteral(HPA_SHARED_DIR "/examples"));
+    for (const QString &name : examples.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (QFileInfo::exists(examples.filePath(name) + QStringLiteral("/metrics.csv")))
+            QTest::newRow(qPrintable(name))
+                << examples.filePath(name) << std::optional<KvCacheUnit>();
+    }
+}
+
+void TestExperimentLoader::leanLoadSummarizesTheSame()
+{
+    // What `hpa-lens summary` loads: KV cache turned into percent in place, no event texts.
+    QFETCH(QString, dir);
+    QFETCH(std::optional<KvCacheUnit>, unit);
+    ExperimentLoader::Options full, lean;
+    full.kvUnit = lean.kvUnit = unit;
+    lean.keepRawKvCache = false;
+    lean.keepEventTexts = false;
+    const Experiment a = load(dir, full);
+    const Experiment b = load(dir, lean);
+    QVERIFY(!b.metrics.has(keys::KvCacheRaw));
+    QVERIFY(!b.metrics.has(keys::KvCacheTargetRaw));
+    QCOMPARE(b.metrics.has(keys::KvCachePct), a.metrics.has(keys::KvCachePct));
+    QCOMPARE(b.metrics.columns().size() + (a.metrics.has(keys::KvCacheRaw) ? 1 : 0) +
+                 (a.metrics.has(keys::KvCacheTargetRaw) ? 1 : 0),
+             a.metrics.columns().size());
+    for (std::string_view key : {keys::KvCachePct, keys::KvCacheTargetPct}) {
+        if (!a.metrics.has(key))
+            continue;
+        const std::vector<double> &va = *a.metrics.values(key);
+        const std::vector<double> &vb = *b.metrics.values(key);
+        QCOMPARE(vb.size(), va.size());
+        QVERIFY(std::memcmp(va.data(), vb.data(), va.size() * sizeof(double)) == 0);
+    }
+    QCOMPARE(b.events.size(), a.events.size());
+    QCOMPARE(b.warnings, a.warnings);
+    const auto json = [](const Experiment &e) {
+        return hpa::core::SummaryJson::toJson(hpa::core::ExperimentAnalyzer::summarize(e)).dump();
+    };
+    QCOMPARE(QString::fromStdString(json(b)), QString::fromStdString(json(a)));
 }
 
 QTEST_GUILESS_MAIN(TestExperimentLoader)

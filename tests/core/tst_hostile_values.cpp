@@ -238,7 +238,7 @@ void TestHostileValues::timestamps()
     const auto r = MetricsCsvParser::parse(readFile(kData / "hostile/timestamps.csv"), "t.csv");
     const std::vector<double> times{0, 1761444005, 1761444005, 1761447595, 1761448200, 4102444800};
     QCOMPARE(r.table.time(), times);
-    QCOMPARE(r.table.sourceLines(), (std::vector<int>{6, 3, 4, 2, 5, 7}));
+    QCOMPARE(r.table.sourceLineList(), (std::vector<int>{6, 3, 4, 2, 5, 7}));
     QCOMPARE(*r.table.values(keys::Replicas), (std::vector<double>{5, 2, 3, 1, 4, 6}));
     QVERIFY(r.table.naiveTime());
     QCOMPARE(r.warnings.size(), std::size_t(3));

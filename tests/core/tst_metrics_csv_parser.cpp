@@ -144,7 +144,7 @@ void TestMetricsCsvParser::raggedRows()
     CHECK_WARNING(r, 3, "row has 4 fields but the header has 3; row skipped");
     CHECK_WARNING(r, 4, "row has 2 fields but the header has 3; row skipped (line cut short?)");
     CHECK_VALUES(r.table.time(), {kLegacyStart, kLegacyStart + 18});
-    QCOMPARE(r.table.sourceLines(), (std::vector<int>{2, 5}));
+    QCOMPARE(r.table.sourceLineList(), (std::vector<int>{2, 5}));
     CHECK_VALUES(column(r, keys::Replicas), {1, 4});
     CHECK_VALUES(column(r, keys::Waiting), {0, 7});
 }
@@ -312,7 +312,7 @@ void TestMetricsCsvParser::unsortedTimestamps()
     const double t0 = kLegacyStart - 2; // 14:03:10
     CHECK_VALUES(r.table.time(), {t0, t0 + 5, t0 + 10, t0 + 20, t0 + 30});
     CHECK_VALUES(column(r, keys::Replicas), {1, 9, 2, 3, 4});
-    QCOMPARE(r.table.sourceLines(), (std::vector<int>{2, 6, 4, 3, 5}));
+    QCOMPARE(r.table.sourceLineList(), (std::vector<int>{2, 6, 4, 3, 5}));
 }
 
 void TestMetricsCsvParser::duplicateTimestamps()
@@ -343,7 +343,7 @@ void TestMetricsCsvParser::garbageLines()
     CHECK_WARNING(r, 4, "cannot read the time 'garbage'; row skipped");
     CHECK_WARNING(r, 5, "cannot read the time '2025-13-01T00:00:00Z'; row skipped");
     CHECK_WARNING(r, 6, "cannot read the time ''; row skipped");
-    QCOMPARE(r.table.sourceLines(), (std::vector<int>{2, 7}));
+    QCOMPARE(r.table.sourceLineList(), (std::vector<int>{2, 7}));
     CHECK_VALUES(column(r, keys::Replicas), {1, 2});
 }
 
@@ -547,7 +547,7 @@ void TestMetricsCsvParser::blankLinesKeepLineNumbers()
                                "2025-11-20T14:03:18Z,x\n");
     QCOMPARE(r.warnings.size(), std::size_t(1));
     CHECK_WARNING(r, 6, "'x' in column 'replicas'");
-    QCOMPARE(r.table.sourceLines(), (std::vector<int>{3, 6}));
+    QCOMPARE(r.table.sourceLineList(), (std::vector<int>{3, 6}));
 }
 
 void TestMetricsCsvParser::warningCap_data()

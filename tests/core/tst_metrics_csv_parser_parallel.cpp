@@ -161,7 +161,7 @@ void TestMetricsCsvParserParallel::parallelEqualsSequential()
     QVERIFY(sawMixed && sawBackwards && sawRepeat);
 
     QVERIFY(sameBits(seq.table.time(), par.table.time()));
-    QCOMPARE(par.table.sourceLines(), seq.table.sourceLines());
+    QCOMPARE(par.table.sourceLineList(), seq.table.sourceLineList());
     QCOMPARE(par.table.naiveTime(), seq.table.naiveTime());
     QCOMPARE(par.headerKeys, seq.headerKeys);
     QCOMPARE(par.table.columns().size(), seq.table.columns().size());

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 using hpa::fuzz::require;
 
@@ -21,11 +22,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     require(result.warnings.size() <= options.maxWarnings + 6, "warning cap exceeded");
 
     const auto &table = result.table;
-    require(table.sourceLines().size() == table.rowCount(), "lines and times differ in length");
+    const std::vector<int> lines = table.sourceLineList();
+    require(lines.size() == table.rowCount(), "lines and times differ in length");
     for (std::size_t i = 0; i < table.rowCount(); ++i) {
         require(std::isfinite(table.time()[i]), "non-finite time kept");
         require(i == 0 || table.time()[i - 1] <= table.time()[i], "times not sorted");
-        require(table.sourceLines()[i] >= 1, "row without a source line");
+        require(lines[i] >= 1 && table.sourceLine(i) == lines[i], "row without a source line");
     }
     for (const auto &column : table.columns()) {
         require(column.values.size() == table.rowCount(), "column length differs from rows");

@@ -250,7 +250,7 @@ void TstMetricsTableModel::millionRowsAreInstant()
         waiting[std::size_t(i)] = i % 20;
     }
     m.time() = std::move(time);
-    m.sourceLines() = std::move(lines);
+    m.setSourceLines(lines);
     m.setColumn("num_requests_waiting", std::string(keys::Waiting), std::move(waiting));
     m.setColumn("num_requests_waiting_target", std::string(keys::WaitingTarget), std::move(target));
     std::shared_ptr<const hpa::core::Experiment> experiment = std::move(e);
