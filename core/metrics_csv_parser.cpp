@@ -107,7 +107,8 @@ void sizeColumn(std::vector<double> &v, std::size_t n)
     v.resize(n);
 }
 
-/// Moves each slice's rows down behind the previous slice's and cuts the spare rows off.
+/// Moves each slice's rows down behind the previous slice's (only slices with blank or bad
+/// lines leave room behind them) and cuts the unused rows off.
 void compact(MetricsTable &table, const std::vector<MetricsCsvSlice> &parts)
 {
     std::size_t total = 0;
@@ -256,7 +257,7 @@ MetricsCsvParser::Result MetricsCsvParser::parse(const ByteSource &source,
         s.lineOffset = lineOffset;
         s.firstRow = capacity;
         lineOffset += s.lineCount;
-        capacity += s.maxRows + 1;
+        capacity += s.maxRows;
     }
     MetricsTable &table = result.table;
     std::vector<double> &time = table.time();

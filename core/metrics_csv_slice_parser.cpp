@@ -73,8 +73,24 @@ MetricsCsvSliceParser::MetricsCsvSliceParser(const MetricsCsvLayout &layout,
                                              const std::string &fileName,
                                              const MetricsCsvParser::Options &options,
                                              const Target &target)
-    : m_layout(layout), m_fileName(fileName), m_options(options), m_target(target)
-{}
+    : m_layout(layout), m_fileName(fileName), m_options(options), m_target(target),
+      m_spareValues(target.columns.size() + 1)
+{
+    m_spare.time = m_spareValues.data();
+    for (std::size_t c = 0; c < target.columns.size(); ++c)
+        m_spare.columns.push_back(m_spareValues.data() + 1 + c);
+}
+
+const MetricsCsvSliceParser::Target &MetricsCsvSliceParser::rowOf(const MetricsCsvSlice &slice,
+                                                                  std::size_t &row) const
+{
+    if (slice.rows < slice.maxRows) {
+        row = slice.firstRow + slice.rows;
+        return m_target;
+    }
+    row = 0;
+    return m_spare;
+}
 
 void MetricsCsvSliceParser::count(const ByteSource &source, std::size_t fieldCount,
                                   MetricsCsvSlice &slice)
@@ -136,7 +152,7 @@ void MetricsCsvSliceParser::parse(const ByteSource &source, MetricsCsvSlice &sli
             parseGeneral(raw, line, slice);
         if (slice.rows > slice.maxRows) {
             // Only when the file was rewritten between the counting pass and this one; the
-            // row went to the slice's one spare row.
+            // row went to the spare row.
             --slice.rows;
             slice.lines.removeLast();
             warn(slice, line, "the file changed while it was read; the rest is not loaded");
@@ -174,7 +190,8 @@ bool MetricsCsvSliceParser::parseFast(std::string_view raw, int line, MetricsCsv
 {
     const char *p = raw.data();
     const char *const end = p + raw.size();
-    const std::size_t row = slice.firstRow + slice.rows;
+    std::size_t row = 0;
+    const Target &target = rowOf(slice, row);
     double t = kNaN;
     bool naive = false;
     for (std::size_t f = 0; f < m_layout.fieldCount; ++f) {
@@ -186,7 +203,7 @@ bool MetricsCsvSliceParser::parseFast(std::string_view raw, int line, MetricsCsv
         const int col = m_layout.columnOf[f];
         if (col >= 0) {
             if (!CsvCells::parsePlainDecimal(p, end,
-                                             m_target.columns[static_cast<std::size_t>(col)][row]))
+                                             target.columns[static_cast<std::size_t>(col)][row]))
                 return false;
             continue;
         }
@@ -220,7 +237,7 @@ bool MetricsCsvSliceParser::parseFast(std::string_view raw, int line, MetricsCsv
     if (p != end || !std::isfinite(t))
         return false;
     countTime(naive, line, slice);
-    m_target.time[row] = t;
+    target.time[row] = t;
     slice.lines.append(line);
     ++slice.rows;
     return true;
@@ -260,8 +277,9 @@ void MetricsCsvSliceParser::parseGeneral(std::string_view raw, int line, Metrics
         return;
     }
     countTime(naive, line, slice);
-    const std::size_t row = slice.firstRow + slice.rows;
-    m_target.time[row] = t;
+    std::size_t row = 0;
+    const Target &target = rowOf(slice, row);
+    target.time[row] = t;
     slice.lines.append(line);
     ++slice.rows;
     for (std::size_t f = 0; f < fields.size(); ++f) {
@@ -291,7 +309,7 @@ void MetricsCsvSliceParser::parseGeneral(std::string_view raw, int line, Metrics
                              shortened(CsvCells::trim(fields[f])), shortened(m_layout.headers[f])));
             break;
         }
-        m_target.columns[static_cast<std::size_t>(col)][row] = v;
+        target.columns[static_cast<std::size_t>(col)][row] = v;
     }
 }
 

@@ -43,7 +43,7 @@ struct MetricsCsvSlice
     int lineOffset = 0;      ///< absolute line number of the line before `begin`
     int lineCount = 0;       ///< lines in the range (from count())
     std::size_t maxRows = 0; ///< rows the range can hold at most (from count())
-    /// Where its rows go in the final columns: maxRows + 1 rows from here are its own.
+    /// Where its rows go in the final columns: maxRows rows from here are its own.
     std::size_t firstRow = 0;
     std::size_t rows = 0; ///< rows written
     SourceLines lines;    ///< the line of each of them
@@ -83,11 +83,16 @@ private:
     bool parseFast(std::string_view raw, int line, MetricsCsvSlice &slice);
     void parseGeneral(std::string_view raw, int line, MetricsCsvSlice &slice);
     void countTime(bool naive, int line, MetricsCsvSlice &slice);
+    /// Where the slice's next row goes: its place in the final columns, or a spare row of
+    /// this parser's own once the slice is full (only when the file changed under us).
+    const Target &rowOf(const MetricsCsvSlice &slice, std::size_t &row) const;
 
     const MetricsCsvLayout &m_layout;
     const std::string &m_fileName;
     const MetricsCsvParser::Options &m_options;
     Target m_target;
+    std::vector<double> m_spareValues;
+    Target m_spare;
     std::vector<std::string_view> m_fields;
     std::string m_scratch;
     TimestampReader m_timestamps;
