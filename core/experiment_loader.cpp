@@ -13,7 +13,9 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <set>
+#include <system_error>
 
 namespace hpa::core {
 
@@ -146,12 +148,24 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
         throw LoadError(
             fmt::format("{}: no metrics.csv, so this is not an experiment folder", dir.string()));
     }
-    // The scaling events first, while the table does not exist yet: their log is read whole
-    // (8 MB beside a million-row table), and only the events remain. Their warnings are
-    // listed after the metrics' ones all the same.
+    // The scaling events are read while metrics.csv's lines are counted, on a thread of their
+    // own, and must be done before the table exists: their log is read whole (8 MB beside a
+    // million-row table) and only the events remain. Their warnings are listed after the
+    // metrics' ones all the same.
     Experiment events;
-    ScalingEventLoader::load(dir, events, options.keepEventTexts);
-    check(options);
+    const auto loadEvents = [&dir, &events, &options] {
+        ScalingEventLoader::load(dir, events, options.keepEventTexts);
+    };
+    std::future<void> eventsLoaded;
+    try {
+        eventsLoaded = std::async(std::launch::async, loadEvents);
+    } catch (const std::system_error &) {
+        loadEvents(); // no thread to be had
+    }
+    const auto waitForEvents = [&eventsLoaded] {
+        if (eventsLoaded.valid())
+            eventsLoaded.get();
+    };
 
     report(options, 0.0, "Reading metrics.csv");
     // Parsed straight from the file: each thread reads its slice in blocks, so the text is
@@ -171,7 +185,9 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
             options.progress(0.05 + 0.8 * f, "Parsing metrics.csv");
         };
     }
+    csvOptions.beforeColumns = waitForEvents;
     MetricsCsvParser::Result csv = MetricsCsvParser::parse(metricsFile, "metrics.csv", csvOptions);
+    waitForEvents();
     metricsFile = ByteSource();
     if (csv.cancelled)
         throw LoadCancelled();

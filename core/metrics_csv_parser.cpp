@@ -259,6 +259,8 @@ MetricsCsvParser::Result MetricsCsvParser::parse(const ByteSource &source,
         lineOffset += s.lineCount;
         capacity += s.maxRows;
     }
+    if (options.beforeColumns)
+        options.beforeColumns();
     MetricsTable &table = result.table;
     std::vector<double> &time = table.time();
     // Sized by the threads, a column each in turn: the page faults and zeroing of ~90 MB at

@@ -29,6 +29,10 @@ public:
         const std::atomic<bool> *cancel = nullptr;
         /// Fraction of the file parsed, 0..1, from the parsing threads.
         std::function<void(double)> progress;
+        /// Called on the calling thread after the counting pass, just before the columns are
+        /// allocated (not at all when the file has no usable header): a caller can finish
+        /// other work there that must not overlap the table's memory.
+        std::function<void()> beforeColumns;
     };
 
     struct Result
