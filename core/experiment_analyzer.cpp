@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <future>
 #include <span>
 #include <system_error>
@@ -65,34 +66,17 @@ SeriesSummary summarizeSeries(std::string_view key, const std::vector<double> &v
     return s;
 }
 
-/// Series summaries in `keys` order, the correlation of every pair of `corrKeys` (upper
-/// triangle, row by row) and the median sampling interval. Each takes milliseconds at a
-/// million rows and they are independent, so on long tables two threads take them in turn
-/// from one list, the longest first.
-void summarizeAll(const std::vector<std::string> &keys, const std::vector<std::string> &corrKeys,
-                  const MetricsTable &m, std::vector<SeriesSummary> &series,
-                  std::vector<std::optional<double>> &pairs, double &medianInterval)
+/// Runs `tasks`, each independent of the others; on long tables two threads take them in turn
+/// from the list (the longest first), since each takes milliseconds at a million rows.
+void runTasks(const std::vector<std::function<void()>> &tasks, bool parallel)
 {
-    series.assign(keys.size(), {});
-    std::vector<std::span<const double>> corrColumns;
-    for (const std::string &key : corrKeys)
-        corrColumns.emplace_back(*m.values(key));
-    constexpr std::size_t kFirstSeries = 2;
-    const std::size_t tasks = kFirstSeries + keys.size();
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
-        for (std::size_t t; (t = next.fetch_add(1)) < tasks;) {
-            if (t == 0)
-                pairs = Statistics::pearsonPairs(corrColumns);
-            else if (t == 1)
-                medianInterval = Statistics::medianInterval(m.time());
-            else
-                series[t - kFirstSeries] =
-                    summarizeSeries(keys[t - kFirstSeries], *m.values(keys[t - kFirstSeries]));
-        }
+        for (std::size_t t; (t = next.fetch_add(1)) < tasks.size();)
+            tasks[t]();
     };
     std::future<void> helper;
-    if (m.rowCount() >= kParallelRows) {
+    if (parallel && tasks.size() > 1) {
         try {
             helper = std::async(std::launch::async, work);
         } catch (const std::system_error &) {
@@ -159,6 +143,43 @@ std::optional<double> meanScaleUpLatency(const std::vector<ScalingEvent> &events
     return n ? std::optional(sum / n) : std::nullopt;
 }
 
+/// First, last and replica-hours of the replicas column; the scaling event counts.
+void summarizeReplicasAndEvents(const Experiment &experiment, ExperimentSummary &s)
+{
+    const MetricsTable &m = experiment.metrics;
+    if (const std::vector<double> *r = m.values(keys::Replicas)) {
+        auto asInt = [](std::optional<double> v) {
+            return v ? std::optional<int>(static_cast<int>(std::lround(*v))) : std::nullopt;
+        };
+        s.replicasInitial = asInt(firstFinite(r));
+        s.replicasFinal = asInt(lastFinite(r));
+        // A local sum: adding into the summary's member goes through memory on every row.
+        double replicaSeconds = 0;
+        const std::vector<double> &t = m.time();
+        for (std::size_t i = 0; i + 1 < r->size(); ++i) {
+            if (std::isfinite((*r)[i]))
+                replicaSeconds += (*r)[i] * (t[i + 1] - t[i]);
+        }
+        s.replicaSeconds = replicaSeconds;
+    }
+
+    s.eventsTotal = experiment.events.size();
+    for (const ScalingEvent &e : experiment.events) {
+        switch (e.kind) {
+        case EventKind::ScaleUp:
+            ++s.scaleUps;
+            break;
+        case EventKind::ScaleDown:
+            ++s.scaleDowns;
+            break;
+        case EventKind::ReplicasChanged:
+            ++s.replicaChanges;
+            break;
+        }
+    }
+    s.meanScaleUpLatencySeconds = meanScaleUpLatency(experiment.events);
+}
+
 } // namespace
 
 bool ExperimentAnalyzer::positiveOnly(std::string_view key)
@@ -210,55 +231,40 @@ ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment)
         s.end = Timestamp::format(s.endSeconds, m.naiveTime());
         s.durationSeconds = s.endSeconds - s.startSeconds;
     }
-    if (const std::vector<double> *r = m.values(keys::Replicas)) {
-        auto asInt = [](std::optional<double> v) {
-            return v ? std::optional<int>(static_cast<int>(std::lround(*v))) : std::nullopt;
-        };
-        s.replicasInitial = asInt(firstFinite(r));
-        s.replicasFinal = asInt(lastFinite(r));
-        // A local sum: adding into the summary's member goes through memory on every row.
-        double replicaSeconds = 0;
-        const std::vector<double> &t = m.time();
-        for (std::size_t i = 0; i + 1 < r->size(); ++i) {
-            if (std::isfinite((*r)[i]))
-                replicaSeconds += (*r)[i] * (t[i + 1] - t[i]);
-        }
-        s.replicaSeconds = replicaSeconds;
-    }
-
-    s.eventsTotal = experiment.events.size();
-    for (const ScalingEvent &e : experiment.events) {
-        switch (e.kind) {
-        case EventKind::ScaleUp:
-            ++s.scaleUps;
-            break;
-        case EventKind::ScaleDown:
-            ++s.scaleDowns;
-            break;
-        case EventKind::ReplicasChanged:
-            ++s.replicaChanges;
-            break;
-        }
-    }
-    s.meanScaleUpLatencySeconds = meanScaleUpLatency(experiment.events);
-
     s.seriesOrder = summaryKeys(experiment);
     for (std::string_view key :
          {keys::Replicas, keys::Waiting, keys::KvCachePct, keys::ActiveJobs}) {
         if (m.has(key))
             s.correlationColumns.emplace_back(key);
     }
-    std::vector<SeriesSummary> series;
+    std::vector<std::span<const double>> corrColumns;
+    for (const std::string &key : s.correlationColumns)
+        corrColumns.emplace_back(*m.values(key));
+    std::vector<SeriesSummary> series(s.seriesOrder.size());
     std::vector<std::optional<double>> pairs;
-    summarizeAll(s.seriesOrder, s.correlationColumns, m, series, pairs, s.medianIntervalSeconds);
-    if (s.medianIntervalSeconds > 0) {
-        const std::vector<double> &t = m.time();
-        const double longest = 3 * s.medianIntervalSeconds;
-        std::size_t gaps = 0;
-        for (std::size_t i = 1; i < t.size(); ++i)
-            gaps += t[i] - t[i - 1] > longest;
-        s.gaps = gaps;
+
+    // Each task fills its own members of `s`.
+    std::vector<std::function<void()>> tasks;
+    tasks.emplace_back([&] { pairs = Statistics::pearsonPairs(corrColumns); });
+    tasks.emplace_back([&] {
+        s.medianIntervalSeconds = Statistics::medianInterval(m.time());
+        if (s.medianIntervalSeconds > 0) {
+            const std::vector<double> &t = m.time();
+            const double longest = 3 * s.medianIntervalSeconds;
+            std::size_t gaps = 0;
+            for (std::size_t i = 1; i < t.size(); ++i)
+                gaps += t[i] - t[i - 1] > longest;
+            s.gaps = gaps;
+        }
+    });
+    tasks.emplace_back([&] { countViolations(m, m.rowCount(), s); });
+    tasks.emplace_back([&] { summarizeReplicasAndEvents(experiment, s); });
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        tasks.emplace_back(
+            [&, i] { series[i] = summarizeSeries(s.seriesOrder[i], *m.values(s.seriesOrder[i])); });
     }
+    runTasks(tasks, m.rowCount() >= kParallelRows);
+
     for (std::size_t i = 0; i < series.size(); ++i)
         s.series[s.seriesOrder[i]] = series[i];
     if (const auto it = s.series.find(std::string(keys::Replicas));
@@ -266,10 +272,8 @@ ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment)
         s.replicasMin = static_cast<int>(std::lround(it->second.min));
         s.replicasMax = static_cast<int>(std::lround(it->second.max));
     }
-
     s.waitingTarget = firstFinite(m.values(keys::WaitingTarget));
     s.kvCacheTargetPct = firstFinite(m.values(keys::KvCacheTargetPct));
-    countViolations(m, m.rowCount(), s);
 
     const std::size_t n = s.correlationColumns.size();
     s.correlation.assign(n, std::vector<std::optional<double>>(n));
