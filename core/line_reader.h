@@ -14,7 +14,8 @@ namespace hpa::core {
 class LineReader
 {
 public:
-    static constexpr std::size_t kBlockSize = std::size_t{1} << 20;
+    /// 256 KiB: a block and the rows parsed from it stay in the core's L2 cache.
+    static constexpr std::size_t kBlockSize = std::size_t{1} << 18;
 
     LineReader(const ByteSource &source, std::uint64_t begin, std::uint64_t end,
                std::size_t blockSize = kBlockSize);
