@@ -37,8 +37,20 @@ public:
     /// anything else. Inline: called for every cell, where a call costs as much as the work.
     static bool parsePlainDecimal(const char *&p, const char *end, double &out)
     {
-        const bool negative = p < end && *p == '-';
-        p += negative;
+        // Monitors write no negative values: the sign costs a branch only when present.
+        if (p < end && *p == '-') [[unlikely]] {
+            ++p;
+            if (!unsignedDecimal(p, end, out))
+                return false;
+            out = -out;
+            return true;
+        }
+        return unsignedDecimal(p, end, out);
+    }
+
+private:
+    static bool unsignedDecimal(const char *&p, const char *end, double &out)
+    {
         std::uint64_t mantissa = 0;
         const char *start = p;
         while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
@@ -64,12 +76,11 @@ public:
         // Wider numbers, exponents and the like go to std::from_chars.
         if (digits > kMaxDigits || (p < end && (*p == 'e' || *p == 'E')))
             return false;
-        const double value = static_cast<double>(mantissa) / kPow10[fraction];
-        out = negative ? -value : value;
+        // Below 10^15, so the signed conversion (one instruction) is exact.
+        out = static_cast<double>(static_cast<std::int64_t>(mantissa)) / kPow10[fraction];
         return true;
     }
 
-private:
     static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                         1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     /// 10^15 < 2^53: any mantissa of this many digits is an exact double.

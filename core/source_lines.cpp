@@ -32,17 +32,12 @@ int SourceLines::last() const
     return m_runs.back().line + static_cast<int>(m_size - 1 - m_runs.back().row);
 }
 
-void SourceLines::append(int line)
-{
-    if (m_runs.empty() || line != last() + 1)
-        m_runs.push_back({m_size, line});
-    ++m_size;
-}
-
 void SourceLines::removeLast()
 {
     if (--m_size == m_runs.back().row)
         m_runs.pop_back();
+    if (m_size > 0)
+        m_lastLine = last();
 }
 
 void SourceLines::append(const SourceLines &other)
@@ -55,6 +50,7 @@ void SourceLines::append(const SourceLines &other)
         if (m_runs.empty() || run.line != last() + 1)
             m_runs.push_back({m_size, run.line});
         m_size += end - run.row;
+        m_lastLine = last();
     }
 }
 

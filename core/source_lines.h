@@ -19,8 +19,14 @@ public:
     /// One line per row.
     std::vector<int> list() const;
 
-    /// Adds the next row, read from `line`.
-    void append(int line);
+    /// Adds the next row, read from `line`. Inline: the parser calls it for every row.
+    void append(int line)
+    {
+        if (m_runs.empty() || line != m_lastLine + 1)
+            m_runs.push_back({m_size, line});
+        m_lastLine = line;
+        ++m_size;
+    }
     /// Drops the last row (there is one).
     void removeLast();
     /// Adds the rows of `other` after these.
@@ -40,6 +46,7 @@ private:
     };
     std::vector<Run> m_runs;
     std::size_t m_size = 0;
+    int m_lastLine = 0; ///< line of the last row, when there is one
 };
 
 } // namespace hpa::core

@@ -1,5 +1,6 @@
 #include "core/file_reader.h"
 #include "core/metrics_csv_parser.h"
+#include "core/metrics_csv_slice_parser.h"
 #include "core/timestamp.h"
 
 #include <QTemporaryDir>
@@ -107,6 +108,8 @@ private slots:
     void parallelEqualsSequential_data();
     void parallelEqualsSequential();
     void cancelAndProgress();
+    void countingPass_data();
+    void countingPass();
 };
 
 void TestMetricsCsvParserParallel::parallelEqualsSequential_data()
@@ -211,6 +214,44 @@ void TestMetricsCsvParserParallel::cancelAndProgress()
         QVERIFY(r.cancelled);
         QVERIFY(r.table.rowCount() < full.table.rowCount());
     }
+}
+
+void TestMetricsCsvParserParallel::countingPass_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<bool>("lastNewline");
+    // Sizes around the 16-byte blocks and the 255-block lane limit of the counter.
+    for (int rows : {0, 1, 3, 150, 1000}) {
+        QTest::newRow(qPrintable(QStringLiteral("%1 rows").arg(rows))) << rows << true;
+        QTest::newRow(qPrintable(QStringLiteral("%1 rows, no last newline").arg(rows)))
+            << rows << false;
+    }
+}
+
+void TestMetricsCsvParserParallel::countingPass()
+{
+    QFETCH(int, rows);
+    QFETCH(bool, lastNewline);
+    // Three fields per row, lines of varying length, and blank lines that must not count.
+    std::string text;
+    for (int i = 0; i < rows; ++i) {
+        text +=
+            std::to_string(i) + "," + std::string(static_cast<std::size_t>(i % 37), '7') + ",x\n";
+        if (i % 10 == 0)
+            text += "\n";
+    }
+    if (!lastNewline && !text.empty())
+        text.pop_back();
+    const auto source = hpa::core::ByteSource::fromMemory(text);
+    hpa::core::MetricsCsvSlice slice;
+    slice.begin = 0;
+    slice.end = text.size();
+    hpa::core::MetricsCsvSliceParser::count(source, 3, slice);
+    const int blank = rows > 0 ? (rows - 1) / 10 + 1 : 0;
+    // A blank line after the last row is dropped with the last newline.
+    const int lines = rows + blank - (!lastNewline && rows > 0 && (rows - 1) % 10 == 0 ? 1 : 0);
+    QCOMPARE(slice.lineCount, lines);
+    QCOMPARE(slice.maxRows, static_cast<std::size_t>(rows));
 }
 
 QTEST_GUILESS_MAIN(TestMetricsCsvParserParallel)
