@@ -1,6 +1,5 @@
 #include "app/command_line.h"
-#include "app/export_command.h"
-#include "app/gui_runner.h"
+#include "app/gui_loader.h"
 #include "app/headless_commands.h"
 
 #include <iostream>
@@ -32,9 +31,8 @@ int main(int argc, char *argv[])
     case CommandLine::Mode::Demo:
         return hpa::app::HeadlessCommands::demo(cl, std::cout, std::cerr);
     case CommandLine::Mode::Export:
-        return hpa::app::ExportCommand::run(cl, argc, argv);
     case CommandLine::Mode::Gui:
-        return hpa::app::GuiRunner::run(cl, argc, argv);
+        return hpa::app::GuiLoader::run(argc, argv, std::cerr);
     default:
         std::cerr << "hpa-lens: this command is not available yet\n";
         return 2;
