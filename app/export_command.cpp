@@ -14,9 +14,7 @@
 #include "ui/time_window.h"
 
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QFileInfo>
-#include <QThread>
 
 #include <charconv>
 #include <iostream>
@@ -37,17 +35,6 @@ class ExportFailure : public std::runtime_error
 public:
     using std::runtime_error::runtime_error;
 };
-
-/// Lets layouts and deferred chart updates settle before drawing.
-void settle(int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms) {
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(5);
-    }
-}
 
 std::shared_ptr<const ui::LoadedExperiment> load(const std::string &dir,
                                                  std::optional<core::KvCacheUnit> unit)
@@ -125,9 +112,9 @@ void exportAll(const CommandLine &cl)
     if (b)
         ws.setComparison(b);
     ws.show();
-    settle(150);
+    GuiRunner::settle(150);
     const auto [from, to] = applyRange(cl, ws);
-    settle(100);
+    GuiRunner::settle(100);
 
     const ui::ChartExporter exporter(ws.chartStacks());
     const QSize size = exporter.defaultPixelSize(cl.dpi);

@@ -127,20 +127,18 @@ void ExportController::succeeded(const QString &path)
 bool ExportController::exportFigure(const QString &path, ui::ChartExporter::Format format,
                                     QSize size, int dpi)
 {
-    const ui::ChartExporter exporter(m_workspace->chartStacks());
-    if (size.isEmpty())
-        size = exporter.defaultPixelSize(dpi);
-    QString error;
-    if (!exporter.write(path, format, size, dpi, &error))
-        return fail(error);
-    succeeded(path);
-    return true;
+    return write(ui::ChartExporter(m_workspace->chartStacks()), path, format, size, dpi);
 }
 
 bool ExportController::exportSingleChart(ui::MetricChartView *chart, const QString &path,
                                          ui::ChartExporter::Format format, QSize size, int dpi)
 {
-    const ui::ChartExporter exporter(chart);
+    return write(ui::ChartExporter(chart), path, format, size, dpi);
+}
+
+bool ExportController::write(const ui::ChartExporter &exporter, const QString &path,
+                             ui::ChartExporter::Format format, QSize size, int dpi)
+{
     if (size.isEmpty())
         size = exporter.defaultPixelSize(dpi);
     QString error;

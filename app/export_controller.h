@@ -71,6 +71,9 @@ private:
     bool fail(const QString &message);
     void succeeded(const QString &path);
     bool writeText(const QString &path, const std::string &content);
+    /// Writes `exporter`'s figure (default size for `dpi` when `size` is empty) and reports.
+    bool write(const ui::ChartExporter &exporter, const QString &path,
+               ui::ChartExporter::Format format, QSize size, int dpi);
 
     ui::ExperimentWorkspace *m_workspace;
     ui::AppSettings *m_settings;

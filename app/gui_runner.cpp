@@ -17,30 +17,19 @@ namespace hpa::app {
 
 namespace {
 
-/// Lets layouts and deferred chart updates settle before grabbing the window.
-void settle(int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms) {
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(5);
-    }
-}
-
 int screenshot(const CommandLine &cl, MainWindow &window)
 {
     window.setModalErrors(false);
     window.resize(cl.width > 0 ? cl.width : 1600, cl.height > 0 ? cl.height : 1000);
     window.show();
-    settle(100);
+    GuiRunner::settle(100);
     window.openExperiment(QString::fromStdString(cl.dirs.front()));
     window.waitForLoad();
     if (cl.compareDir) {
         window.compareWith(QString::fromStdString(*cl.compareDir));
         window.waitForLoad();
     }
-    settle(400);
+    GuiRunner::settle(400);
     if (!window.lastError().isEmpty())
         std::cerr << "hpa-lens: " << window.lastError().toStdString() << '\n';
     const QString path = QString::fromStdString(*cl.screenshot);
@@ -84,6 +73,16 @@ int GuiRunner::run(const CommandLine &cl, int &argc, char **argv)
     if (cl.compareDir)
         window.compareWith(QString::fromStdString(*cl.compareDir));
     return QApplication::exec();
+}
+
+void GuiRunner::settle(int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
 }
 
 } // namespace hpa::app

@@ -13,7 +13,6 @@
 #include "ui/time_window.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QVBoxLayout>
 
 #include <algorithm>
