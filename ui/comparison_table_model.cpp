@@ -1,6 +1,6 @@
 #include "ui/comparison_table_model.h"
 
-#include "core/summary_text.h"
+#include "core/report/summary_text.h"
 
 #include <QColor>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/comparison.h"
+#include "core/analysis/comparison.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
 #include "ui/event_table_model.h"
 
-#include "core/metric_keys.h"
-#include "core/timestamp.h"
+#include "core/model/metric_keys.h"
+#include "core/model/timestamp.h"
 
 #include <QColor>
 

@@ -1,7 +1,7 @@
 #include "ui/experiment_header.h"
 
-#include "core/summary_text.h"
-#include "core/timestamp.h"
+#include "core/model/timestamp.h"
+#include "core/report/summary_text.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

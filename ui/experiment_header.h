@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/experiment.h"
+#include "core/model/experiment.h"
 #include "ui/text_viewer_dialog.h"
 
 #include <QWidget>

@@ -1,12 +1,12 @@
 #include "ui/experiment_workspace.h"
 
-#include "core/comparison.h"
-#include "ui/chart_cursor.h"
+#include "core/analysis/comparison.h"
+#include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_stack.h"
+#include "ui/charts/time_window.h"
 #include "ui/comparison_view.h"
 #include "ui/data_view.h"
 #include "ui/experiment_header.h"
-#include "ui/time_window.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/alignment.h"
+#include "core/analysis/alignment.h"
 #include "ui/charts/chart_source.h"
 #include "ui/loaded_experiment.h"
 

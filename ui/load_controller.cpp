@@ -1,7 +1,7 @@
 #include "ui/load_controller.h"
 
-#include "core/experiment_analyzer.h"
-#include "core/experiment_loader.h"
+#include "core/analysis/experiment_analyzer.h"
+#include "core/load/experiment_loader.h"
 
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>

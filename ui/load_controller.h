@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/kv_cache_unit.h"
+#include "core/model/kv_cache_unit.h"
 #include "ui/loaded_experiment.h"
 
 #include <QFutureWatcher>

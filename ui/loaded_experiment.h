@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/experiment.h"
-#include "core/experiment_summary.h"
+#include "core/analysis/experiment_summary.h"
+#include "core/model/experiment.h"
 
 #include <memory>
 

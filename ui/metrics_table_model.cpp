@@ -1,8 +1,8 @@
 #include "ui/metrics_table_model.h"
 
-#include "core/experiment_analyzer.h"
-#include "core/metric_keys.h"
-#include "core/timestamp.h"
+#include "core/analysis/experiment_analyzer.h"
+#include "core/model/metric_keys.h"
+#include "core/model/timestamp.h"
 
 #include <QColor>
 

@@ -1,7 +1,7 @@
 #include "ui/statistics_view.h"
 
-#include "core/metric_keys.h"
-#include "core/summary_text.h"
+#include "core/model/metric_keys.h"
+#include "core/report/summary_text.h"
 
 #include <QApplication>
 #include <QClipboard>

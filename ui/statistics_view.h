@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/experiment_summary.h"
+#include "core/analysis/experiment_summary.h"
 
 #include <QWidget>
 

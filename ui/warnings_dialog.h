@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/load_warning.h"
+#include "core/model/load_warning.h"
 
 #include <QDialog>
 

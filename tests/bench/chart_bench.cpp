@@ -5,12 +5,12 @@
 #include "paint_settler.h"
 #include "zoom_plan.h"
 
-#include "core/experiment_loader.h"
-#include "ui/chart_cursor.h"
+#include "core/load/experiment_loader.h"
+#include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/metric_chart_view.h"
-#include "ui/time_window.h"
+#include "ui/charts/time_window.h"
 
 #include <QCoreApplication>
 #include <QVBoxLayout>

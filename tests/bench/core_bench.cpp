@@ -7,12 +7,12 @@
 #include "peak_rss.h"
 #include "zoom_plan.h"
 
-#include "core/decimator.h"
-#include "core/experiment_analyzer.h"
-#include "core/experiment_loader.h"
-#include "core/file_reader.h"
-#include "core/metric_keys.h"
-#include "core/metrics_csv_parser.h"
+#include "core/analysis/experiment_analyzer.h"
+#include "core/io/file_reader.h"
+#include "core/load/experiment_loader.h"
+#include "core/model/metric_keys.h"
+#include "core/parsers/metrics_csv_parser.h"
+#include "core/plot/decimator.h"
 
 #include <fmt/format.h>
 

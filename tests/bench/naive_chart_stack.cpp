@@ -2,7 +2,7 @@
 
 #include "paint_settler.h"
 
-#include "core/metric_keys.h"
+#include "core/model/metric_keys.h"
 
 #include <QChart>
 #include <QChartView>

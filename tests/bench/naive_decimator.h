@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/decimator.h"
+#include "core/plot/decimator.h"
 
 #include <span>
 #include <vector>

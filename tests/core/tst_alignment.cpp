@@ -1,4 +1,4 @@
-#include "core/alignment.h"
+#include "core/analysis/alignment.h"
 
 #include <QTest>
 

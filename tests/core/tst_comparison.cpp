@@ -1,8 +1,9 @@
-#include "core/comparison.h"
-#include "core/comparison_text.h"
-#include "core/experiment_analyzer.h"
-#include "core/experiment_loader.h"
-#include "core/summary_json.h"
+#include "core/analysis/comparison.h"
+#include "core/analysis/experiment_analyzer.h"
+#include "core/load/experiment_loader.h"
+#include "core/report/comparison_json.h"
+#include "core/report/comparison_text.h"
+#include "core/report/summary_json.h"
 
 #include <QDir>
 #include <QTest>
@@ -295,7 +296,7 @@ void TestComparison::json()
 {
     const ExperimentSummary a = summaryA();
     const ExperimentSummary b = summaryB();
-    const nlohmann::ordered_json j = ExperimentComparison(a, b).toJson();
+    const nlohmann::ordered_json j = ComparisonJson::toJson(ExperimentComparison(a, b));
     QVERIFY(j["a"] == SummaryJson::toJson(a));
     QVERIFY(j["b"] == SummaryJson::toJson(b));
     const auto &d = j["delta"];
@@ -333,7 +334,7 @@ void TestComparison::jsonMissingReplicas()
     b.replicasFinal.reset();
     a.series["ttft_ms"] = SeriesSummary{}; // not collected in A
     b.durationSeconds = std::numeric_limits<double>::infinity();
-    const nlohmann::ordered_json d = ExperimentComparison(a, b).toJson()["delta"];
+    const nlohmann::ordered_json d = ComparisonJson::toJson(ExperimentComparison(a, b))["delta"];
     QVERIFY(d["replicas"]["final"].is_null());
     QCOMPARE(d["replicas"]["max"].get<long long>(), 2LL);
     QVERIFY(d["series"]["ttft_ms"]["mean"].is_null());

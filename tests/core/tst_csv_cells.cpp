@@ -1,6 +1,6 @@
 // CsvCells::parsePlainDecimal must give std::from_chars's value to the bit for every plain
 // decimal it accepts, refuse everything else, and stop on the first other character.
-#include "core/csv_cells.h"
+#include "core/parsers/csv_cells.h"
 
 #include <QTest>
 

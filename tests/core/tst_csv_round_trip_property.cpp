@@ -1,8 +1,8 @@
-#include "core/comparison.h"
-#include "core/experiment_analyzer.h"
-#include "core/experiment_loader.h"
-#include "core/metrics_csv_writer.h"
-#include "core/summary_csv_writer.h"
+#include "core/analysis/comparison.h"
+#include "core/analysis/experiment_analyzer.h"
+#include "core/load/experiment_loader.h"
+#include "core/report/metrics_csv_writer.h"
+#include "core/report/summary_csv_writer.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "core/decimator.h"
+#include "core/plot/decimator.h"
 
 #include <QList>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "core/demo_simulator.h"
+#include "core/demo/demo_simulator.h"
 
 #include <QElapsedTimer>
 #include <QFile>

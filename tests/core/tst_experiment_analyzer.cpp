@@ -1,8 +1,8 @@
-#include "core/experiment_analyzer.h"
-#include "core/experiment_loader.h"
-#include "core/metric_keys.h"
-#include "core/summary_json.h"
-#include "core/summary_text.h"
+#include "core/analysis/experiment_analyzer.h"
+#include "core/load/experiment_loader.h"
+#include "core/model/metric_keys.h"
+#include "core/report/summary_json.h"
+#include "core/report/summary_text.h"
 
 #include <QDir>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "core/kubectl_log_parser.h"
+#include "core/parsers/kubectl_log_parser.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "core/kv_cache_unit.h"
+#include "core/model/kv_cache_unit.h"
 
 #include <QList>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "core/metadata_parser.h"
+#include "core/parsers/metadata_parser.h"
 
 #include <QtTest>
 

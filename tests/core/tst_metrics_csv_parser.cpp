@@ -1,5 +1,5 @@
-#include "core/metric_keys.h"
-#include "core/metrics_csv_parser.h"
+#include "core/model/metric_keys.h"
+#include "core/parsers/metrics_csv_parser.h"
 
 #include <QFile>
 #include <QTest>

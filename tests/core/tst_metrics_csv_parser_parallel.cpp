@@ -1,7 +1,7 @@
-#include "core/file_reader.h"
-#include "core/metrics_csv_parser.h"
-#include "core/metrics_csv_slice_parser.h"
-#include "core/timestamp.h"
+#include "core/io/file_reader.h"
+#include "core/model/timestamp.h"
+#include "core/parsers/metrics_csv_parser.h"
+#include "core/parsers/metrics_csv_slice_parser.h"
 
 #include <QTemporaryDir>
 #include <QTest>

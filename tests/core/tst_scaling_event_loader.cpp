@@ -1,5 +1,5 @@
-#include "core/experiment.h"
-#include "core/scaling_event_loader.h"
+#include "core/load/scaling_event_loader.h"
+#include "core/model/experiment.h"
 
 #include <QtTest>
 

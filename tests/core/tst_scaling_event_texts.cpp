@@ -1,4 +1,4 @@
-#include "core/scaling_event_texts.h"
+#include "core/model/scaling_event_texts.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "core/scaling_events_log_parser.h"
+#include "core/parsers/scaling_events_log_parser.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "core/scaling_log_parser.h"
+#include "core/parsers/scaling_log_parser.h"
 
 #include <QtTest>
 

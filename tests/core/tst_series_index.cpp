@@ -1,5 +1,5 @@
-#include "core/decimator.h"
-#include "core/series_index.h"
+#include "core/plot/decimator.h"
+#include "core/plot/series_index.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // SourceLines keeps a row's metrics.csv line as runs of consecutive lines; every way of
 // building it must read back the lines it was given.
-#include "core/metrics_csv_parser.h"
-#include "core/source_lines.h"
+#include "core/model/source_lines.h"
+#include "core/parsers/metrics_csv_parser.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Statistics on series long enough for every path of the radix selection (copied buckets, split
 // buckets, several digits deep, buckets of one repeated value), checked to the bit against a
 // plain sort, and the shared-pass correlations against pearson() pair by pair.
-#include "core/statistics.h"
+#include "core/analysis/statistics.h"
 
 #include <QTest>
 

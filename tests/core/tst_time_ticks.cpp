@@ -1,5 +1,5 @@
-#include "core/time_ticks.h"
-#include "core/timestamp.h"
+#include "core/model/timestamp.h"
+#include "core/plot/time_ticks.h"
 
 #include <QStringList>
 #include <QTest>

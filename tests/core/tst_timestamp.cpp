@@ -1,4 +1,4 @@
-#include "core/timestamp.h"
+#include "core/model/timestamp.h"
 
 #include <QTest>
 

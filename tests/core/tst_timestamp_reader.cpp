@@ -1,7 +1,7 @@
 // TimestampReader's once-per-minute shortcut must give exactly what Timestamp::parse gives,
 // whatever row came before: the same minute with other endings, other minutes, bad rows.
-#include "core/timestamp.h"
-#include "core/timestamp_reader.h"
+#include "core/model/timestamp.h"
+#include "core/parsers/timestamp_reader.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "core/metric_keys.h"
-#include "core/timestamp.h"
-#include "core/value_readout.h"
+#include "core/model/metric_keys.h"
+#include "core/model/timestamp.h"
+#include "core/plot/value_readout.h"
 
 #include <QStringList>
 #include <QTest>

@@ -1,9 +1,9 @@
 // libFuzzer target: a whole experiment folder. The input is cut at 0x1E (ASCII record
 // separator) into the folder's files, in the order of kFiles; the folder is then loaded,
 // summarised and dumped as the `summary --json` document.
-#include "core/experiment_analyzer.h"
-#include "core/experiment_loader.h"
-#include "core/summary_json.h"
+#include "core/analysis/experiment_analyzer.h"
+#include "core/load/experiment_loader.h"
+#include "core/report/summary_json.h"
 #include "tests/fuzz/fuzz_check.h"
 
 #include <cstddef>

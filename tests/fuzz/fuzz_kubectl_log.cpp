@@ -1,5 +1,5 @@
 // libFuzzer target: events.log and jobs.log (`kubectl get` tables) through KubectlLogParser.
-#include "core/kubectl_log_parser.h"
+#include "core/parsers/kubectl_log_parser.h"
 #include "tests/fuzz/fuzz_check.h"
 
 #include <cmath>

@@ -1,5 +1,5 @@
 // libFuzzer target: metadata.json through MetadataParser (depth guard, invalid UTF-8).
-#include "core/metadata_parser.h"
+#include "core/parsers/metadata_parser.h"
 #include "tests/fuzz/fuzz_check.h"
 
 #include <cstddef>

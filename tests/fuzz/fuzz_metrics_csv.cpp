@@ -1,5 +1,5 @@
 // libFuzzer target: metrics.csv through MetricsCsvParser, checking the table's invariants.
-#include "core/metrics_csv_parser.h"
+#include "core/parsers/metrics_csv_parser.h"
 #include "tests/fuzz/fuzz_check.h"
 
 #include <cmath>

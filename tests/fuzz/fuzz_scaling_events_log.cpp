@@ -1,6 +1,6 @@
 // libFuzzer target: the newer monitor's scaling-events.log lines through ScalingEventsLogParser.
-#include "core/log_lines.h"
-#include "core/scaling_events_log_parser.h"
+#include "core/parsers/log_lines.h"
+#include "core/parsers/scaling_events_log_parser.h"
 #include "tests/fuzz/fuzz_check.h"
 
 #include <cmath>

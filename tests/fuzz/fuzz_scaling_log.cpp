@@ -1,5 +1,5 @@
 // libFuzzer target: the older monitor's scaling.log blocks through ScalingLogParser.
-#include "core/scaling_log_parser.h"
+#include "core/parsers/scaling_log_parser.h"
 #include "tests/fuzz/fuzz_check.h"
 
 #include <cmath>

@@ -4,11 +4,11 @@
 
 #include "chart_test_data.h"
 
-#include "ui/chart_cursor.h"
+#include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/metric_chart_view.h"
-#include "ui/time_window.h"
+#include "ui/charts/time_window.h"
 
 #include <QApplication>
 #include <QMouseEvent>

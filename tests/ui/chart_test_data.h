@@ -3,8 +3,8 @@
 // Experiments for the chart tests: the shared examples when present, one written into a
 // temporary folder (so the tests run without them), and a large one built in memory.
 
-#include "core/experiment_loader.h"
-#include "core/metric_keys.h"
+#include "core/load/experiment_loader.h"
+#include "core/model/metric_keys.h"
 
 #include <QDir>
 #include <QFile>

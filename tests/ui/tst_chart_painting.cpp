@@ -6,7 +6,7 @@
 #include "ui/charts/curve_layer.h"
 #include "ui/charts/event_markers.h"
 
-#include "core/experiment.h"
+#include "core/model/experiment.h"
 
 #include <QImage>
 #include <QPainter>

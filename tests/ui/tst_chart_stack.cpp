@@ -1,12 +1,12 @@
 #include "chart_stack_fixture.h"
 #include "chart_test_data.h"
 
-#include "ui/chart_cursor.h"
+#include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/event_markers.h"
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/metric_chart_view.h"
-#include "ui/time_window.h"
+#include "ui/charts/time_window.h"
 
 #include <QElapsedTimer>
 #include <QImage>

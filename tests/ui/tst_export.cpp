@@ -1,14 +1,14 @@
-#include "app/export_controller.h"
+#include "app/gui/export_controller.h"
 #include "ui/app_settings.h"
 #include "ui/charts/chart_exporter.h"
 #include "ui/charts/chart_palette.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/metric_chart_view.h"
+#include "ui/charts/time_window.h"
 #include "ui/experiment_workspace.h"
 #include "ui/export_dialog.h"
 #include "ui/load_controller.h"
-#include "ui/time_window.h"
 
 #include <QAction>
 #include <QApplication>

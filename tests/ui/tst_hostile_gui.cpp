@@ -1,4 +1,4 @@
-#include "app/main_window.h"
+#include "app/gui/main_window.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/experiment_workspace.h"
 

@@ -1,13 +1,13 @@
-#include "app/main_window.h"
-#include "ui/chart_cursor.h"
+#include "app/gui/main_window.h"
+#include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/metric_chart_view.h"
+#include "ui/charts/time_window.h"
 #include "ui/comparison_view.h"
 #include "ui/event_browser.h"
 #include "ui/experiment_workspace.h"
 #include "ui/statistics_view.h"
-#include "ui/time_window.h"
 
 #include <QAbstractItemModel>
 #include <QChart>

@@ -1,4 +1,4 @@
-#include "ui/time_window.h"
+#include "ui/charts/time_window.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,6 +1,6 @@
 #include "ui/charts/chart_exporter.h"
 
-#include "core/timestamp.h"
+#include "core/model/timestamp.h"
 #include "ui/charts/chart_palette.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/metric_chart.h"

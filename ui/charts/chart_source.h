@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/experiment.h"
+#include "core/model/experiment.h"
 
 #include <QColor>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "ui/charts/chart_spec.h"
 
-#include "core/metric_keys.h"
+#include "core/model/metric_keys.h"
 
 #include <QStringList>
 

@@ -1,12 +1,12 @@
 #include "ui/charts/chart_stack.h"
 
-#include "core/statistics.h"
-#include "ui/chart_cursor.h"
+#include "core/analysis/statistics.h"
+#include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_palette.h"
 #include "ui/charts/event_markers.h"
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/metric_chart_view.h"
-#include "ui/time_window.h"
+#include "ui/charts/time_window.h"
 
 #include <QEvent>
 #include <QPainter>

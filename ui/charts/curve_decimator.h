@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/series_index.h"
+#include "core/plot/series_index.h"
 
 #include <QList>
 #include <QPointF>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/scaling_event.h"
+#include "core/model/scaling_event.h"
 #include "ui/charts/chart_source.h"
 
 #include <QVector>

@@ -1,6 +1,6 @@
 #include "ui/charts/metric_chart.h"
 
-#include "core/time_ticks.h"
+#include "core/plot/time_ticks.h"
 #include "ui/charts/axis_scale.h"
 
 #include <QGraphicsLayout>

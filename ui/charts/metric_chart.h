@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/value_readout.h"
+#include "core/plot/value_readout.h"
 #include "ui/charts/axis_layer.h"
 #include "ui/charts/chart_legend.h"
 #include "ui/charts/chart_palette.h"

@@ -1,9 +1,9 @@
 #include "ui/charts/metric_chart_view.h"
 
-#include "ui/chart_cursor.h"
+#include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_overlay.h"
 #include "ui/charts/metric_chart.h"
-#include "ui/time_window.h"
+#include "ui/charts/time_window.h"
 
 #include <QAction>
 #include <QContextMenuEvent>

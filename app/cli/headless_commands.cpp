@@ -1,0 +1,94 @@
+#include "app/cli/headless_commands.h"
+
+#include "core/analysis/comparison.h"
+#include "core/analysis/experiment_analyzer.h"
+#include "core/demo/demo_simulator.h"
+#include "core/load/experiment_loader.h"
+#include "core/report/comparison_json.h"
+#include "core/report/comparison_text.h"
+#include "core/report/summary_json.h"
+#include "core/report/summary_text.h"
+
+#include <ostream>
+#include <utility>
+#include <vector>
+
+namespace hpa::app {
+
+int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ostream &err)
+{
+    core::ExperimentLoader::Options options;
+    if (cl.kvUnit)
+        options.kvUnit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
+    // The summary reads KV cache in percent only and never an event's text: not keeping the
+    // as-written KV columns and the texts saves ~20 MB at a million rows.
+    options.keepRawKvCache = false;
+    options.keepEventTexts = false;
+    // Kept until the process ends and never destroyed: freeing a million-row table and its
+    // hundred thousand events one by one only delays the exit (~8% of a 1M-row summary). The
+    // pointer is a static so leak checkers still see the memory as reachable.
+    static core::Experiment *kept = nullptr;
+    delete std::exchange(kept, nullptr);
+    try {
+        kept = new core::Experiment(core::ExperimentLoader::load(cl.dirs.front(), options));
+    } catch (const core::LoadError &e) {
+        err << "hpa-lens: " << e.what() << '\n';
+        return 2;
+    }
+    const core::Experiment &experiment = *kept;
+    const core::ExperimentSummary summary = core::ExperimentAnalyzer::summarize(experiment);
+    if (cl.json) {
+        // Hostile files may hold invalid UTF-8; replace it rather than fail the whole report.
+        out << core::SummaryJson::toJson(summary).dump(
+                   2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+            << '\n';
+    } else {
+        out << core::SummaryText::render(summary);
+    }
+    return 0;
+}
+
+int HeadlessCommands::compare(const CommandLine &cl, std::ostream &out, std::ostream &err)
+{
+    core::ExperimentLoader::Options options;
+    if (cl.kvUnit)
+        options.kvUnit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
+    std::vector<core::Experiment> runs;
+    for (const std::string &dir : cl.dirs) {
+        try {
+            runs.push_back(core::ExperimentLoader::load(dir, options));
+        } catch (const core::LoadError &e) {
+            err << "hpa-lens: " << e.what() << '\n';
+            return 2;
+        }
+    }
+    const core::ExperimentComparison comparison =
+        core::ExperimentComparison::compare(runs.at(0), runs.at(1));
+    if (cl.json) {
+        out << core::ComparisonJson::toJson(comparison)
+                   .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+            << '\n';
+    } else {
+        out << core::ComparisonText::render(comparison);
+    }
+    return 0;
+}
+
+int HeadlessCommands::demo(const CommandLine &cl, std::ostream &out, std::ostream &err)
+{
+    core::DemoSimulator::Options options;
+    options.samples = cl.samples;
+    options.intervalSeconds = cl.interval;
+    if (cl.seed)
+        options.seed = *cl.seed;
+    try {
+        core::DemoSimulator::write(cl.dirs.front(), options, cl.overwrite);
+    } catch (const std::exception &e) {
+        err << "hpa-lens: " << e.what() << '\n';
+        return 2;
+    }
+    out << "Wrote a demo experiment to " << cl.dirs.front() << '\n';
+    return 0;
+}
+
+} // namespace hpa::app

@@ -1,0 +1,133 @@
+#include "app/gui/compare_controller.h"
+
+#include "core/analysis/alignment.h"
+#include "ui/app_settings.h"
+#include "ui/experiment_workspace.h"
+#include "ui/load_controller.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenu>
+
+namespace hpa::app {
+
+CompareController::CompareController(ui::ExperimentWorkspace *workspace, ui::AppSettings *settings,
+                                     QWidget *dialogParent)
+    : QObject(dialogParent), m_workspace(workspace), m_settings(settings), m_parent(dialogParent),
+      m_loader(new ui::LoadController(this)),
+      m_compare(new QAction(QIcon::fromTheme(QStringLiteral("view-split-left-right")),
+                            tr("Compare &With…"), this)),
+      m_close(new QAction(tr("Close Co&mparison"), this)),
+      m_sideBySide(new QAction(tr("&Side by Side"), this)), m_alignGroup(new QActionGroup(this)),
+      m_alignMenu(new QMenu(tr("&Align Runs On"), dialogParent))
+{
+    m_compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_compare->setToolTip(tr("Open a second experiment (B) to compare with this one"));
+    m_close->setToolTip(tr("Return to the single experiment"));
+    m_sideBySide->setCheckable(true);
+    m_sideBySide->setChecked(m_settings->sideBySide());
+    m_sideBySide->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_sideBySide->setToolTip(tr("Two columns of charts (A left, B right) instead of an overlay"));
+    m_workspace->setCompareLayout(m_settings->sideBySide()
+                                      ? ui::ExperimentWorkspace::CompareLayout::SideBySide
+                                      : ui::ExperimentWorkspace::CompareLayout::Overlay);
+
+    for (core::AlignMode mode : {core::AlignMode::FirstSample, core::AlignMode::FirstActiveJobs,
+                                 core::AlignMode::FirstScaleUp, core::AlignMode::Offset}) {
+        QString label = QString::fromUtf8(core::Alignment::label(mode).data(),
+                                          static_cast<int>(core::Alignment::label(mode).size()));
+        if (mode == core::AlignMode::Offset)
+            label += QStringLiteral("…");
+        QAction *a = m_alignMenu->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(mode == core::AlignMode::FirstSample);
+        a->setData(static_cast<int>(mode));
+        a->setToolTip(tr("Which moment of each run is placed at elapsed time 0"));
+        m_alignGroup->addAction(a);
+    }
+
+    connect(m_compare, &QAction::triggered, this, &CompareController::chooseDirectory);
+    connect(m_close, &QAction::triggered, this, &CompareController::closeComparison);
+    connect(m_sideBySide, &QAction::toggled, this, [this](bool on) {
+        m_settings->setSideBySide(on);
+        m_workspace->setCompareLayout(on ? ui::ExperimentWorkspace::CompareLayout::SideBySide
+                                         : ui::ExperimentWorkspace::CompareLayout::Overlay);
+    });
+    connect(m_alignGroup, &QActionGroup::triggered, this, [this](QAction *a) {
+        const auto mode = static_cast<core::AlignMode>(a->data().toInt());
+        double offset = 0;
+        if (mode == core::AlignMode::Offset) {
+            bool ok = false;
+            offset = QInputDialog::getDouble(
+                m_parent, tr("Shift Run B"),
+                tr("Seconds to move B to the left (negative: to the right):"),
+                m_workspace->alignOffset(), -7 * 86400.0, 7 * 86400.0, 1, &ok);
+            if (!ok)
+                return;
+        }
+        m_workspace->setAlignment(mode, offset);
+    });
+    connect(m_loader, &ui::LoadController::loaded, this, &CompareController::onLoaded);
+    connect(m_loader, &ui::LoadController::failed, this,
+            [this](const QString &, const QString &message) { emit failed(message); });
+    connect(m_loader, &ui::LoadController::progress, this, [this](int, const QString &step) {
+        // Progress still queued after B arrived must not overwrite the final status.
+        if (m_loader->isRunning())
+            emit status(tr("Run B: %1…").arg(step));
+    });
+    updateActions();
+}
+
+void CompareController::chooseDirectory()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        m_parent, tr("Compare With Experiment Folder"), m_settings->lastFolder());
+    if (!dir.isEmpty())
+        compareWith(dir);
+}
+
+void CompareController::compareWith(const QString &dir)
+{
+    if (!m_workspace->hasExperiment())
+        return;
+    m_loader->load(QFileInfo(dir).absoluteFilePath());
+}
+
+void CompareController::waitForLoad()
+{
+    m_loader->waitForFinished();
+}
+
+void CompareController::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedExperiment> b)
+{
+    if (!m_workspace->hasExperiment())
+        return;
+    m_settings->addRecentExperiment(dir);
+    m_workspace->setComparison(std::move(b));
+    emit comparisonShown();
+    updateActions();
+}
+
+void CompareController::closeComparison()
+{
+    m_loader->cancel();
+    if (!m_workspace->isComparing())
+        return;
+    m_workspace->setComparison(nullptr);
+    emit comparisonClosed();
+    updateActions();
+}
+
+void CompareController::updateActions()
+{
+    m_compare->setEnabled(m_workspace->hasExperiment());
+    m_close->setEnabled(m_workspace->isComparing());
+    m_sideBySide->setEnabled(m_workspace->isComparing());
+    m_alignMenu->setEnabled(m_workspace->isComparing());
+}
+
+} // namespace hpa::app

@@ -1,0 +1,205 @@
+#include "app/gui/export_command.h"
+
+#include "app/gui/gui_runner.h"
+#include "core/analysis/comparison.h"
+#include "core/io/atomic_file.h"
+#include "core/load/experiment_loader.h"
+#include "core/model/kv_cache_unit.h"
+#include "core/model/timestamp.h"
+#include "core/report/metrics_csv_writer.h"
+#include "core/report/summary_csv_writer.h"
+#include "ui/charts/chart_exporter.h"
+#include "ui/charts/time_window.h"
+#include "ui/experiment_workspace.h"
+#include "ui/load_controller.h"
+
+#include <QApplication>
+#include <QFileInfo>
+
+#include <charconv>
+#include <iostream>
+#include <memory>
+#include <regex>
+#include <stdexcept>
+
+namespace hpa::app {
+
+namespace {
+
+constexpr int kDefaultWidth = 1600;
+constexpr int kDefaultHeight = 1000;
+
+/// Raised with the one line the command prints before exiting with 2.
+class ExportFailure : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+std::shared_ptr<const ui::LoadedExperiment> load(const std::string &dir,
+                                                 std::optional<core::KvCacheUnit> unit)
+{
+    try {
+        return std::make_shared<const ui::LoadedExperiment>(
+            ui::LoadController::loadNow(QString::fromStdString(dir), unit));
+    } catch (const std::exception &e) {
+        throw ExportFailure(e.what());
+    }
+}
+
+/// Zooms the workspace to --from/--to; returns the experiment-time bounds for the CSV.
+std::pair<std::optional<double>, std::optional<double>> applyRange(const CommandLine &cl,
+                                                                   ui::ExperimentWorkspace &ws)
+{
+    if (!cl.from && !cl.to)
+        return {};
+    const ui::ChartSource &a = ws.sources().front();
+    const auto &time = a.experiment->metrics.time();
+    const double first = time.empty() ? 0 : time.front();
+    const double last = time.empty() ? 0 : time.back();
+    auto parse = [&](const std::optional<std::string> &text, const char *option, double fallback) {
+        if (!text)
+            return fallback;
+        const auto t = ExportCommand::parseTime(*text, first);
+        if (!t)
+            throw ExportFailure(std::string(option) + " '" + *text +
+                                "' is not seconds, mm:ss, h:mm:ss or a timestamp");
+        return *t;
+    };
+    const double from = parse(cl.from, "--from", first);
+    const double to = parse(cl.to, "--to", last);
+    if (!(from < to))
+        throw ExportFailure("--from must be before --to");
+    if (to < first || from > last)
+        throw ExportFailure("--from/--to lie outside the run (" +
+                            core::Timestamp::format(first, a.experiment->metrics.naiveTime()) +
+                            " to " +
+                            core::Timestamp::format(last, a.experiment->metrics.naiveTime()) + ")");
+    ws.timeWindow()->zoomTo(a.toX(from), a.toX(to));
+    return {from, to};
+}
+
+void writeText(const std::string &path, const std::string &content)
+{
+    try {
+        core::AtomicFile::write(path, content);
+    } catch (const std::exception &e) {
+        throw ExportFailure(e.what());
+    }
+}
+
+void report(const std::string &path, const std::string &what)
+{
+    std::cout << "Wrote "
+              << QFileInfo(QString::fromStdString(path)).absoluteFilePath().toStdString() << " ("
+              << what << ")\n";
+}
+
+void exportAll(const CommandLine &cl)
+{
+    std::optional<core::KvCacheUnit> unit;
+    if (cl.kvUnit)
+        unit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
+    const auto a = load(cl.dirs.front(), unit);
+    const auto b = cl.compareDir ? load(*cl.compareDir, unit) : nullptr;
+
+    ui::ExperimentWorkspace ws;
+    ws.setAttribute(Qt::WA_DontShowOnScreen);
+    ws.resize(cl.width > 0 ? cl.width : kDefaultWidth, cl.height > 0 ? cl.height : kDefaultHeight);
+    // Two runs share the axis on elapsed time; one run reads best on its own clock.
+    ws.setAxisMode(b ? ui::TimeAxisMode::Elapsed : ui::TimeAxisMode::WallClock);
+    ws.setExperiment(a);
+    if (b)
+        ws.setComparison(b);
+    ws.show();
+    GuiRunner::settle(150);
+    const auto [from, to] = applyRange(cl, ws);
+    GuiRunner::settle(100);
+
+    const ui::ChartExporter exporter(ws.chartStacks());
+    const QSize size = exporter.defaultPixelSize(cl.dpi);
+    const std::pair<const std::optional<std::string> *, ui::ChartExporter::Format> figures[] = {
+        {&cl.png, ui::ChartExporter::Format::Png},
+        {&cl.svg, ui::ChartExporter::Format::Svg},
+        {&cl.pdf, ui::ChartExporter::Format::Pdf}};
+    for (const auto &[path, format] : figures) {
+        if (!*path)
+            continue;
+        QString error;
+        if (!exporter.write(QString::fromStdString(**path), format, size, cl.dpi, &error))
+            throw ExportFailure(error.toStdString());
+        report(**path, std::to_string(size.width()) + "x" + std::to_string(size.height()) +
+                           " px at " + std::to_string(cl.dpi) + " dpi");
+    }
+    if (cl.csv) {
+        const ui::ChartSource &source = ws.sources().front();
+        writeText(*cl.csv,
+                  core::MetricsCsvWriter::write(*source.experiment, from, to, source.origin));
+        report(*cl.csv, from ? "samples in the chosen range" : "all samples");
+    }
+    if (cl.summaryCsv) {
+        writeText(*cl.summaryCsv, b ? core::SummaryCsvWriter::write(
+                                          core::ExperimentComparison(a->summary, b->summary))
+                                    : core::SummaryCsvWriter::write(a->summary));
+        report(*cl.summaryCsv, b ? "statistics of A and B" : "statistics");
+    }
+}
+
+std::optional<double> parseNumber(const std::string &text)
+{
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+std::optional<double> ExportCommand::parseTime(const std::string &text, double firstSample)
+{
+    if (text.empty())
+        return std::nullopt;
+    // A bare number is elapsed seconds, never Unix seconds: nobody types an epoch for a zoom.
+    if (const auto seconds = parseNumber(text))
+        return firstSample + *seconds;
+    static const std::regex clock(R"((\d+):([0-5]?\d)(?::([0-5]?\d))?(\.\d+)?)");
+    std::smatch m;
+    if (std::regex_match(text, m, clock)) {
+        double seconds = 0;
+        if (m[3].matched)
+            seconds = std::stod(m[1]) * 3600 + std::stod(m[2]) * 60 + std::stod(m[3]);
+        else
+            seconds = std::stod(m[1]) * 60 + std::stod(m[2]);
+        if (m[4].matched)
+            seconds += std::stod(m[4]);
+        return firstSample + seconds;
+    }
+    if (const auto parsed = core::Timestamp::parse(text))
+        return parsed->seconds;
+    return std::nullopt;
+}
+
+int ExportCommand::run(const CommandLine &cl, int &argc, char **argv)
+{
+    if (!GuiRunner::haveDisplay())
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The offscreen platform chats on stderr (no XDG_RUNTIME_DIR, size hints); the command
+    // reports its own problems in one line, so only Qt's critical messages get through.
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &text) {
+        if (type == QtCriticalMsg || type == QtFatalMsg)
+            std::cerr << "hpa-lens: " << text.toStdString() << '\n';
+    });
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("HPA Lens"));
+    QApplication::setOrganizationName(QStringLiteral("hpa-lens"));
+    try {
+        exportAll(cl);
+    } catch (const ExportFailure &e) {
+        std::cerr << "hpa-lens: " << e.what() << '\n';
+        return 2;
+    }
+    return 0;
+}
+
+} // namespace hpa::app

@@ -1,0 +1,88 @@
+#include "app/gui/gui_runner.h"
+
+#include "app/gui/main_window.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QSaveFile>
+#include <QThread>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace hpa::app {
+
+namespace {
+
+int screenshot(const CommandLine &cl, MainWindow &window)
+{
+    window.setModalErrors(false);
+    window.resize(cl.width > 0 ? cl.width : 1600, cl.height > 0 ? cl.height : 1000);
+    window.show();
+    GuiRunner::settle(100);
+    window.openExperiment(QString::fromStdString(cl.dirs.front()));
+    window.waitForLoad();
+    if (cl.compareDir) {
+        window.compareWith(QString::fromStdString(*cl.compareDir));
+        window.waitForLoad();
+    }
+    GuiRunner::settle(400);
+    if (!window.lastError().isEmpty())
+        std::cerr << "hpa-lens: " << window.lastError().toStdString() << '\n';
+    const QString path = QString::fromStdString(*cl.screenshot);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !window.grab().save(&file, "PNG") || !file.commit()) {
+        std::cerr << "hpa-lens: cannot write " << *cl.screenshot << '\n';
+        return 2;
+    }
+    std::cout << "Wrote " << QFileInfo(path).absoluteFilePath().toStdString() << '\n';
+    return window.lastError().isEmpty() ? 0 : 1;
+}
+
+} // namespace
+
+bool GuiRunner::haveDisplay()
+{
+    return std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY") ||
+           std::getenv("QT_QPA_PLATFORM");
+}
+
+int GuiRunner::run(const CommandLine &cl, int &argc, char **argv)
+{
+    if (!haveDisplay()) {
+        if (!cl.screenshot) {
+            std::cerr << "hpa-lens: no display (DISPLAY is not set). Use --screenshot FILE to "
+                         "render the window, or 'hpa-lens summary DIR' for a text report.\n";
+            return 2;
+        }
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("HPA Lens"));
+    QApplication::setOrganizationName(QStringLiteral("hpa-lens"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    MainWindow window;
+    if (cl.screenshot)
+        return screenshot(cl, window);
+    window.show();
+    if (!cl.dirs.empty())
+        window.openExperiment(QString::fromStdString(cl.dirs.front()));
+    if (cl.compareDir)
+        window.compareWith(QString::fromStdString(*cl.compareDir));
+    return QApplication::exec();
+}
+
+void GuiRunner::settle(int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+}
+
+} // namespace hpa::app

@@ -1,0 +1,503 @@
+#include "app/gui/main_window.h"
+
+#include "app/gui/compare_controller.h"
+#include "app/gui/export_controller.h"
+
+#include "core/load/experiment_loader.h"
+#include "ui/charts/chart_stack.h"
+#include "ui/charts/time_window.h"
+#include "ui/event_browser.h"
+#include "ui/experiment_workspace.h"
+#include "ui/load_controller.h"
+#include "ui/statistics_view.h"
+#include "ui/warnings_dialog.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+
+#include <utility>
+
+namespace hpa::app {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_workspace(new ui::ExperimentWorkspace(this)),
+      m_loader(new ui::LoadController(this))
+{
+    m_compare = new CompareController(m_workspace, &m_settings, this);
+    m_export = new ExportController(m_workspace, &m_settings, this);
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("HPA Lens"));
+    setAcceptDrops(true);
+    setCentralWidget(m_workspace);
+    createActions();
+    createMenus();
+    createToolBar();
+    createDocks();
+    createStatusBar();
+    connectParts();
+    m_workspace->setAxisMode(m_settings.axisMode());
+    m_workspace->setExtraChartVisible(m_settings.extraChartVisible());
+    if (!restoreGeometry(m_settings.windowGeometry()))
+        resize(1500, 950);
+    restoreState(m_settings.windowState());
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &text, const QString &tip, QKeySequence key = {},
+                       const QString &icon = {}) {
+        auto *a = new QAction(QIcon::fromTheme(icon), text, this);
+        a->setToolTip(tip);
+        a->setStatusTip(tip);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        return a;
+    };
+    m_openAction = make(tr("&Open Experiment…"), tr("Open an experiment folder"),
+                        QKeySequence::Open, QStringLiteral("document-open"));
+    m_reloadAction = make(tr("&Reload"), tr("Read the experiment folder again"),
+                          QKeySequence::Refresh, QStringLiteral("view-refresh"));
+    m_closeAction = make(tr("&Close"), tr("Close the experiment"), QKeySequence::Close,
+                         QStringLiteral("document-close"));
+    m_quitAction = make(tr("&Quit"), tr("Quit HPA Lens"), QKeySequence::Quit,
+                        QStringLiteral("application-exit"));
+    m_zoomInAction = make(tr("Zoom &In"), tr("Zoom in on all charts (+)"), QKeySequence::ZoomIn,
+                          QStringLiteral("zoom-in"));
+    m_zoomOutAction = make(tr("Zoom &Out"), tr("Zoom out on all charts (−)"), QKeySequence::ZoomOut,
+                           QStringLiteral("zoom-out"));
+    m_backAction = make(tr("&Back"), tr("Undo the last zoom"), QKeySequence::Back,
+                        QStringLiteral("go-previous"));
+    m_backAction->setShortcuts({QKeySequence::Back, QKeySequence(Qt::Key_Backspace)});
+    m_resetZoomAction = make(tr("&Reset Zoom"), tr("Show the whole experiment"),
+                             QKeySequence(Qt::CTRL | Qt::Key_0), QStringLiteral("zoom-original"));
+    m_elapsedAction = make(tr("&Elapsed Time Axis"),
+                           tr("Label the time axis with elapsed mm:ss instead of wall-clock time"),
+                           QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_elapsedAction->setCheckable(true);
+    m_elapsedAction->setChecked(m_settings.axisMode() == ui::TimeAxisMode::Elapsed);
+    m_extraChartAction = make(tr("E&xtra Columns Chart"),
+                              tr("Show the chart of extra numeric columns found in metrics.csv"),
+                              QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_extraChartAction->setCheckable(true);
+    m_extraChartAction->setChecked(m_settings.extraChartVisible());
+    m_warningsAction =
+        make(tr("&Warnings…"), tr("Lines that could not be read, with file and line"),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), QStringLiteral("dialog-warning"));
+    m_aboutAction = make(tr("&About HPA Lens"), tr("About HPA Lens"));
+
+    m_export->setExtraContextActions(
+        {m_zoomInAction, m_zoomOutAction, m_backAction, m_resetZoomAction});
+
+    m_kvUnitGroup = new QActionGroup(this);
+    const std::pair<QString, std::optional<core::KvCacheUnit>> units[] = {
+        {tr("Detect Automatically"), std::nullopt},
+        {tr("Fraction (0–1)"), core::KvCacheUnit::Fraction},
+        {tr("Percent (0–100)"), core::KvCacheUnit::Percent},
+        {tr("Milli-units (0–1000)"), core::KvCacheUnit::Milli}};
+    for (const auto &[label, unit] : units) {
+        QAction *a = make(label, tr("How metrics.csv wrote KV cache usage"));
+        a->setCheckable(true);
+        a->setChecked(!unit);
+        a->setData(unit ? static_cast<int>(*unit) : -1);
+        m_kvUnitGroup->addAction(a);
+    }
+
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseExperiment);
+    connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
+    connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeExperiment);
+    connect(m_quitAction, &QAction::triggered, qApp, &QApplication::closeAllWindows);
+    ui::TimeWindow *window = m_workspace->timeWindow();
+    connect(m_zoomInAction, &QAction::triggered, window,
+            [window] { window->zoomBy(0.5, (window->from() + window->to()) / 2); });
+    connect(m_zoomOutAction, &QAction::triggered, window,
+            [window] { window->zoomBy(2.0, (window->from() + window->to()) / 2); });
+    connect(m_backAction, &QAction::triggered, window, &ui::TimeWindow::back);
+    connect(m_resetZoomAction, &QAction::triggered, window, &ui::TimeWindow::reset);
+    connect(m_elapsedAction, &QAction::toggled, this, [this](bool elapsed) {
+        const auto mode = elapsed ? ui::TimeAxisMode::Elapsed : ui::TimeAxisMode::WallClock;
+        m_settings.setAxisMode(mode);
+        m_workspace->setAxisMode(mode);
+    });
+    connect(m_extraChartAction, &QAction::toggled, this, [this](bool visible) {
+        m_settings.setExtraChartVisible(visible);
+        m_workspace->setExtraChartVisible(visible);
+    });
+    connect(m_warningsAction, &QAction::triggered, this, &MainWindow::showWarnings);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About HPA Lens"),
+                           tr("<h3>HPA Lens 0.1</h3><p>Analyse Kubernetes HPA autoscaling "
+                              "experiments on vLLM: replicas, queue depth, KV cache, latency "
+                              "and scaling events on linked charts.</p>"));
+    });
+    connect(m_kvUnitGroup, &QActionGroup::triggered, this, [this](QAction *a) {
+        const int unit = a->data().toInt();
+        m_kvUnit = unit < 0 ? std::nullopt : std::optional(static_cast<core::KvCacheUnit>(unit));
+        reload();
+    });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    file->addAction(m_reloadAction);
+    file->addSeparator();
+    file->addAction(m_compare->compareAction());
+    file->addAction(m_compare->closeComparisonAction());
+    file->addSeparator();
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(m_export->exportChartsAction());
+    exportMenu->addAction(m_export->exportCsvAction());
+    exportMenu->addAction(m_export->exportSummaryCsvAction());
+    file->addSeparator();
+    file->addAction(m_closeAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_zoomInAction);
+    m_viewMenu->addAction(m_zoomOutAction);
+    m_viewMenu->addAction(m_backAction);
+    m_viewMenu->addAction(m_resetZoomAction);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_elapsedAction);
+    m_viewMenu->addAction(m_extraChartAction);
+    m_viewMenu->addAction(m_compare->sideBySideAction());
+    m_viewMenu->addMenu(m_compare->alignMenu());
+    QMenu *kv = m_viewMenu->addMenu(tr("KV Cache &Unit"));
+    kv->addActions(m_kvUnitGroup->actions());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_warningsAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("MainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_openAction);
+    bar->addAction(m_reloadAction);
+    bar->addAction(m_compare->compareAction());
+    bar->addAction(m_compare->sideBySideAction());
+    bar->addSeparator();
+    bar->addAction(m_export->exportChartsAction());
+    bar->addAction(m_export->exportCsvAction());
+    bar->addSeparator();
+    bar->addAction(m_zoomInAction);
+    bar->addAction(m_zoomOutAction);
+    bar->addAction(m_backAction);
+    bar->addAction(m_resetZoomAction);
+    bar->addSeparator();
+    bar->addAction(m_elapsedAction);
+    m_viewMenu->addAction(bar->toggleViewAction());
+}
+
+void MainWindow::createDocks()
+{
+    m_events = new ui::EventBrowser(this);
+    auto *eventsDock = new QDockWidget(tr("Scaling Events"), this);
+    eventsDock->setObjectName(QStringLiteral("EventsDock"));
+    eventsDock->setWidget(m_events);
+    addDockWidget(Qt::RightDockWidgetArea, eventsDock);
+
+    m_statistics = new ui::StatisticsView(this);
+    auto *statsDock = new QDockWidget(tr("Statistics"), this);
+    statsDock->setObjectName(QStringLiteral("StatisticsDock"));
+    statsDock->setWidget(m_statistics);
+    addDockWidget(Qt::RightDockWidgetArea, statsDock);
+    resizeDocks({eventsDock}, {520}, Qt::Horizontal);
+
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(eventsDock->toggleViewAction());
+    m_viewMenu->addAction(statsDock->toggleViewAction());
+}
+
+void MainWindow::createStatusBar()
+{
+    m_statusLabel = new QLabel(tr("No experiment open"), this);
+    statusBar()->addWidget(m_statusLabel, 1);
+    m_warningsButton = new QToolButton(this);
+    m_warningsButton->setDefaultAction(m_warningsAction);
+    m_warningsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_warningsButton->setAutoRaise(true);
+    statusBar()->addPermanentWidget(m_warningsButton);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+    m_progress->setFormat(tr("Loading… %p%"));
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop loading"));
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    connect(m_cancelButton, &QToolButton::clicked, m_loader, &ui::LoadController::cancel);
+    setLoading(false);
+}
+
+void MainWindow::connectParts()
+{
+    connect(m_loader, &ui::LoadController::progress, this, [this](int perMille, const QString &s) {
+        // Progress events still queued after the result arrived must not overwrite it.
+        if (!m_progress->isVisible())
+            return;
+        m_progress->setValue(perMille);
+        m_statusLabel->setText(s + QStringLiteral("…"));
+    });
+    connect(m_loader, &ui::LoadController::loaded, this, &MainWindow::onLoaded);
+    connect(m_loader, &ui::LoadController::failed, this, &MainWindow::onFailed);
+    connect(m_loader, &ui::LoadController::cancelled, this, [this](const QString &dir) {
+        setLoading(false);
+        m_statusLabel->setText(tr("Loading %1 was cancelled").arg(dir));
+    });
+    connect(m_workspace, &ui::ExperimentWorkspace::sourcesChanged, m_events,
+            &ui::EventBrowser::setSources);
+    connect(m_events, &ui::EventBrowser::eventSelected, m_workspace,
+            [this](int source, int event, double) {
+                m_workspace->showChartsTab();
+                m_workspace->showEvent(source, event);
+            });
+    connect(m_workspace, &ui::ExperimentWorkspace::eventClicked, m_events,
+            &ui::EventBrowser::selectEvent);
+    connect(m_workspace->timeWindow(), &ui::TimeWindow::rangeChanged, this,
+            &MainWindow::updateActions);
+    connect(m_compare, &CompareController::comparisonShown, this, [this] {
+        // Wall-clock time means nothing across runs made on different days.
+        m_elapsedAction->setChecked(true);
+        const auto a = m_workspace->experiment();
+        const auto b = m_workspace->comparisonExperiment();
+        setWindowTitle(tr("%1 vs %2 — HPA Lens")
+                           .arg(QString::fromStdString(a->summary.name),
+                                QString::fromStdString(b->summary.name)));
+        m_statusLabel->setText(tr("Comparing A: %1 with B: %2")
+                                   .arg(QString::fromStdString(a->summary.name),
+                                        QString::fromStdString(b->summary.name)));
+        updateActions();
+    });
+    connect(m_compare, &CompareController::comparisonClosed, this, [this] {
+        if (m_workspace->hasExperiment())
+            setWindowTitle(
+                tr("%1 — HPA Lens")
+                    .arg(QString::fromStdString(m_workspace->experiment()->summary.name)));
+        updateActions();
+    });
+    connect(m_compare, &CompareController::failed, this,
+            [this](const QString &message) { onFailed(tr("experiment B"), message); });
+    connect(m_compare, &CompareController::status, m_statusLabel, &QLabel::setText);
+}
+
+void MainWindow::chooseExperiment()
+{
+    const QString start =
+        m_settings.lastFolder().isEmpty() ? QDir::homePath() : m_settings.lastFolder();
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Open Experiment Folder"), start);
+    if (!dir.isEmpty())
+        openExperiment(dir);
+}
+
+std::optional<QString> MainWindow::pickFromParentFolder(const QString &dir)
+{
+    const auto found = core::ExperimentLoader::findExperiments(dir.toStdString());
+    if (found.empty())
+        return dir; // let the loader explain what is missing
+    QStringList names;
+    for (const std::string &path : found)
+        names << QFileInfo(QString::fromStdString(path)).fileName();
+    if (!m_modalErrors)
+        return QDir(dir).filePath(names.front());
+    bool ok = false;
+    const QString name = QInputDialog::getItem(
+        this, tr("Choose an Experiment"),
+        tr("%1 holds %n experiment(s). Which one should open?", nullptr, names.size())
+            .arg(QDir::toNativeSeparators(dir)),
+        names, 0, false, &ok);
+    if (!ok)
+        return std::nullopt;
+    return QDir(dir).filePath(name);
+}
+
+void MainWindow::openExperiment(const QString &dirIn)
+{
+    QString dir = dirIn;
+    if (QFileInfo(dir).isDir() && !core::ExperimentLoader::isExperimentDir(dir.toStdString())) {
+        const auto picked = pickFromParentFolder(dir);
+        if (!picked)
+            return;
+        dir = *picked;
+    }
+    m_currentDir = QFileInfo(dir).absoluteFilePath();
+    m_settings.setLastFolder(QFileInfo(m_currentDir).absolutePath());
+    setLoading(true);
+    m_loader->load(m_currentDir, m_kvUnit);
+}
+
+void MainWindow::compareWith(const QString &dir)
+{
+    if (m_loader->isRunning() || !m_workspace->hasExperiment()) {
+        m_pendingCompare = dir;
+        return;
+    }
+    m_compare->compareWith(dir);
+}
+
+void MainWindow::waitForLoad()
+{
+    m_loader->waitForFinished();
+    m_compare->waitForLoad();
+}
+
+void MainWindow::reload()
+{
+    if (!m_currentDir.isEmpty())
+        openExperiment(m_currentDir);
+}
+
+void MainWindow::closeExperiment()
+{
+    m_loader->cancel();
+    m_compare->closeComparison();
+    m_currentDir.clear();
+    m_workspace->clear();
+    m_statistics->clear();
+    setWindowTitle(tr("HPA Lens"));
+    m_statusLabel->setText(tr("No experiment open"));
+    updateActions();
+}
+
+void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedExperiment> result)
+{
+    setLoading(false);
+    m_lastError.clear();
+    m_settings.addRecentExperiment(dir);
+    m_workspace->setExperiment(result);
+    m_statistics->setSummary(result->summary);
+    if (!m_pendingCompare.isEmpty())
+        m_compare->compareWith(std::exchange(m_pendingCompare, QString()));
+    const core::ExperimentSummary &s = result->summary;
+    setWindowTitle(tr("%1 — HPA Lens").arg(QString::fromStdString(s.name)));
+    m_statusLabel->setText(tr("%1 samples, %2 scaling events, KV cache unit: %3")
+                               .arg(s.samples)
+                               .arg(s.eventsTotal)
+                               .arg(QString::fromStdString(s.kvRule.reason)));
+    updateActions();
+}
+
+void MainWindow::onFailed(const QString &dir, const QString &message)
+{
+    setLoading(false);
+    m_lastError = message;
+    m_statusLabel->setText(tr("Could not open %1").arg(dir));
+    if (m_modalErrors)
+        QMessageBox::warning(this, tr("Cannot Open Experiment"), message);
+    updateActions();
+}
+
+void MainWindow::setLoading(bool loading)
+{
+    m_progress->setVisible(loading);
+    m_cancelButton->setVisible(loading);
+    if (loading)
+        m_progress->setValue(0);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_settings.recentExperiments();
+    for (const QString &dir : recent) {
+        QAction *a = m_recentMenu->addAction(QFileInfo(dir).fileName());
+        a->setToolTip(dir);
+        a->setStatusTip(dir);
+        // A folder that is gone stays listed but greyed out, so the user sees what happened.
+        a->setEnabled(QFileInfo(dir).isDir());
+        connect(a, &QAction::triggered, this, [this, dir] { openExperiment(dir); });
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent experiments"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    QAction *prune = m_recentMenu->addAction(tr("Remove Missing Folders"));
+    connect(prune, &QAction::triggered, this, [this] { m_settings.pruneRecentExperiments(); });
+    QAction *clear = m_recentMenu->addAction(tr("Clear List"));
+    connect(clear, &QAction::triggered, this, [this] { m_settings.clearRecentExperiments(); });
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_workspace->hasExperiment();
+    const ui::TimeWindow *window = m_workspace->timeWindow();
+    m_reloadAction->setEnabled(!m_currentDir.isEmpty());
+    m_closeAction->setEnabled(open);
+    m_zoomInAction->setEnabled(open);
+    m_zoomOutAction->setEnabled(open && window->isZoomed());
+    m_backAction->setEnabled(open && window->canGoBack());
+    m_resetZoomAction->setEnabled(open && window->isZoomed());
+    const std::size_t warnings =
+        open ? m_workspace->experiment()->experiment->warnings.size() : std::size_t{0};
+    m_warningsAction->setEnabled(warnings > 0);
+    m_compare->updateActions();
+    m_export->updateActions();
+    m_warningsAction->setText(warnings ? tr("%n warning(s)", nullptr, static_cast<int>(warnings))
+                                       : tr("No warnings"));
+}
+
+void MainWindow::showWarnings()
+{
+    if (!m_workspace->hasExperiment())
+        return;
+    const auto &experiment = *m_workspace->experiment()->experiment;
+    auto *dialog = new ui::WarningsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWarnings(experiment.warnings, QString::fromStdString(experiment.name));
+    dialog->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_loader->cancel();
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.front().isLocalFile() &&
+        QFileInfo(urls.front().toLocalFile()).isDir())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.isEmpty())
+        return;
+    openExperiment(urls.front().toLocalFile());
+    event->acceptProposedAction();
+}
+
+} // namespace hpa::app

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "core/model/kv_cache_unit.h"
+#include "ui/app_settings.h"
+#include "ui/loaded_experiment.h"
+
+#include <QMainWindow>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QToolButton;
+
+namespace hpa::ui {
+class EventBrowser;
+class ExperimentWorkspace;
+class LoadController;
+class StatisticsView;
+} // namespace hpa::ui
+
+namespace hpa::app {
+
+class CompareController;
+class ExportController;
+
+/// Wires menus, toolbar, docks and the status bar to the workspace. It computes nothing.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens `dir` in the background; a parent `experiment-data/` folder asks which one.
+    void openExperiment(const QString &dir);
+    /// Loads `dir` as experiment B next to the open one (queued until A has loaded).
+    void compareWith(const QString &dir);
+    /// Blocks until running loads (A, then B) have finished (screenshots, tests).
+    void waitForLoad();
+
+    ui::ExperimentWorkspace *workspace() const { return m_workspace; }
+    ui::EventBrowser *eventBrowser() const { return m_events; }
+    ui::StatisticsView *statisticsView() const { return m_statistics; }
+    ExportController *exportController() const { return m_export; }
+    /// The last load error shown to the user (empty when the last load succeeded).
+    QString lastError() const { return m_lastError; }
+    /// Errors go to the status bar instead of a modal dialog (screenshots, tests).
+    void setModalErrors(bool modal) { m_modalErrors = modal; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void createStatusBar();
+    void connectParts();
+
+    void chooseExperiment();
+    void reload();
+    void closeExperiment();
+    void updateRecentMenu();
+    void updateActions();
+    void showWarnings();
+    void onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedExperiment> result);
+    void onFailed(const QString &dir, const QString &message);
+    void setLoading(bool loading);
+    std::optional<QString> pickFromParentFolder(const QString &dir);
+
+    ui::AppSettings m_settings;
+    ui::ExperimentWorkspace *m_workspace;
+    ui::LoadController *m_loader;
+    CompareController *m_compare = nullptr;
+    ExportController *m_export = nullptr;
+    QString m_pendingCompare;
+    ui::EventBrowser *m_events = nullptr;
+    ui::StatisticsView *m_statistics = nullptr;
+    QString m_currentDir;
+    QString m_lastError;
+    std::optional<core::KvCacheUnit> m_kvUnit;
+    bool m_modalErrors = true;
+
+    QAction *m_openAction = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_closeAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_backAction = nullptr;
+    QAction *m_resetZoomAction = nullptr;
+    QAction *m_elapsedAction = nullptr;
+    QAction *m_extraChartAction = nullptr;
+    QAction *m_warningsAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QActionGroup *m_kvUnitGroup = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+
+    QLabel *m_statusLabel = nullptr;
+    QToolButton *m_warningsButton = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+};
+
+} // namespace hpa::app

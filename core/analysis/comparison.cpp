@@ -1,0 +1,129 @@
+#include "core/analysis/comparison.h"
+
+#include "core/analysis/experiment_analyzer.h"
+#include "core/model/number_format.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hpa::core {
+
+namespace {
+
+std::vector<std::string> unionOrder(const std::vector<std::string> &a,
+                                    const std::vector<std::string> &b)
+{
+    std::vector<std::string> out = a;
+    for (const std::string &key : b) {
+        if (std::find(out.begin(), out.end(), key) == out.end())
+            out.push_back(key);
+    }
+    return out;
+}
+
+std::optional<std::string> rendered(const std::optional<double> &v)
+{
+    return v ? std::optional(NumberFormat::fixed(*v, 6)) : std::nullopt;
+}
+
+} // namespace
+
+ExperimentComparison::ExperimentComparison(ExperimentSummary a, ExperimentSummary b)
+    : m_a(std::move(a)), m_b(std::move(b))
+{
+    const std::vector<std::string> order = unionOrder(m_a.seriesOrder, m_b.seriesOrder);
+    const std::vector<Statistic> sa = SummaryStatistics::list(m_a, order);
+    const std::vector<Statistic> sb = SummaryStatistics::list(m_b, order);
+    // Both lists come from the same series order, so they pair up index by index.
+    m_rows.reserve(sa.size());
+    for (std::size_t i = 0; i < sa.size() && i < sb.size(); ++i) {
+        ComparisonRow r{sa[i].group,  sa[i].key,    sa[i].label,  sa[i].value,     sb[i].value,
+                        std::nullopt, std::nullopt, sa[i].better, Verdict::Unknown};
+        if (r.a && r.b) {
+            r.delta = *r.b - *r.a;
+            if (*r.a != 0)
+                r.percent = 100.0 * *r.delta / std::abs(*r.a);
+        }
+        r.verdict = verdict(r.a, r.b, r.better);
+        m_rows.push_back(std::move(r));
+    }
+
+    const auto entriesA = m_a.metadata.entries();
+    const auto entriesB = m_b.metadata.entries();
+    auto find = [](const auto &entries, const std::string &key) -> std::optional<std::string> {
+        for (const auto &[k, v] : entries) {
+            if (k == key)
+                return v;
+        }
+        return std::nullopt;
+    };
+    std::vector<std::string> metadataKeys;
+    for (const auto *entries : {&entriesA, &entriesB}) {
+        for (const auto &[k, v] : *entries) {
+            if (std::find(metadataKeys.begin(), metadataKeys.end(), k) == metadataKeys.end())
+                metadataKeys.push_back(k);
+        }
+    }
+    auto differs = [this](std::string key, std::optional<std::string> a,
+                          std::optional<std::string> b) {
+        if (a != b)
+            m_metadata.push_back({std::move(key), std::move(a), std::move(b)});
+    };
+    for (const std::string &key : metadataKeys)
+        differs(key, find(entriesA, key), find(entriesB, key));
+    differs("layout", m_a.layout, m_b.layout);
+    differs("waiting_target", rendered(m_a.waitingTarget), rendered(m_b.waitingTarget));
+    differs("kv_cache_target_pct", rendered(m_a.kvCacheTargetPct), rendered(m_b.kvCacheTargetPct));
+    differs("kv_cache_unit", std::string(KvCacheNormalizer::unitKey(m_a.kvRule.unit)),
+            std::string(KvCacheNormalizer::unitKey(m_b.kvRule.unit)));
+}
+
+ExperimentComparison ExperimentComparison::compare(const Experiment &a, const Experiment &b)
+{
+    return ExperimentComparison(ExperimentAnalyzer::summarize(a), ExperimentAnalyzer::summarize(b));
+}
+
+const ComparisonRow *ExperimentComparison::row(std::string_view key) const
+{
+    for (const ComparisonRow &r : m_rows) {
+        if (r.key == key)
+            return &r;
+    }
+    return nullptr;
+}
+
+Verdict ExperimentComparison::verdict(std::optional<double> a, std::optional<double> b,
+                                      Direction better)
+{
+    if (!a || !b || !std::isfinite(*a) || !std::isfinite(*b))
+        return Verdict::Unknown;
+    const double delta = *b - *a;
+    if (std::abs(delta) <= 1e-9 * std::max(std::abs(*a), std::abs(*b)))
+        return Verdict::Same;
+    switch (better) {
+    case Direction::LowerIsBetter:
+        return delta < 0 ? Verdict::Better : Verdict::Worse;
+    case Direction::HigherIsBetter:
+        return delta > 0 ? Verdict::Better : Verdict::Worse;
+    case Direction::Neutral:
+        break;
+    }
+    return Verdict::Unknown;
+}
+
+std::string_view ExperimentComparison::verdictKey(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Better:
+        return "better";
+    case Verdict::Worse:
+        return "worse";
+    case Verdict::Same:
+        return "same";
+    case Verdict::Unknown:
+        return "unknown";
+    }
+    return "unknown";
+}
+
+} // namespace hpa::core

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/analysis/experiment_summary.h"
+#include "core/analysis/summary_statistics.h"
+#include "core/model/experiment.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hpa::core {
+
+/// How run B did on one statistic relative to run A.
+enum class Verdict
+{
+    Better,
+    Worse,
+    Same,
+    Unknown ///< a side has no value, or the statistic is neutral and changed
+};
+
+/// One statistic of both runs.
+struct ComparisonRow
+{
+    std::string group, key, label;
+    std::optional<double> a, b;
+    std::optional<double> delta;   ///< b - a
+    std::optional<double> percent; ///< 100 * (b - a) / |a|; none when a is 0 or missing
+    Direction better = Direction::Neutral;
+    Verdict verdict = Verdict::Unknown;
+};
+
+/// A setting that differs between the runs; nullopt where a run does not have it.
+struct MetadataDifference
+{
+    std::string key;
+    std::optional<std::string> a, b;
+};
+
+/// Run B measured against run A: what the compare view, `hpa-lens compare` and the comparison
+/// CSV show.
+class ExperimentComparison
+{
+public:
+    ExperimentComparison(ExperimentSummary a, ExperimentSummary b);
+    /// Summarizes both experiments and compares them.
+    static ExperimentComparison compare(const Experiment &a, const Experiment &b);
+
+    const ExperimentSummary &summaryA() const { return m_a; }
+    const ExperimentSummary &summaryB() const { return m_b; }
+    /// Every statistic of SummaryStatistics, series of either run, in display order.
+    const std::vector<ComparisonRow> &rows() const { return m_rows; }
+    /// The row with this key, or nullptr.
+    const ComparisonRow *row(std::string_view key) const;
+    /// metadata.json keys (union, A's order first) whose values differ, then layout, targets
+    /// and KV cache unit when they differ.
+    const std::vector<MetadataDifference> &metadataDifferences() const { return m_metadata; }
+
+    /// The verdict of a change from `a` to `b` under `better`. Differences within a relative
+    /// 1e-9 count as Same so rounding noise is not reported as a change.
+    static Verdict verdict(std::optional<double> a, std::optional<double> b, Direction better);
+    static std::string_view verdictKey(Verdict verdict); ///< "better", "worse", "same", ...
+
+private:
+    ExperimentSummary m_a, m_b;
+    std::vector<ComparisonRow> m_rows;
+    std::vector<MetadataDifference> m_metadata;
+};
+
+} // namespace hpa::core

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/analysis/experiment_summary.h"
+#include "core/model/experiment.h"
+
+#include <vector>
+
+namespace hpa::core {
+
+/// Computes the summary of an experiment: everything the notebook computes, and more.
+class ExperimentAnalyzer
+{
+public:
+    /// The full summary of `experiment`.
+    static ExperimentSummary summarize(const Experiment &experiment);
+
+    /// Per-sample "value > that row's target" flags (missing value or target: not exceeded).
+    static std::vector<bool> exceeded(const std::vector<double> &values,
+                                      const std::vector<double> &targets);
+
+    /// The series that get statistics, in display order, that `experiment` has.
+    static std::vector<std::string> summaryKeys(const Experiment &experiment);
+
+    /// TTFT and ITL zeros mean "no data"; their statistics use values > 0 only.
+    static bool positiveOnly(std::string_view key);
+};
+
+} // namespace hpa::core

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/model/experiment_metadata.h"
+#include "core/model/kv_cache_unit.h"
+#include "core/model/load_warning.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hpa::core {
+
+/// Statistics of one series; `stats` is empty when the series was not collected.
+struct SeriesSummary
+{
+    bool collected = false;
+    std::size_t count = 0;
+    double mean = 0, min = 0, max = 0, p50 = 0, p90 = 0, p99 = 0;
+    bool hasStats = false;
+};
+
+struct ViolationSummary
+{
+    std::size_t samples = 0;
+    double percent = 0;
+};
+
+/// Everything HPA Lens computes about one experiment: what `hpa-lens summary` prints and the
+/// statistics dock shows.
+struct ExperimentSummary
+{
+    std::string name, path, layout;
+    ExperimentMetadata metadata;
+    std::string start, end; ///< first/last sample, formatted as written
+    double startSeconds = 0, endSeconds = 0;
+    double durationSeconds = 0;
+    std::size_t samples = 0;
+    double medianIntervalSeconds = 0;
+    std::size_t gaps = 0; ///< intervals longer than 3 x the median
+    KvCacheRule kvRule;
+
+    std::optional<int> replicasInitial, replicasFinal, replicasMin, replicasMax;
+    /// Integral of current replicas over time (each sample holds until the next).
+    double replicaSeconds = 0;
+
+    std::size_t eventsTotal = 0, scaleUps = 0, scaleDowns = 0, replicaChanges = 0;
+    /// Mean seconds from a SCALE UP trigger to the observed replica change that reached it.
+    std::optional<double> meanScaleUpLatencySeconds;
+
+    /// Keyed by canonical series key, in display order in `seriesOrder`.
+    std::map<std::string, SeriesSummary> series;
+    std::vector<std::string> seriesOrder;
+
+    std::optional<double> waitingTarget, kvCacheTargetPct;
+    ViolationSummary waitingViolations, kvViolations, anyViolations;
+
+    std::vector<std::string> correlationColumns;
+    std::vector<std::vector<std::optional<double>>> correlation;
+
+    std::vector<LoadWarning> warnings;
+};
+
+} // namespace hpa::core

@@ -1,0 +1,55 @@
+#include "core/load/scaling_event_loader.h"
+
+#include "core/io/file_reader.h"
+#include "core/parsers/scaling_events_log_parser.h"
+#include "core/parsers/scaling_log_parser.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace hpa::core {
+
+namespace {
+
+void append(std::vector<LoadWarning> &to, std::vector<LoadWarning> &&from)
+{
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+} // namespace
+
+void ScalingEventLoader::load(const std::filesystem::path &dir, Experiment &experiment,
+                              bool keepText)
+{
+    if (auto text = FileReader::readOptional(dir, "scaling.log", FileReader::kLogLimit,
+                                             experiment.warnings)) {
+        ScalingLogParser::Result r = ScalingLogParser::parse(*text, "scaling.log", keepText);
+        experiment.hpaDescription = std::move(r.initialState);
+        experiment.events = std::move(r.events);
+        experiment.eventTexts = std::move(r.texts);
+        append(experiment.warnings, std::move(r.warnings));
+    }
+    if (auto text = FileReader::readOptional(dir, "scaling-events.log", FileReader::kLogLimit,
+                                             experiment.warnings)) {
+        ScalingEventsLogParser::Result r =
+            ScalingEventsLogParser::parse(*text, "scaling-events.log", keepText);
+        text.reset(); // the events keep what they need of it; free it before merging
+        if (experiment.events.empty()) {
+            experiment.events = std::move(r.events); // no second vector of them at any time
+            experiment.eventTexts = std::move(r.texts);
+        } else {
+            experiment.eventTexts.append(std::move(r.texts), r.events);
+            experiment.eventTexts.shrinkToFit();
+            experiment.events.insert(experiment.events.end(), r.events.begin(), r.events.end());
+        }
+        append(experiment.warnings, std::move(r.warnings));
+    }
+    // Logs are written in time order, so this is nearly always sorted already.
+    const auto byTime = [](const ScalingEvent &a, const ScalingEvent &b) {
+        return a.time < b.time;
+    };
+    if (!std::is_sorted(experiment.events.begin(), experiment.events.end(), byTime))
+        std::stable_sort(experiment.events.begin(), experiment.events.end(), byTime);
+}
+
+} // namespace hpa::core

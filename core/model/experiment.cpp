@@ -1,0 +1,18 @@
+#include "core/model/experiment.h"
+
+namespace hpa::core {
+
+std::string_view layoutKey(Layout layout)
+{
+    switch (layout) {
+    case Layout::Legacy:
+        return "legacy";
+    case Layout::Enhanced:
+        return "enhanced";
+    case Layout::Custom:
+        return "custom";
+    }
+    return "custom";
+}
+
+} // namespace hpa::core

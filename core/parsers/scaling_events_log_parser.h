@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/model/load_warning.h"
+#include "core/model/scaling_event.h"
+#include "core/model/scaling_event_texts.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hpa::core {
+
+/// Reads the newer monitor's scaling-events.log, one `[YYYY-MM-DD HH:MM:SS] ...` line each.
+class ScalingEventsLogParser
+{
+public:
+    struct Result
+    {
+        std::vector<ScalingEvent> events;
+        ScalingEventTexts texts; ///< the events' texts and file name
+        std::optional<double> monitorStarted, monitorStopped;
+        std::optional<double> declaredIntervalSeconds; ///< "collecting metrics every 5s"
+        std::vector<LoadWarning> warnings;
+    };
+
+    /// `SCALE UP/DOWN TRIGGERED: a -> b (waiting: w, cache: c)` and `REPLICAS CHANGED: a -> b`
+    /// become events; a first `REPLICAS CHANGED: 0 -> N` before any other event is the monitor's
+    /// initial reading and is dropped. Unknown lines are warnings. Without `keepText` the
+    /// events have no text (EventTextForm::None), which saves most of their memory.
+    static Result parse(std::string_view content, const std::string &fileName,
+                        bool keepText = true);
+};
+
+} // namespace hpa::core

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/plot/decimator.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace hpa::core {
+
+/// A series prepared for drawing at any zoom in time independent of its length: a segment tree
+/// of per-block min/max and the positions where the line must break (missing values and
+/// sampling gaps). decimate() gives exactly what Decimator::minMax gives, but each pixel
+/// column costs O(log n) instead of a scan of every sample in it.
+class SeriesIndex
+{
+public:
+    SeriesIndex() = default;
+    /// Indexes `y` over ascending `x`; both must outlive the index. Gaps longer than
+    /// `gapSeconds` (0 = none) break the line.
+    SeriesIndex(std::span<const double> x, std::span<const double> y, double gapSeconds);
+
+    std::size_t size() const { return m_x.size(); }
+
+    /// Same contract and output as Decimator::minMax(x, y, x0, x1, pixels, gapSeconds).
+    std::vector<PlotPoint> decimate(double x0, double x1, int pixels) const;
+
+    /// The finite extremes of y over [first, last): indices of the first minimum and first
+    /// maximum and how many finite values there are.
+    struct Extremes
+    {
+        std::size_t minIndex = 0, maxIndex = 0, count = 0;
+    };
+    Extremes extremes(std::size_t first, std::size_t last) const;
+
+private:
+    /// The values sit beside their indices: combining two nodes then reads nothing else,
+    /// where looking them up in y was a cache miss per node at a million samples.
+    struct Node
+    {
+        double minValue = 0, maxValue = 0;
+        std::uint32_t minIndex = 0, maxIndex = 0, count = 0;
+    };
+
+    static Node combine(const Node &left, const Node &right);
+    /// First index in [a, end) whose pixel column is past `column`, searched outwards from
+    /// `a + stride` (where it usually is) instead of bisecting the whole range.
+    template <typename ColumnOf>
+    std::size_t columnEnd(std::size_t a, std::size_t end, std::size_t column, std::size_t stride,
+                          const ColumnOf &columnOf) const;
+    Node scan(std::size_t first, std::size_t last) const;
+    void emitSample(std::size_t i, std::vector<PlotPoint> &out, std::size_t &lastEmitted,
+                    bool &hasLast) const;
+
+    std::span<const double> m_x;
+    std::span<const double> m_y;
+    std::size_t m_leaves = 0;
+    std::size_t m_base = 1; ///< first leaf position in m_tree (a power of two)
+    std::vector<Node> m_tree;
+    /// Sorted indices k where the line breaks before sample k: the start of a run of missing
+    /// values, or a sampling gap between k-1 and k.
+    std::vector<std::uint32_t> m_breaks;
+};
+
+} // namespace hpa::core

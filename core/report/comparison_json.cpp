@@ -1,0 +1,81 @@
+#include "core/report/comparison_json.h"
+
+#include "core/report/summary_json.h"
+
+namespace hpa::core {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+/// Counts subtract as signed integers so the JSON shows `-3`, not `-3.0`.
+Json countDelta(std::size_t a, std::size_t b)
+{
+    return static_cast<long long>(b) - static_cast<long long>(a);
+}
+
+Json optionalDelta(std::optional<int> a, std::optional<int> b)
+{
+    if (!a || !b)
+        return nullptr;
+    return static_cast<long long>(*b) - static_cast<long long>(*a);
+}
+
+Json numberDelta(double a, double b)
+{
+    return SummaryJson::number(b - a);
+}
+
+Json seriesDelta(const SeriesSummary &a, const SeriesSummary &b)
+{
+    const bool both = a.hasStats && b.hasStats;
+    auto d = [&](double SeriesSummary::*field) {
+        return both ? numberDelta(a.*field, b.*field) : Json(nullptr);
+    };
+    return Json{{"count", both ? countDelta(a.count, b.count) : Json(nullptr)},
+                {"mean", d(&SeriesSummary::mean)},
+                {"min", d(&SeriesSummary::min)},
+                {"max", d(&SeriesSummary::max)},
+                {"p50", d(&SeriesSummary::p50)},
+                {"p90", d(&SeriesSummary::p90)},
+                {"p99", d(&SeriesSummary::p99)}};
+}
+
+Json violationDelta(const ViolationSummary &a, const ViolationSummary &b)
+{
+    return Json{{"samples", countDelta(a.samples, b.samples)},
+                {"percent", numberDelta(a.percent, b.percent)}};
+}
+
+} // namespace
+
+Json ComparisonJson::toJson(const ExperimentComparison &comparison)
+{
+    const ExperimentSummary &a = comparison.summaryA();
+    const ExperimentSummary &b = comparison.summaryB();
+    Json delta;
+    delta["duration_s"] = numberDelta(a.durationSeconds, b.durationSeconds);
+    delta["samples"] = countDelta(a.samples, b.samples);
+    delta["replicas"] = Json{{"initial", optionalDelta(a.replicasInitial, b.replicasInitial)},
+                             {"final", optionalDelta(a.replicasFinal, b.replicasFinal)},
+                             {"min", optionalDelta(a.replicasMin, b.replicasMin)},
+                             {"max", optionalDelta(a.replicasMax, b.replicasMax)}};
+    delta["events"] = Json{{"total", countDelta(a.eventsTotal, b.eventsTotal)},
+                           {"scale_up", countDelta(a.scaleUps, b.scaleUps)},
+                           {"scale_down", countDelta(a.scaleDowns, b.scaleDowns)},
+                           {"replicas_changed", countDelta(a.replicaChanges, b.replicaChanges)}};
+    Json series = Json::object();
+    for (const std::string &key : a.seriesOrder) {
+        const auto other = b.series.find(key);
+        if (other != b.series.end())
+            series[key] = seriesDelta(a.series.at(key), other->second);
+    }
+    delta["series"] = std::move(series);
+    delta["violations"] =
+        Json{{"waiting", violationDelta(a.waitingViolations, b.waitingViolations)},
+             {"kv_cache", violationDelta(a.kvViolations, b.kvViolations)},
+             {"any", violationDelta(a.anyViolations, b.anyViolations)}};
+    return Json{{"a", SummaryJson::toJson(a)}, {"b", SummaryJson::toJson(b)}, {"delta", delta}};
+}
+
+} // namespace hpa::core

@@ -1,0 +1,94 @@
+#include "core/report/summary_json.h"
+
+#include <cmath>
+
+namespace hpa::core {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+template <typename T> Json optional(const std::optional<T> &v)
+{
+    if (!v)
+        return nullptr;
+    if constexpr (std::is_floating_point_v<T>)
+        return SummaryJson::number(*v);
+    else
+        return *v;
+}
+
+Json violation(const ViolationSummary &v)
+{
+    return Json{{"samples", v.samples}, {"percent", SummaryJson::number(v.percent)}};
+}
+
+} // namespace
+
+Json SummaryJson::number(double value)
+{
+    return std::isfinite(value) ? Json(value) : Json(nullptr);
+}
+
+Json SummaryJson::seriesJson(const SeriesSummary &s)
+{
+    Json j{{"collected", s.collected}};
+    if (s.hasStats) {
+        j["count"] = s.count;
+        j["mean"] = number(s.mean);
+        j["min"] = number(s.min);
+        j["max"] = number(s.max);
+        j["p50"] = number(s.p50);
+        j["p90"] = number(s.p90);
+        j["p99"] = number(s.p99);
+    }
+    return j;
+}
+
+Json SummaryJson::toJson(const ExperimentSummary &s)
+{
+    Json j;
+    j["name"] = s.name;
+    j["path"] = s.path;
+    j["layout"] = s.layout;
+    j["metadata"] = s.metadata.json.is_object() ? s.metadata.json : Json::object();
+    j["start"] = s.samples ? Json(s.start) : Json(nullptr);
+    j["end"] = s.samples ? Json(s.end) : Json(nullptr);
+    j["duration_s"] = number(s.durationSeconds);
+    j["samples"] = s.samples;
+    j["median_interval_s"] = number(s.medianIntervalSeconds);
+    j["gaps"] = s.gaps;
+    j["kv_cache_unit"] = std::string(KvCacheNormalizer::unitKey(s.kvRule.unit));
+    j["replicas"] = Json{{"initial", optional(s.replicasInitial)},
+                         {"final", optional(s.replicasFinal)},
+                         {"min", optional(s.replicasMin)},
+                         {"max", optional(s.replicasMax)}};
+    j["events"] = Json{{"total", s.eventsTotal},
+                       {"scale_up", s.scaleUps},
+                       {"scale_down", s.scaleDowns},
+                       {"replicas_changed", s.replicaChanges}};
+    Json series = Json::object();
+    for (const std::string &key : s.seriesOrder)
+        series[key] = seriesJson(s.series.at(key));
+    j["series"] = std::move(series);
+    j["targets"] = Json{{"waiting", optional(s.waitingTarget)},
+                        {"kv_cache_pct", optional(s.kvCacheTargetPct)}};
+    j["violations"] = Json{{"waiting", violation(s.waitingViolations)},
+                           {"kv_cache", violation(s.kvViolations)},
+                           {"any", violation(s.anyViolations)}};
+    Json matrix = Json::array();
+    for (const auto &row : s.correlation) {
+        Json r = Json::array();
+        for (const auto &v : row)
+            r.push_back(optional(v));
+        matrix.push_back(std::move(r));
+    }
+    j["correlation"] = Json{{"columns", s.correlationColumns}, {"matrix", std::move(matrix)}};
+    Json warnings = Json::array();
+    for (const LoadWarning &w : s.warnings)
+        warnings.push_back(Json{{"file", w.file}, {"line", w.line}, {"message", w.message}});
+    j["warnings"] = std::move(warnings);
+    return j;
+}
+
+} // namespace hpa::core
