@@ -63,7 +63,9 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Statistic:
             return QStringLiteral("%1 · %2").arg(QString::fromStdString(row.group),
-                                                 QString::fromStdString(row.label));
+                                                 QString::fromStdString(row.label)) +
+                   (row.resolution ? tr(" (±%1 s)").arg(number(row.resolution, false, 1))
+                                   : QString());
         case ValueA:
             return number(row.a);
         case ValueB:
@@ -86,6 +88,8 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (!row.note.empty())
+            return QString::fromStdString(row.note);
         switch (row.verdict) {
         case core::Verdict::Better:
             return tr("B is better here");

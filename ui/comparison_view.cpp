@@ -67,11 +67,17 @@ void ComparisonView::setComparison(std::optional<core::ExperimentComparison> com
 {
     m_metadata->setRowCount(0);
     if (comparison) {
-        m_title->setText(
+        QString title =
             tr("<b>A</b>: %1 &nbsp;&nbsp; <b>B</b>: %2<br><span>Green: B is better, red: B is "
-               "worse (fewer violations, lower latency and fewer replica-hours are better).</span>")
+               "worse (a smaller share of samples over a threshold, lower latency and fewer "
+               "replicas per hour of run are better). Differences within a measurement's "
+               "resolution (shown as ±) are not coloured.</span>")
                 .arg(QString::fromStdString(comparison->summaryA().name).toHtmlEscaped(),
-                     QString::fromStdString(comparison->summaryB().name).toHtmlEscaped()));
+                     QString::fromStdString(comparison->summaryB().name).toHtmlEscaped());
+        if (comparison->sameRun())
+            title += tr("<br><b>A and B are the same run</b> (%1): every difference is zero.")
+                         .arg(QString::fromStdString(comparison->summaryA().path).toHtmlEscaped());
+        m_title->setText(title);
         const auto &diffs = comparison->metadataDifferences();
         m_metadata->setRowCount(static_cast<int>(diffs.size()));
         for (int i = 0; i < static_cast<int>(diffs.size()); ++i) {

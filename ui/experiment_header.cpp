@@ -1,5 +1,7 @@
 #include "ui/experiment_header.h"
 
+#include "ui/charts/font_scale.h"
+
 #include "core/model/timestamp.h"
 #include "core/report/summary_text.h"
 
@@ -42,7 +44,7 @@ ExperimentHeader::ExperimentHeader(QWidget *parent)
 {
     QFont nameFont = m_name->font();
     nameFont.setBold(true);
-    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.3);
+    nameFont = FontScale::scaled(nameFont, 1.3);
     m_name->setFont(nameFont);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_span->setTextInteractionFlags(Qt::TextSelectableByMouse);

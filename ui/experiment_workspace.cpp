@@ -3,7 +3,10 @@
 #include "core/analysis/comparison.h"
 #include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_stack.h"
+#include "ui/charts/metric_chart_view.h"
+#include "ui/charts/time_axis_strip.h"
 #include "ui/charts/time_window.h"
+#include "ui/charts/value_range_link.h"
 #include "ui/comparison_view.h"
 #include "ui/data_view.h"
 #include "ui/experiment_header.h"
@@ -24,7 +27,8 @@ ExperimentWorkspace::ExperimentWorkspace(QWidget *parent)
       m_chartScroll(new QScrollArea(this)), m_chartHost(new QWidget),
       m_chartLayout(new QHBoxLayout(m_chartHost)), m_stack(new ChartStack(m_window, m_cursor)),
       m_data(new DataView(this)), m_stackB(new ChartStack(m_window, m_cursor)),
-      m_comparison(new ComparisonView(this))
+      m_comparison(new ComparisonView(this)), m_strip(new TimeAxisStrip(m_window, this)),
+      m_links(new ValueRangeLinks(this))
 {
     m_welcome->setAlignment(Qt::AlignCenter);
     m_welcome->setWordWrap(true);
@@ -49,7 +53,14 @@ ExperimentWorkspace::ExperimentWorkspace(QWidget *parent)
     m_chartScroll->setWidget(m_chartHost);
     m_chartScroll->setWidgetResizable(true);
     m_chartScroll->setFrameShape(QFrame::NoFrame);
-    m_tabs->addTab(m_chartScroll, tr("Charts"));
+    // The time axis stays under the scrolling charts, always on screen.
+    auto *chartPage = new QWidget(this);
+    auto *chartPageLayout = new QVBoxLayout(chartPage);
+    chartPageLayout->setContentsMargins(0, 0, 0, 0);
+    chartPageLayout->setSpacing(0);
+    chartPageLayout->addWidget(m_chartScroll, 1);
+    chartPageLayout->addWidget(m_strip);
+    m_tabs->addTab(chartPage, tr("Charts"));
     m_tabs->addTab(m_data, tr("Data"));
     m_tabs->setDocumentMode(true);
 
@@ -91,7 +102,10 @@ QVector<ChartStack *> ExperimentWorkspace::chartStacks() const
 void ExperimentWorkspace::setExperiment(std::shared_ptr<const LoadedExperiment> experiment)
 {
     m_primary = std::move(experiment);
+    // A new A ends the comparison: the Comparison tab must never show the old pair.
+    const bool wasComparing = m_secondary != nullptr;
     m_secondary.reset();
+    updateComparisonTab();
     if (m_primary) {
         m_header->setExperiment(m_primary->experiment);
         m_data->setExperiment(m_primary->experiment, m_primary->summary.startSeconds);
@@ -102,6 +116,8 @@ void ExperimentWorkspace::setExperiment(std::shared_ptr<const LoadedExperiment> 
         m_pages->setCurrentIndex(0);
     }
     applySources();
+    if (wasComparing)
+        emit comparisonEnded();
 }
 
 void ExperimentWorkspace::clear()
@@ -114,8 +130,14 @@ void ExperimentWorkspace::setComparison(std::shared_ptr<const LoadedExperiment> 
     if (!m_primary)
         return;
     m_secondary = std::move(b);
+    updateComparisonTab();
+    applySources();
+}
+
+void ExperimentWorkspace::updateComparisonTab()
+{
     const int tab = m_tabs->indexOf(m_comparison);
-    if (m_secondary) {
+    if (m_primary && m_secondary) {
         m_comparison->setComparison(
             core::ExperimentComparison(m_primary->summary, m_secondary->summary));
         if (tab < 0)
@@ -126,7 +148,6 @@ void ExperimentWorkspace::setComparison(std::shared_ptr<const LoadedExperiment> 
             m_tabs->removeTab(tab);
         m_comparison->hide();
     }
-    applySources();
 }
 
 void ExperimentWorkspace::setCompareLayout(CompareLayout layout)
@@ -181,6 +202,16 @@ void ExperimentWorkspace::applySources()
         m_stackB->setSources({});
     }
     m_stackB->setVisible(sideBySide);
+    m_stack->setValueRangeLinks(sideBySide && m_sharedRanges ? m_links : nullptr);
+    m_stackB->setValueRangeLinks(sideBySide && m_sharedRanges ? m_links : nullptr);
+    m_strip->setAxisMode(m_axisMode);
+    m_strip->setClockOrigin(m_sources.isEmpty() ? 0 : m_sources.first().origin);
+    QVector<MetricChartView *> columns;
+    for (ChartStack *stack : chartStacks()) {
+        if (!stack->visibleCharts().isEmpty())
+            columns << stack->visibleCharts().first();
+    }
+    m_strip->setColumns(columns);
     for (ChartStack *stack : chartStacks()) {
         stack->setAxisMode(m_axisMode);
         stack->setExtraChartVisible(m_extraVisible);
@@ -195,6 +226,22 @@ void ExperimentWorkspace::setAxisMode(TimeAxisMode mode)
     m_axisMode = mode;
     m_stack->setAxisMode(mode);
     m_stackB->setAxisMode(mode);
+    m_strip->setAxisMode(mode);
+}
+
+void ExperimentWorkspace::setSharedValueRanges(bool shared)
+{
+    if (shared == m_sharedRanges)
+        return;
+    m_sharedRanges = shared;
+    const bool sideBySide = isComparing() && m_layout == CompareLayout::SideBySide;
+    m_stack->setValueRangeLinks(sideBySide && shared ? m_links : nullptr);
+    m_stackB->setValueRangeLinks(sideBySide && shared ? m_links : nullptr);
+}
+
+void ExperimentWorkspace::setSecondaryMarkersVisible(bool visible)
+{
+    m_stack->setSecondaryMarkersVisible(visible);
 }
 
 void ExperimentWorkspace::setExtraChartVisible(bool visible)

@@ -22,7 +22,9 @@ class ChartStack;
 class ComparisonView;
 class DataView;
 class ExperimentHeader;
+class TimeAxisStrip;
 class TimeWindow;
+class ValueRangeLinks;
 
 /// The central area: header, the linked charts (one stack, or two side by side when
 /// comparing) and the Data tab. Owns the shared TimeWindow and ChartCursor.
@@ -64,6 +66,14 @@ public:
 
     void setAxisMode(TimeAxisMode mode);
     void setExtraChartVisible(bool visible);
+    /// Side by side, each chart of A and the same chart of B share one value range (default).
+    void setSharedValueRanges(bool shared);
+    bool sharedValueRanges() const { return m_sharedRanges; }
+    /// Shows or hides run B's event markers in an overlay.
+    void setSecondaryMarkersVisible(bool visible);
+    /// The time axis pinned under the charts.
+    TimeAxisStrip *timeAxisStrip() const { return m_strip; }
+    ComparisonView *comparisonView() const { return m_comparison; }
     /// Selects an event: highlights its instant on every chart and brings it into view.
     void showEvent(int sourceIndex, int eventIndex);
     void showChartsTab();
@@ -72,10 +82,14 @@ signals:
     void sourcesChanged(const QVector<ChartSource> &sources);
     /// A marker was clicked in a chart.
     void eventClicked(int sourceIndex, int eventIndex);
+    /// A new experiment A was shown while comparing: the comparison ended with it, so no view
+    /// keeps the old pair.
+    void comparisonEnded();
 
 private:
     void applySources();
     void connectStack(ChartStack *stack, int sourceOffset);
+    void updateComparisonTab();
 
     TimeWindow *m_window;
     ChartCursor *m_cursor;
@@ -98,6 +112,9 @@ private:
     double m_alignOffset = 0;
     TimeAxisMode m_axisMode = TimeAxisMode::WallClock;
     bool m_extraVisible = true;
+    bool m_sharedRanges = true;
+    TimeAxisStrip *m_strip;
+    ValueRangeLinks *m_links;
 };
 
 } // namespace hpa::ui

@@ -22,7 +22,9 @@ CompareController::CompareController(ui::ExperimentWorkspace *workspace, ui::App
       m_compare(new QAction(QIcon::fromTheme(QStringLiteral("view-split-left-right")),
                             tr("Compare &With…"), this)),
       m_close(new QAction(tr("Close Co&mparison"), this)),
-      m_sideBySide(new QAction(tr("&Side by Side"), this)), m_alignGroup(new QActionGroup(this)),
+      m_sideBySide(new QAction(tr("&Side by Side"), this)),
+      m_sharedRange(new QAction(tr("Same &Y Range Side by Side"), this)),
+      m_markersB(new QAction(tr("&Markers of Run B"), this)), m_alignGroup(new QActionGroup(this)),
       m_alignMenu(new QMenu(tr("&Align Runs On"), dialogParent))
 {
     m_compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
@@ -32,6 +34,22 @@ CompareController::CompareController(ui::ExperimentWorkspace *workspace, ui::App
     m_sideBySide->setChecked(m_settings->sideBySide());
     m_sideBySide->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_sideBySide->setToolTip(tr("Two columns of charts (A left, B right) instead of an overlay"));
+    m_sharedRange->setCheckable(true);
+    m_sharedRange->setChecked(m_workspace->sharedValueRanges());
+    m_sharedRange->setToolTip(
+        tr("Side by side, read each chart of A and B on one value scale (off: each run its own)"));
+    m_markersB->setCheckable(true);
+    m_markersB->setChecked(true);
+    m_markersB->setToolTip(tr("Draw run B's scaling events over the overlaid charts"));
+    connect(m_sharedRange, &QAction::toggled, m_workspace,
+            &ui::ExperimentWorkspace::setSharedValueRanges);
+    connect(m_markersB, &QAction::toggled, m_workspace,
+            &ui::ExperimentWorkspace::setSecondaryMarkersVisible);
+    // A new experiment A ended the comparison (also one picked in a parent folder).
+    connect(m_workspace, &ui::ExperimentWorkspace::comparisonEnded, this, [this] {
+        emit comparisonClosed();
+        updateActions();
+    });
     m_workspace->setCompareLayout(m_settings->sideBySide()
                                       ? ui::ExperimentWorkspace::CompareLayout::SideBySide
                                       : ui::ExperimentWorkspace::CompareLayout::Overlay);
@@ -127,6 +145,8 @@ void CompareController::updateActions()
     m_compare->setEnabled(m_workspace->hasExperiment());
     m_close->setEnabled(m_workspace->isComparing());
     m_sideBySide->setEnabled(m_workspace->isComparing());
+    m_sharedRange->setEnabled(m_workspace->isComparing());
+    m_markersB->setEnabled(m_workspace->isComparing());
     m_alignMenu->setEnabled(m_workspace->isComparing());
 }
 

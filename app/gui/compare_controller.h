@@ -31,6 +31,10 @@ public:
     QAction *compareAction() const { return m_compare; }
     QAction *closeComparisonAction() const { return m_close; }
     QAction *sideBySideAction() const { return m_sideBySide; }
+    /// Side by side: A's and B's same chart on one value range (on by default).
+    QAction *sharedRangeAction() const { return m_sharedRange; }
+    /// Overlay: show run B's event markers (on by default).
+    QAction *markersBAction() const { return m_markersB; }
     /// The "Align Runs On" submenu (first sample, load start, first scale-up, offset).
     QMenu *alignMenu() const { return m_alignMenu; }
 
@@ -60,6 +64,8 @@ private:
     QAction *m_compare;
     QAction *m_close;
     QAction *m_sideBySide;
+    QAction *m_sharedRange;
+    QAction *m_markersB;
     QActionGroup *m_alignGroup;
     QMenu *m_alignMenu;
 };

@@ -183,6 +183,8 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_elapsedAction);
     m_viewMenu->addAction(m_extraChartAction);
     m_viewMenu->addAction(m_compare->sideBySideAction());
+    m_viewMenu->addAction(m_compare->sharedRangeAction());
+    m_viewMenu->addAction(m_compare->markersBAction());
     m_viewMenu->addMenu(m_compare->alignMenu());
     QMenu *kv = m_viewMenu->addMenu(tr("KV Cache &Unit"));
     kv->addActions(m_kvUnitGroup->actions());

@@ -28,6 +28,12 @@ struct ComparisonRow
     std::optional<double> percent; ///< 100 * (b - a) / |a|; none when a is 0 or missing
     Direction better = Direction::Neutral;
     Verdict verdict = Verdict::Unknown;
+    /// How finely the statistic was measured (a time found from samples: the larger median
+    /// sample interval of the two runs); differences within it are Same.
+    std::optional<double> resolution;
+    /// Why the verdict is what it is when it is not the plain comparison of A and B
+    /// ("per hour of run: durations differ by 32 %"); empty otherwise.
+    std::string note;
 };
 
 /// A setting that differs between the runs; nullopt where a run does not have it.
@@ -56,12 +62,24 @@ public:
     /// and KV cache unit when they differ.
     const std::vector<MetadataDifference> &metadataDifferences() const { return m_metadata; }
 
+    /// True when A and B are the same folder: every difference is then zero by construction.
+    bool sameRun() const { return !m_a.path.empty() && m_a.path == m_b.path; }
+
     /// The verdict of a change from `a` to `b` under `better`. Differences within a relative
-    /// 1e-9 count as Same so rounding noise is not reported as a change.
-    static Verdict verdict(std::optional<double> a, std::optional<double> b, Direction better);
+    /// 1e-9, or within `resolution` when given, count as Same so rounding noise and sampling
+    /// granularity are not reported as a change.
+    static Verdict verdict(std::optional<double> a, std::optional<double> b, Direction better,
+                           std::optional<double> resolution = std::nullopt);
+    /// Durations differing by more than this fraction make totals (replica-hours, gaps,
+    /// violation samples) be graded as rates (per hour of run, share of samples).
+    static constexpr double kDurationTolerance = 0.01;
     static std::string_view verdictKey(Verdict verdict); ///< "better", "worse", "same", ...
 
 private:
+    /// The verdict rules beyond "lower is better": rates where durations differ, the
+    /// measurement's resolution, the rows for rates.
+    void applyVerdictRules();
+
     ExperimentSummary m_a, m_b;
     std::vector<ComparisonRow> m_rows;
     std::vector<MetadataDifference> m_metadata;

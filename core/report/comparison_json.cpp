@@ -75,7 +75,21 @@ Json ComparisonJson::toJson(const ExperimentComparison &comparison)
         Json{{"waiting", violationDelta(a.waitingViolations, b.waitingViolations)},
              {"kv_cache", violationDelta(a.kvViolations, b.kvViolations)},
              {"any", violationDelta(a.anyViolations, b.anyViolations)}};
-    return Json{{"a", SummaryJson::toJson(a)}, {"b", SummaryJson::toJson(b)}, {"delta", delta}};
+    // The verdicts as the text and the Comparison tab give them (core/analysis/comparison).
+    Json verdicts = Json::object();
+    for (const ComparisonRow &r : comparison.rows()) {
+        Json v{{"verdict", std::string(ExperimentComparison::verdictKey(r.verdict))}};
+        if (r.resolution)
+            v["resolution_s"] = SummaryJson::number(*r.resolution);
+        if (!r.note.empty())
+            v["note"] = r.note;
+        verdicts[r.key] = std::move(v);
+    }
+    return Json{{"a", SummaryJson::toJson(a)},
+                {"b", SummaryJson::toJson(b)},
+                {"same_run", comparison.sameRun()},
+                {"delta", delta},
+                {"verdicts", std::move(verdicts)}};
 }
 
 } // namespace hpa::core

@@ -51,6 +51,8 @@ std::string ComparisonText::render(const ExperimentComparison &c)
     out += kRule;
     out += fmt::format("A: {}  ({})\n", a.name, a.path);
     out += fmt::format("B: {}  ({})\n\n", b.name, b.path);
+    if (c.sameRun())
+        out += "A and B are the same run: every difference below is zero by construction.\n\n";
 
     const std::string header = fmt::format("{:<36}{:>14}{:>14}{:>14}{:>10}  {}", "Statistic", "A",
                                            "B", "B-A", "change", "verdict");
@@ -77,8 +79,14 @@ std::string ComparisonText::render(const ExperimentComparison &c)
             continue;
         const std::string delta = r.delta ? signedNumber(*r.delta, kDecimals) : "";
         const std::string percent = r.percent ? signedNumber(*r.percent, 1) + "%" : "";
-        std::string line = fmt::format("  {:<34}{:>14}{:>14}{:>14}{:>10}  {}", r.label, cell(r.a),
-                                       cell(r.b), delta, percent, marker(r.verdict));
+        const std::string label =
+            r.resolution ? fmt::format("{} ±{} s", r.label, SummaryText::number(*r.resolution, 1))
+                         : r.label;
+        std::string verdict = marker(r.verdict);
+        if (!r.note.empty())
+            verdict += (verdict.empty() ? "(" : " (") + r.note + ")";
+        std::string line = fmt::format("  {:<34}{:>14}{:>14}{:>14}{:>10}  {}", label, cell(r.a),
+                                       cell(r.b), delta, percent, verdict);
         while (!line.empty() && line.back() == ' ')
             line.pop_back();
         out += line;

@@ -1,5 +1,7 @@
 #include "ui/charts/chart_overlay.h"
 
+#include "ui/charts/font_scale.h"
+
 #include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
@@ -126,6 +128,8 @@ void ChartOverlay::paintEvents(QPainter *painter, const OverlayState &state,
     const double origin = state.from - device.map(QPointF(state.plot.left(), 0)).x() / scale;
     std::vector<EventMarker> markers =
         state.markers->decimated(state.from, state.to, origin, 1 / scale, state.highlight);
+    if (!state.secondaryMarkers)
+        std::erase_if(markers, [](const EventMarker &m) { return m.secondary; });
     const double deviceWidth = state.plot.width() * device.m11();
     const bool rug =
         static_cast<double>(markers.size()) * kMinFullHeightSpacingPx > std::fabs(deviceWidth);
@@ -232,7 +236,11 @@ void ChartOverlay::paintMarkerRuns(QPainter *painter, const OverlayState &state,
     if (run)
         flush(run->first, run->second);
     painter->save();
+    // Everything above is in device pixels. resetTransform() clears only the world transform:
+    // on a high-DPI screen (QT_SCALE_FACTOR=1.5) the painter still scales by the device pixel
+    // ratio, which drew the markers 1.5 times too far right. Undo that scale too.
     painter->resetTransform();
+    painter->setWorldTransform(painter->combinedTransform().inverted());
     painter->setPen(Qt::NoPen);
     painter->setBrushOrigin(left, top);
     painter->fillRect(QRect(left, top, width, height), QBrush(strip));
@@ -245,9 +253,7 @@ void ChartOverlay::paintMessage(QPainter *painter, const OverlayState &state,
 {
     if (state.message.isEmpty())
         return;
-    QFont font = painter->font();
-    font.setPointSizeF(font.pointSizeF() * 1.1);
-    painter->setFont(font);
+    painter->setFont(FontScale::scaled(painter->font(), 1.1));
     const QRectF area = state.plot.adjusted(12, 8, -12, -8);
     const QRectF text =
         painter->boundingRect(area, Qt::AlignCenter | Qt::TextWordWrap, state.message);

@@ -20,6 +20,7 @@ struct OverlayState
     QRectF plot;                           ///< plot area in scene coordinates
     double from = 0, to = 1;               ///< x range of the plot area
     const EventMarkers *markers = nullptr; ///< decimated to the device pixels when painted
+    bool secondaryMarkers = true;          ///< false: the comparison run's markers are hidden
     std::optional<double> cursor;
     std::optional<double> highlight;
     std::optional<std::pair<double, double>> band; ///< scene x of the zoom band's ends

@@ -17,6 +17,8 @@ ChartPalette ChartPalette::make(Mode mode)
         p.axisLine = QColor(0x70, 0x74, 0x7b);
         p.series = {QColor(0x5c, 0xa8, 0xff), QColor(0xc3, 0x8b, 0xff), QColor(0x4d, 0xd0, 0xc4),
                     QColor(0xff, 0xc1, 0x4d), QColor(0xff, 0x8a, 0xc8), QColor(0x9c, 0xd6, 0x5c)};
+        p.seriesB = {QColor(0xff, 0x9e, 0x5e), QColor(0x4d, 0xd0, 0xc4), QColor(0xe0, 0x7b, 0xff),
+                     QColor(0xb0, 0xd4, 0xff), QColor(0xff, 0xe0, 0x66), QColor(0xc8, 0xc8, 0xc8)};
         p.target = QColor(0xff, 0x5c, 0x5c);
         p.targetShade = QColor(0xff, 0x5c, 0x5c, 26);
         p.scaleUp = QColor(0x4c, 0xd9, 0x64);
@@ -37,6 +39,8 @@ ChartPalette ChartPalette::make(Mode mode)
     p.axisLine = QColor(0x90, 0x94, 0x9a);
     p.series = {QColor(0x1f, 0x6f, 0xd1), QColor(0x8e, 0x44, 0xc9), QColor(0x0e, 0x9a, 0x8c),
                 QColor(0xd9, 0x8c, 0x00), QColor(0xc2, 0x3b, 0x8a), QColor(0x5a, 0x9a, 0x1e)};
+    p.seriesB = {QColor(0xb8, 0x4a, 0x00), QColor(0x00, 0x7d, 0x73), QColor(0x6a, 0x3d, 0x9a),
+                 QColor(0x4a, 0x6f, 0x8a), QColor(0x7a, 0x5c, 0x00), QColor(0x40, 0x40, 0x40)};
     p.target = QColor(0xd6, 0x27, 0x28);
     p.targetShade = QColor(0xd6, 0x27, 0x28, 28);
     p.scaleUp = QColor(0x1e, 0x9e, 0x3a);
@@ -62,18 +66,16 @@ ChartPalette ChartPalette::forApplication(const QPalette &palette)
 
 QColor ChartPalette::seriesColor(int index, bool secondary) const
 {
-    const QColor base = series.isEmpty() ? text : series.at(index % series.size());
-    if (!secondary)
-        return base;
-    // Same hue, shifted towards the background so A stays the stronger line.
-    return mode == Mode::Dark ? base.darker(150) : base.lighter(160);
+    const QVector<QColor> &hues = secondary && !seriesB.isEmpty() ? seriesB : series;
+    return hues.isEmpty() ? text : hues.at(index % hues.size());
 }
 
 QPen ChartPalette::seriesPen(int colorIndex, bool dashed, bool secondary) const
 {
-    QPen pen = linePen(seriesColor(colorIndex, secondary), secondary ? 1.6 : 1.8);
+    // Same width for both runs: B must read as well as A, told apart by hue and dash.
+    QPen pen = linePen(seriesColor(colorIndex, secondary), 1.8);
     if (secondary)
-        pen.setStyle(dashed ? Qt::DashDotDotLine : Qt::DotLine);
+        pen.setStyle(dashed ? Qt::DashDotLine : Qt::DashLine);
     else if (dashed)
         pen.setStyle(Qt::DashLine);
     return pen;

@@ -21,6 +21,9 @@ struct ChartPalette
     Mode mode = Mode::Light;
     QColor background, plotBackground, text, mutedText, grid, axisLine;
     QVector<QColor> series; ///< one hue per series role, cycled
+    /// Run B's hue per series role: a different hue from A's (never a tint of it), so an
+    /// overlay reads at a glance, and none of the marker or target colours.
+    QVector<QColor> seriesB;
     QColor target, targetShade;
     QColor scaleUp, scaleDown, replicasChanged;
     QColor cursor, highlight, band, tooltipBackground, tooltipBorder;
@@ -35,8 +38,8 @@ struct ChartPalette
     /// a 300 DPI export gets lines as thick as on screen, not hairlines.
     bool cosmeticPens() const { return mode != Mode::Paper; }
     QColor seriesColor(int index, bool secondary) const;
-    /// Pen of a data line: the primary source solid (or dashed when `dashed`), a comparison
-    /// source in a lighter tint of the same hue with a dotted pattern.
+    /// Pen of a data line: the primary source solid (or dotted when `dashed`); a comparison
+    /// source just as wide, in its own hue (seriesB) and dashed.
     QPen seriesPen(int colorIndex, bool dashed, bool secondary) const;
     /// A line `paperWidth` wide on paper; on screen a cosmetic 1 px line, the only kind Qt's
     /// raster engine draws without the general stroker (wider pens made painting the charts

@@ -7,6 +7,7 @@
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/metric_chart_view.h"
 #include "ui/charts/time_window.h"
+#include "ui/charts/value_range_link.h"
 
 #include <QEvent>
 #include <QPainter>
@@ -32,6 +33,13 @@ QVector<double> gapThresholds(const QVector<ChartSource> &sources)
         gaps << kGapFactor * median;
     }
     return gaps;
+}
+
+/// Which charts of two stacks share value axes: the same kind (extra charts by title).
+QString linkKey(const ChartSpec &spec)
+{
+    return QString::number(static_cast<int>(spec.kind)) +
+           (spec.kind == ChartKind::Extra ? spec.title : QString());
 }
 
 } // namespace
@@ -85,7 +93,10 @@ void ChartStack::rebuild()
         auto *view = new MetricChartView(spec, m_window, m_cursor, this);
         view->setAxisMode(m_axisMode);
         view->setContextActions(m_actions);
+        view->setSecondaryMarkersVisible(m_secondaryMarkers);
         view->setSources(m_sources, gaps, markers);
+        if (m_links)
+            view->metricChart()->setValueRangeLink(m_links->link(linkKey(spec)));
         connect(view, &MetricChartView::eventClicked, this, &ChartStack::eventClicked);
         m_layout->addWidget(view, 1);
         m_charts << view;
@@ -150,6 +161,22 @@ void ChartStack::setContextActions(const QList<QAction *> &actions)
     m_actions = actions;
     for (MetricChartView *view : m_charts)
         view->setContextActions(actions);
+}
+
+void ChartStack::setValueRangeLinks(ValueRangeLinks *links)
+{
+    m_links = links;
+    for (MetricChartView *view : m_charts) {
+        MetricChart *chart = view->metricChart();
+        chart->setValueRangeLink(links ? links->link(linkKey(chart->spec())) : nullptr);
+    }
+}
+
+void ChartStack::setSecondaryMarkersVisible(bool visible)
+{
+    m_secondaryMarkers = visible;
+    for (MetricChartView *view : m_charts)
+        view->setSecondaryMarkersVisible(visible);
 }
 
 void ChartStack::applyScreenPalette()

@@ -17,6 +17,7 @@ namespace hpa::ui {
 class ChartCursor;
 class MetricChartView;
 class TimeWindow;
+class ValueRangeLinks;
 
 /// The six charts (plus the optional extra-columns chart) stacked on one shared time axis.
 /// Every chart follows the shared TimeWindow and ChartCursor it is given; two stacks given the
@@ -46,6 +47,12 @@ public:
     bool hasExtraColumns() const;
     /// Actions every chart offers on right-click (owned by the caller).
     void setContextActions(const QList<QAction *> &actions);
+    /// Shares each chart's value axes with the same chart of every other stack given the same
+    /// `links` (side by side); nullptr: each chart fits its own data. Must outlive the stack
+    /// or be reset first.
+    void setValueRangeLinks(ValueRangeLinks *links);
+    /// Shows or hides the markers of the comparison run (source 1 of an overlay).
+    void setSecondaryMarkersVisible(bool visible);
 
     QVector<MetricChartView *> charts() const { return m_charts; }
     /// The charts currently shown, top to bottom.
@@ -77,6 +84,8 @@ private:
     TimeAxisMode m_axisMode = TimeAxisMode::WallClock;
     bool m_extraVisible = true;
     bool m_ownsTimeRange = true;
+    bool m_secondaryMarkers = true;
+    ValueRangeLinks *m_links = nullptr;
 };
 
 } // namespace hpa::ui

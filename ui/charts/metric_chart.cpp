@@ -2,6 +2,8 @@
 
 #include "core/plot/time_ticks.h"
 #include "ui/charts/axis_scale.h"
+#include "ui/charts/font_scale.h"
+#include "ui/charts/value_range_link.h"
 
 #include <QGraphicsLayout>
 
@@ -55,9 +57,7 @@ MetricChart::MetricChart(ChartSpec spec, QGraphicsItem *parent)
     setBackgroundRoundness(0);
     setMargins(QMargins(4, 4, 4, 4));
     legend()->hide();
-    QFont legendFont = font();
-    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
-    m_legend->setFont(legendFont);
+    m_legend->setFont(FontScale::scaled(font(), 0.9));
     m_axes->setFont(font());
     AxisLayer::ValueAxis left;
     left.title = m_spec.yTitle;
@@ -73,7 +73,11 @@ MetricChart::MetricChart(ChartSpec spec, QGraphicsItem *parent)
     applyPalette(ChartPalette::make(ChartPalette::Mode::Light));
 }
 
-MetricChart::~MetricChart() = default;
+MetricChart::~MetricChart()
+{
+    if (m_link)
+        m_link->leave(this);
+}
 
 void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<double> &gapSeconds)
 {
@@ -141,6 +145,44 @@ void MetricChart::setRange(double from, double to)
         (b->spec.rightAxis ? right : left).include(e);
     }
     rebuildTimeAxis();
+    m_ownLeft = left;
+    m_ownRight = right;
+    if (m_link) {
+        // Reporting may refit every member of the link, this one included: skip that pass.
+        m_reporting = true;
+        m_link->report(this, left, right);
+        m_reporting = false;
+    }
+    fitValueAxes();
+}
+
+void MetricChart::setValueRangeLink(ValueRangeLink *link)
+{
+    if (m_link == link)
+        return;
+    if (m_link) {
+        m_link->leave(this);
+        disconnect(m_link, nullptr, this, nullptr);
+    }
+    m_link = link;
+    if (m_link) {
+        connect(m_link, &ValueRangeLink::changed, this, [this] {
+            if (!m_reporting)
+                fitValueAxes();
+        });
+        connect(m_link, &QObject::destroyed, this, [this] { m_link = nullptr; });
+        m_link->report(this, m_ownLeft, m_ownRight);
+    }
+    fitValueAxes();
+}
+
+void MetricChart::fitValueAxes()
+{
+    CurveDecimator::Extent left = m_ownLeft, right = m_ownRight;
+    if (m_link) {
+        left = m_link->left();
+        right = m_link->right();
+    }
     // Labels closer than a line of text would overlap.
     const int maxTicks =
         std::clamp(static_cast<int>(plotArea().height() / kPixelsPerValueTick), 3, 6);
@@ -193,6 +235,14 @@ void MetricChart::updateCurves()
             for (const QList<QPointF> &segment : b->decimator.segments())
                 shade += segment;
         }
+    }
+    // A target is a setting, not a measurement: it holds over the whole x-range, also where
+    // A has ended and B (overlaid) goes on.
+    if (!shade.isEmpty()) {
+        if (shade.front().x() > m_from)
+            shade.prepend(QPointF(m_from, shade.front().y()));
+        if (shade.back().x() < m_to)
+            shade.append(QPointF(m_to, shade.back().y()));
     }
     m_layer->setCurves(std::move(curves));
     m_layer->setShade(std::move(shade), m_palette.targetShade);

@@ -15,6 +15,8 @@
 
 namespace hpa::ui {
 
+class ValueRangeLink;
+
 /// One chart of the stack: the series of its spec for every source, a time axis built from
 /// core TimeTicks and value axes fitted to what is visible. Qt Charts only draws the title and
 /// background: axes, lines and legend are our own items (AxisLayer, CurveLayer, ChartLegend),
@@ -40,6 +42,11 @@ public:
     void setXLabelsVisible(bool visible);
     /// Shows [from, to]: re-decimates every series to the plot width and refits the axes.
     void setRange(double from, double to);
+    /// Fits the value axes to the union of every chart in `link` (side by side: A's and B's
+    /// same chart); nullptr: to this chart's own data. The link must outlive the chart or be
+    /// reset first.
+    void setValueRangeLink(ValueRangeLink *link);
+    ValueRangeLink *valueRangeLink() const { return m_link; }
     double rangeFrom() const { return m_from; }
     double rangeTo() const { return m_to; }
 
@@ -67,6 +74,7 @@ private:
     };
 
     void rebuildTimeAxis();
+    void fitValueAxes();
     void placeLayers();
     void updateCurves();
 
@@ -84,6 +92,9 @@ private:
     double m_to = 1;
     bool m_hasData = false;
     bool m_notCollected = false;
+    ValueRangeLink *m_link = nullptr;
+    CurveDecimator::Extent m_ownLeft, m_ownRight;
+    bool m_reporting = false;
 };
 
 } // namespace hpa::ui

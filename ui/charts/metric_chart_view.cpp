@@ -91,6 +91,12 @@ void MetricChartView::applyChartPalette(const ChartPalette &palette)
     viewport()->update();
 }
 
+void MetricChartView::setSecondaryMarkersVisible(bool visible)
+{
+    m_secondaryMarkers = visible;
+    viewport()->update();
+}
+
 bool MetricChartView::showsNotCollectedMessage() const
 {
     return m_chart->isNotCollected();
@@ -331,6 +337,7 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
     state.from = m_chart->rangeFrom();
     state.to = m_chart->rangeTo();
     state.markers = m_markers.get();
+    state.secondaryMarkers = m_secondaryMarkers;
     state.highlight = m_cursor->highlight();
     if (!m_exporting) {
         state.cursor = m_cursor->position();

@@ -57,6 +57,8 @@ public:
     double xAt(double px) const;
     /// Viewport x of axis position `x`.
     double viewportX(double x) const;
+    /// Shows or hides the markers of comparison sources (ChartSource::secondary).
+    void setSecondaryMarkersVisible(bool visible);
     /// Hides the cursor and readout while drawing for export.
     void setExporting(bool exporting) { m_exporting = exporting; }
 
@@ -98,6 +100,7 @@ private:
     bool m_hovered = false;
     bool m_timeLabels = true;
     bool m_exporting = false;
+    bool m_secondaryMarkers = true;
 };
 
 } // namespace hpa::ui
