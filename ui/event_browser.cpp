@@ -45,7 +45,12 @@ EventBrowser::EventBrowser(QWidget *parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Every column fits the dock at its default width, one run or two: the Kind column
+    // takes what is left and elides, the others keep their contents' width.
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setMinimumSectionSize(24);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setTextElideMode(Qt::ElideRight);
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
 
@@ -56,7 +61,9 @@ EventBrowser::EventBrowser(QWidget *parent)
     m_stack->addWidget(m_empty);
 
     m_details->setReadOnly(true);
-    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Log lines are long; the dock is narrow. Wrapped, the whole line is readable.
+    m_details->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_details->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_details->setPlaceholderText(tr("Select an event to see its full log text"));
 
@@ -101,7 +108,10 @@ void EventBrowser::setSources(const QVector<ChartSource> &sources)
 {
     const QScopedValueRollback guard(m_selectingProgrammatically, true);
     m_model->setSources(sources);
-    m_view->resizeColumnsToContents();
+    fitColumns();
+    // Before anything is loaded there is no experiment to have no events.
+    m_empty->setText(sources.isEmpty() ? tr("No experiment open")
+                                       : tr("No scaling events in this experiment"));
     m_stack->setCurrentWidget(m_model->rowCount() > 0 ? static_cast<QWidget *>(m_view)
                                                       : static_cast<QWidget *>(m_empty));
     const bool any = m_model->rowCount() > 0;
@@ -110,6 +120,16 @@ void EventBrowser::setSources(const QVector<ChartSource> &sources)
     m_details->setVisible(any);
     updateDetails({});
     updateCount();
+}
+
+void EventBrowser::fitColumns()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const bool kind = m_model->fieldAt(c) == EventTableModel::Field::Kind;
+        header->setSectionResizeMode(c, kind ? QHeaderView::Stretch
+                                             : QHeaderView::ResizeToContents);
+    }
 }
 
 void EventBrowser::selectEvent(int sourceIndex, int eventIndex)

@@ -46,6 +46,7 @@ private:
     void onKindChanged(int comboIndex);
     void onCurrentRowChanged(const QModelIndex &current);
     void updateCount();
+    void fitColumns();
     void updateDetails(const QModelIndex &proxyIndex);
 
     EventTableModel *m_model;

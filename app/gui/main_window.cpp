@@ -9,6 +9,8 @@
 #include "ui/event_browser.h"
 #include "ui/experiment_workspace.h"
 #include "ui/load_controller.h"
+#include "ui/recent_labels.h"
+#include "ui/shortcuts_dialog.h"
 #include "ui/statistics_view.h"
 #include "ui/warnings_dialog.h"
 
@@ -192,6 +194,14 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_warningsAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    shortcuts->setObjectName(QStringLiteral("KeyboardShortcutsAction"));
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        auto *dialog = new ui::ShortcutsDialog(findChildren<QAction *>(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     help->addAction(m_aboutAction);
 }
 
@@ -430,8 +440,10 @@ void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
     const QStringList recent = m_settings.recentExperiments();
-    for (const QString &dir : recent) {
-        QAction *a = m_recentMenu->addAction(QFileInfo(dir).fileName());
+    const QStringList labels = ui::RecentLabels::labels(recent);
+    for (qsizetype i = 0; i < recent.size(); ++i) {
+        const QString &dir = recent[i];
+        QAction *a = m_recentMenu->addAction(labels.value(i));
         a->setToolTip(dir);
         a->setStatusTip(dir);
         // A folder that is gone stays listed but greyed out, so the user sees what happened.

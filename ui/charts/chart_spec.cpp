@@ -36,7 +36,40 @@ SeriesSpec targetLine(std::string_view key, const QString &name)
     return s;
 }
 
+QString unitWords(core::KvCacheUnit unit)
+{
+    switch (unit) {
+    case core::KvCacheUnit::Fraction:
+        return QStringLiteral("from fractions");
+    case core::KvCacheUnit::Percent:
+        return QStringLiteral("as written");
+    case core::KvCacheUnit::Milli:
+        return QStringLiteral("from milli-units");
+    }
+    return {};
+}
+
+/// Plain words in the title ("KV cache usage (%, from fractions)"); the rule that chose the
+/// unit ("target 0.5 <= 1: fraction") goes to the title's tooltip.
 QString kvTitle(const QVector<ChartSource> &sources)
+{
+    QStringList words;
+    for (const ChartSource &source : sources) {
+        if (!source.experiment || source.experiment->kvRule.reason.empty())
+            continue;
+        const QString w = unitWords(source.experiment->kvRule.unit);
+        words << (source.label.isEmpty() ? w : source.label + QStringLiteral(" ") + w);
+    }
+    words.removeDuplicates();
+    if (words.size() == 2 && sources.size() == 2 &&
+        unitWords(sources[0].experiment->kvRule.unit) ==
+            unitWords(sources[1].experiment->kvRule.unit))
+        words = {unitWords(sources[0].experiment->kvRule.unit)};
+    return words.isEmpty() ? QStringLiteral("KV cache usage (%)")
+                           : QStringLiteral("KV cache usage (%, %1)").arg(words.join(", "));
+}
+
+QString kvTitleToolTip(const QVector<ChartSource> &sources)
 {
     QStringList rules;
     for (const ChartSource &source : sources) {
@@ -45,10 +78,11 @@ QString kvTitle(const QVector<ChartSource> &sources)
         const QString reason = QString::fromStdString(source.experiment->kvRule.reason);
         rules << (source.label.isEmpty() ? reason : source.label + QStringLiteral(": ") + reason);
     }
-    const QString title = QStringLiteral("KV cache usage (%)");
-    return rules.isEmpty()
-               ? title
-               : title + QStringLiteral(" — unit rule: ") + rules.join(QStringLiteral("; "));
+    if (rules.isEmpty())
+        return {};
+    return QStringLiteral("How metrics.csv wrote KV cache usage, and the rule that decided it: ") +
+           rules.join(QStringLiteral("; ")) +
+           QStringLiteral(". View → KV Cache Unit overrides it.");
 }
 
 QStringList extraKeys(const QVector<ChartSource> &sources)
@@ -94,6 +128,7 @@ QVector<ChartSpec> ChartSpec::standard(const QVector<ChartSource> &sources)
     ChartSpec kv;
     kv.kind = ChartKind::KvCache;
     kv.title = kvTitle(sources);
+    kv.titleToolTip = kvTitleToolTip(sources);
     kv.yTitle = QStringLiteral("Percent");
     kv.fixedPercent = true;
     kv.series = {line(keys::KvCachePct, QStringLiteral("KV cache usage"), 2),

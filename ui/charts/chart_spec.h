@@ -38,6 +38,7 @@ struct ChartSpec
 {
     ChartKind kind = ChartKind::Extra;
     QString title;
+    QString titleToolTip; ///< shown over the title; empty: none
     QString yTitle;
     QString rightTitle; ///< empty: no second value axis
     QVector<SeriesSpec> series;

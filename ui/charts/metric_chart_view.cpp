@@ -11,6 +11,7 @@
 #include <QGraphicsLayout>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -327,6 +328,28 @@ void MetricChartView::contextMenuEvent(QContextMenuEvent *event)
     QMenu::exec(m_actions, event->globalPos(), nullptr, this);
     for (QAction *action : m_actions)
         action->setProperty(kContextChartProperty, QVariant());
+}
+
+QString MetricChartView::toolTipAt(const QPointF &pos) const
+{
+    // Only the title band (above the legend) has a tooltip; the plot has the readout.
+    const QRectF legend = mapFromScene(m_chart->mapToScene(m_chart->chartLegend()->boundingRect()))
+                              .boundingRect();
+    return pos.y() < legend.top() ? m_chart->spec().titleToolTip : QString();
+}
+
+bool MetricChartView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QString tip = toolTipAt(help->pos());
+        if (tip.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), tip, viewport());
+        return true;
+    }
+    return QChartView::viewportEvent(event);
 }
 
 void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)

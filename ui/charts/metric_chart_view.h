@@ -59,6 +59,8 @@ public:
     double viewportX(double x) const;
     /// Shows or hides the markers of comparison sources (ChartSource::secondary).
     void setSecondaryMarkersVisible(bool visible);
+    /// The tooltip at viewport position `pos`: the title's (KV unit rule), else none.
+    QString toolTipAt(const QPointF &pos) const;
     /// Hides the cursor and readout while drawing for export.
     void setExporting(bool exporting) { m_exporting = exporting; }
 
@@ -76,6 +78,7 @@ protected:
     void leaveEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
     enum class Drag
