@@ -58,6 +58,8 @@ public:
     /// The lines as currently drawn, one per series and source.
     const QList<Curve> &curves() const { return m_layer->curves(); }
     ChartLegend *chartLegend() const { return m_legend; }
+    /// The lower edge of the shade above the target, in axis units, as drawn.
+    const QList<QPointF> &targetShade() const { return m_layer->shade(); }
     const core::ValueReadout &readout() const { return m_readout; }
     /// Points currently drawn, all lines together.
     qsizetype drawnPointCount() const { return m_layer->pointCount(); }
