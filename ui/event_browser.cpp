@@ -15,6 +15,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTextOption>
 #include <QVBoxLayout>
 
 namespace hpa::ui {

@@ -7,11 +7,13 @@
 #include "core/analysis/experiment_analyzer.h"
 #include "ui/charts/chart_overlay.h"
 #include "ui/charts/chart_palette.h"
+#include "ui/comparison_table_model.h"
 #include "ui/comparison_view.h"
 #include "ui/experiment_workspace.h"
 #include "ui/loaded_experiment.h"
 
 #include <QLabel>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -166,13 +168,21 @@ void TestCompareViews::mainWindowEndsTheComparisonOnOpen()
     w.waitForLoad();
     QTRY_VERIFY(w.workspace()->isComparing());
     QVERIFY(w.windowTitle().contains(QStringLiteral(" vs ")));
-    // The parent-folder chooser (without dialogs it takes the first experiment it finds).
-    w.openExperiment(QFileInfo(high).absolutePath());
+    // The parent-folder chooser (without dialogs it takes the first experiment it finds): a
+    // folder holding a copy of the legacy run.
+    QTemporaryDir parent;
+    const QString copy = parent.filePath(QStringLiteral("copy-of-legacy"));
+    QVERIFY(QDir().mkpath(copy));
+    for (const QString &name : QDir(legacy).entryList(QDir::Files))
+        QVERIFY(QFile::copy(QDir(legacy).filePath(name), QDir(copy).filePath(name)));
+    w.openExperiment(parent.path());
     w.waitForLoad();
     QTRY_VERIFY(!w.workspace()->isComparing());
     QVERIFY(!hasTab(w.workspace(), QStringLiteral("Comparison")));
     QVERIFY(!w.windowTitle().contains(QStringLiteral(" vs ")));
     QCOMPARE(w.workspace()->sources().size(), 1);
+    QCOMPARE(QString::fromStdString(w.workspace()->experiment()->summary.name),
+             QStringLiteral("copy-of-legacy"));
 }
 
 void TestCompareViews::comparingARunWithItselfSaysSo()

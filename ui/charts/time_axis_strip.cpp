@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 namespace hpa::ui {
@@ -150,7 +151,7 @@ void TimeAxisStrip::paintEvent(QPaintEvent *)
         painter.setPen(pal.color(QPalette::Mid));
         painter.drawLine(QPointF(x, 0), QPointF(x, kTickLength));
         const double w = fm.horizontalAdvance(text);
-        const double l = std::clamp(x - w / 2, 0.0, width() - w - 1);
+        const double l = std::clamp(x - w / 2, 0.0, std::max(0.0, width() - w - 1));
         if (l < lastRight + 4)
             continue; // two columns meet: never print labels over each other
         painter.setPen(pal.color(QPalette::WindowText));

@@ -1,5 +1,7 @@
 #include "ui/charts/value_range_link.h"
 
+#include <utility>
+
 namespace hpa::ui {
 
 namespace {
