@@ -10,6 +10,7 @@
 #include "ui/charts/time_axis_strip.h"
 
 #include <QProcess>
+#include <QScreen>
 #include <QTest>
 
 using namespace chart_test;

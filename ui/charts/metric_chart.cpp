@@ -75,8 +75,10 @@ MetricChart::MetricChart(ChartSpec spec, QGraphicsItem *parent)
 
 MetricChart::~MetricChart()
 {
-    if (m_link)
+    if (m_link) {
+        disconnect(m_link, nullptr, this, nullptr);
         m_link->leave(this);
+    }
 }
 
 void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<double> &gapSeconds)
