@@ -15,17 +15,38 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QStyledItemDelegate>
 #include <QTextOption>
 #include <QVBoxLayout>
 
 namespace hpa::ui {
+
+namespace {
+
+/// The Time column elides on the left: "…16:02:07" still tells events apart, "2025-11-2…"
+/// does not.
+class ElideLeftDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideLeft;
+    }
+};
+
+} // namespace
 
 EventBrowser::EventBrowser(QWidget *parent)
     : QWidget(parent), m_model(new EventTableModel(this)), m_proxy(new EventFilterProxy(this)),
       m_kindCombo(new QComboBox(this)), m_search(new QLineEdit(this)),
       m_stack(new QStackedWidget(this)), m_view(new QTableView(m_stack)),
       m_empty(new QLabel(tr("No scaling events in this experiment"), m_stack)),
-      m_details(new QPlainTextEdit(this)), m_count(new QLabel(this))
+      m_details(new QPlainTextEdit(this)), m_count(new QLabel(this)),
+      m_elideLeft(new ElideLeftDelegate(this))
 {
     m_proxy->setSourceModel(m_model);
 
@@ -125,11 +146,17 @@ void EventBrowser::setSources(const QVector<ChartSource> &sources)
 
 void EventBrowser::fitColumns()
 {
+    // Time and Kind share what the numbers leave; Time elides on the left, Kind on the right
+    // ("Scale u…" next to its colour still reads).
     QHeaderView *header = m_view->horizontalHeader();
     for (int c = 0; c < m_model->columnCount(); ++c) {
-        const bool kind = m_model->fieldAt(c) == EventTableModel::Field::Kind;
-        header->setSectionResizeMode(c, kind ? QHeaderView::Stretch
-                                             : QHeaderView::ResizeToContents);
+        const EventTableModel::Field field = m_model->fieldAt(c);
+        const bool stretch =
+            field == EventTableModel::Field::Kind || field == EventTableModel::Field::Time;
+        header->setSectionResizeMode(c, stretch ? QHeaderView::Stretch
+                                                : QHeaderView::ResizeToContents);
+        m_view->setItemDelegateForColumn(c, field == EventTableModel::Field::Time ? m_elideLeft
+                                                                                  : nullptr);
     }
 }
 

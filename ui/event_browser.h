@@ -10,6 +10,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QStackedWidget;
+class QStyledItemDelegate;
 class QTableView;
 
 namespace hpa::ui {
@@ -58,6 +59,7 @@ private:
     QLabel *m_empty;
     QPlainTextEdit *m_details;
     QLabel *m_count;
+    QStyledItemDelegate *m_elideLeft;
     bool m_selectingProgrammatically = false;
 };
 
