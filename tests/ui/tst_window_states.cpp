@@ -133,6 +133,8 @@ void TestWindowStates::timeAxisIsAlwaysVisible()
     w.waitForLoad();
     QTest::qWait(50);
     hpa::ui::ExperimentWorkspace *ws = w.workspace();
+    // The axis mode is a saved setting: start from wall-clock time whatever it was.
+    ws->setAxisMode(hpa::ui::TimeAxisMode::WallClock);
     hpa::ui::TimeAxisStrip *strip = ws->timeAxisStrip();
     QVERIFY(strip->isVisible());
     // Inside the window, below the charts' viewport: on screen whatever the scroll position.
