@@ -14,8 +14,8 @@
 #include <QScopedValueRollback>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTableView>
 #include <QStyledItemDelegate>
+#include <QTableView>
 #include <QTextOption>
 #include <QVBoxLayout>
 

@@ -13,8 +13,8 @@ namespace {
 /// The path's components, the folder's own name last.
 QStringList parts(const QString &dir)
 {
-    return QDir::cleanPath(QDir::fromNativeSeparators(dir)).split(QLatin1Char('/'),
-                                                                 Qt::SkipEmptyParts);
+    return QDir::cleanPath(QDir::fromNativeSeparators(dir))
+        .split(QLatin1Char('/'), Qt::SkipEmptyParts);
 }
 
 /// The last `n` parent components of `p`, joined with '/'.
@@ -54,7 +54,8 @@ QStringList RecentLabels::labels(const QStringList &dirs)
             if (unique)
                 break;
         }
-        out << QStringLiteral("%1 — %2").arg(names[i], QDir::toNativeSeparators(parentTail(mine, n)));
+        out << QStringLiteral("%1 — %2").arg(names[i],
+                                             QDir::toNativeSeparators(parentTail(mine, n)));
     }
     return out;
 }

@@ -61,7 +61,8 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
             keys << k.toString(QKeySequence::NativeText);
         if (keys.isEmpty())
             continue;
-        add(keys.join(tr(", ")), action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+        add(keys.join(tr(", ")),
+            action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
     }
     for (const ChartKey &k : kChartKeys)
         add(tr(k.keys), tr(k.what));

@@ -85,13 +85,12 @@ void ExperimentComparison::applyVerdictRules()
 {
     const double durA = m_a.durationSeconds, durB = m_b.durationSeconds;
     const bool durationsDiffer =
-        durA > 0 && durB > 0 &&
-        std::abs(durB - durA) > kDurationTolerance * std::max(durA, durB);
+        durA > 0 && durB > 0 && std::abs(durB - durA) > kDurationTolerance * std::max(durA, durB);
     const std::string durationNote =
-        durationsDiffer ? fmt::format("per hour of run: B ran {:.0f} % {} than A",
-                                      100.0 * std::abs(durB - durA) / durA,
-                                      durB < durA ? "shorter" : "longer")
-                        : std::string();
+        durationsDiffer
+            ? fmt::format("per hour of run: B ran {:.0f} % {} than A",
+                          100.0 * std::abs(durB - durA) / durA, durB < durA ? "shorter" : "longer")
+            : std::string();
     const auto perHour = [](const std::optional<double> &v, double seconds) {
         return v && seconds > 0 ? std::optional(*v / (seconds / 3600.0)) : std::nullopt;
     };

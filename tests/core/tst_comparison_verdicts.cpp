@@ -56,11 +56,11 @@ void TestComparisonVerdicts::replicaHoursAreGradedPerHourOfRun_data()
     QTest::newRow("shorter run, more replicas")
         << 3600.0 << 4 * 3600.0 << 2448.0 << 5 * 2448.0 << Verdict::Worse << 5.0 << true;
     // Same length: the totals decide as before.
-    QTest::newRow("same length") << 3600.0 << 4 * 3600.0 << 3600.0 << 3 * 3600.0
-                                 << Verdict::Better << 3.0 << false;
+    QTest::newRow("same length") << 3600.0 << 4 * 3600.0 << 3600.0 << 3 * 3600.0 << Verdict::Better
+                                 << 3.0 << false;
     // Within 1 % of each other: the totals decide.
-    QTest::newRow("0.5 % longer") << 3600.0 << 4 * 3600.0 << 3618.0 << 3 * 3618.0
-                                  << Verdict::Better << 3.0 << false;
+    QTest::newRow("0.5 % longer") << 3600.0 << 4 * 3600.0 << 3618.0 << 3 * 3618.0 << Verdict::Better
+                                  << 3.0 << false;
 }
 
 void TestComparisonVerdicts::replicaHoursAreGradedPerHourOfRun()
@@ -120,9 +120,12 @@ void TestComparisonVerdicts::latencyWithinSamplingResolutionIsSame_data()
     QTest::addColumn<double>("latencyB");
     QTest::addColumn<Verdict>("verdict");
     QTest::addColumn<double>("resolution");
-    QTest::newRow("0.7 s at 21 s sampling") << 21.0 << 21.0 << 40.0 << 40.7 << Verdict::Same << 21.0;
-    QTest::newRow("the coarser run decides") << 5.0 << 21.0 << 40.0 << 60.0 << Verdict::Same << 21.0;
-    QTest::newRow("30 s at 21 s sampling") << 21.0 << 21.0 << 40.0 << 70.0 << Verdict::Worse << 21.0;
+    QTest::newRow("0.7 s at 21 s sampling")
+        << 21.0 << 21.0 << 40.0 << 40.7 << Verdict::Same << 21.0;
+    QTest::newRow("the coarser run decides")
+        << 5.0 << 21.0 << 40.0 << 60.0 << Verdict::Same << 21.0;
+    QTest::newRow("30 s at 21 s sampling")
+        << 21.0 << 21.0 << 40.0 << 70.0 << Verdict::Worse << 21.0;
     QTest::newRow("6 s at 5 s sampling") << 5.0 << 5.0 << 40.0 << 34.0 << Verdict::Better << 5.0;
 }
 

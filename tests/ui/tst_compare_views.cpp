@@ -206,7 +206,8 @@ void TestCompareViews::comparingARunWithItselfSaysSo()
 
 void TestCompareViews::runBIsDrawnAsStrongAsA()
 {
-    for (auto mode : {ChartPalette::Mode::Light, ChartPalette::Mode::Dark, ChartPalette::Mode::Paper}) {
+    for (auto mode :
+         {ChartPalette::Mode::Light, ChartPalette::Mode::Dark, ChartPalette::Mode::Paper}) {
         const ChartPalette p = ChartPalette::make(mode);
         for (int role = 0; role < 3; ++role) {
             const QPen a = p.seriesPen(role, false, false);

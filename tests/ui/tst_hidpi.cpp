@@ -146,9 +146,9 @@ void TestHiDpi::timeLabelsArePainted()
     const double dpr = image.devicePixelRatio();
     const QRectF plot = bottom->plotRect();
     // Text under the plot, across its width.
-    const int ink = inkIn(image, static_cast<int>(plot.left() * dpr),
-                          static_cast<int>(plot.right() * dpr),
-                          static_cast<int>((plot.bottom() + 5) * dpr), image.height());
+    const int ink =
+        inkIn(image, static_cast<int>(plot.left() * dpr), static_cast<int>(plot.right() * dpr),
+              static_cast<int>((plot.bottom() + 5) * dpr), image.height());
     QVERIFY2(ink > 20 * dpr, qPrintable(QStringLiteral("%1 dark pixels under the plot").arg(ink)));
 
     // The pinned strip too: its labels sit under the chart's plot area.

@@ -3,9 +3,9 @@
 
 #include "app/gui/main_window.h"
 #include "ui/charts/chart_spec.h"
+#include "ui/charts/chart_stack.h"
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/metric_chart_view.h"
-#include "ui/charts/chart_stack.h"
 #include "ui/charts/time_axis_strip.h"
 #include "ui/charts/time_window.h"
 #include "ui/event_browser.h"
@@ -91,7 +91,8 @@ void TestWindowStates::emptyWindowDoesNotPretend()
     QVERIFY(stack);
     const auto *label = qobject_cast<QLabel *>(stack->currentWidget());
     QVERIFY(label);
-    QVERIFY2(!label->text().contains(QStringLiteral("No scaling events")), qPrintable(label->text()));
+    QVERIFY2(!label->text().contains(QStringLiteral("No scaling events")),
+             qPrintable(label->text()));
     QCOMPARE(label->text(), QStringLiteral("No experiment open"));
     for (const char *name : {"Zoom Out", "Zoom In", "Reload", "Back", "Reset Zoom"}) {
         QAction *a = actionNamed(&w, QString::fromLatin1(name));
@@ -183,7 +184,8 @@ void TestWindowStates::eventsDockFitsItsColumns()
             return false;
         QHeaderView *h = view->horizontalHeader();
         const int right = h->sectionViewportPosition(c) + h->sectionSize(c);
-        return !h->isSectionHidden(c) && h->sectionSize(c) >= 20 && right <= view->viewport()->width();
+        return !h->isSectionHidden(c) && h->sectionSize(c) >= 20 &&
+               right <= view->viewport()->width();
     };
     QVERIFY(fits(hpa::ui::EventTableModel::Field::Waiting));
     QVERIFY(fits(hpa::ui::EventTableModel::Field::KvCache));
@@ -240,8 +242,8 @@ void TestWindowStates::recentLabelsTellFoldersApart_data()
 {
     QTest::addColumn<QStringList>("dirs");
     QTest::addColumn<QStringList>("labels");
-    QTest::newRow("distinct names") << QStringList{"/data/run-1", "/data/run-2"}
-                                    << QStringList{"run-1", "run-2"};
+    QTest::newRow("distinct names")
+        << QStringList{"/data/run-1", "/data/run-2"} << QStringList{"run-1", "run-2"};
     QTest::newRow("same name, parents differ")
         << QStringList{"/lab/a/run-1", "/lab/b/run-1", "/lab/run-2"}
         << QStringList{QString::fromUtf8("run-1 — a"), QString::fromUtf8("run-1 — b"), "run-2"};

@@ -333,8 +333,8 @@ void MetricChartView::contextMenuEvent(QContextMenuEvent *event)
 QString MetricChartView::toolTipAt(const QPointF &pos) const
 {
     // Only the title band (above the legend) has a tooltip; the plot has the readout.
-    const QRectF legend = mapFromScene(m_chart->mapToScene(m_chart->chartLegend()->boundingRect()))
-                              .boundingRect();
+    const QRectF legend =
+        mapFromScene(m_chart->mapToScene(m_chart->chartLegend()->boundingRect())).boundingRect();
     return pos.y() < legend.top() ? m_chart->spec().titleToolTip : QString();
 }
 

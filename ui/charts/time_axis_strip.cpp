@@ -86,12 +86,12 @@ QString TimeAxisStrip::rangeText() const
     const double full = m_window->fullTo() - m_window->fullFrom();
     // Labels to the second: the step of a tick every second.
     const double step = 1;
-    const QString shown = tr("%1 – %2").arg(label(m_window->from(), step),
-                                            label(m_window->to(), step));
+    const QString shown =
+        tr("%1 – %2").arg(label(m_window->from(), step), label(m_window->to(), step));
     if (!m_window->isZoomed())
         return tr("showing all: %1").arg(shown);
-    const QString all = tr("%1 – %2").arg(label(m_window->fullFrom(), step),
-                                          label(m_window->fullTo(), step));
+    const QString all =
+        tr("%1 – %2").arg(label(m_window->fullFrom(), step), label(m_window->fullTo(), step));
     const double percent = full > 0 ? 100.0 * span / full : 100.0;
     return tr("showing %1 of %2 (%3 %)").arg(shown, all, QString::number(percent, 'f', 0));
 }
