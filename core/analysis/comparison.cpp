@@ -39,8 +39,13 @@ ExperimentComparison::ExperimentComparison(ExperimentSummary a, ExperimentSummar
     // Both lists come from the same series order, so they pair up index by index.
     m_rows.reserve(sa.size());
     for (std::size_t i = 0; i < sa.size() && i < sb.size(); ++i) {
-        ComparisonRow r{sa[i].group,  sa[i].key,    sa[i].label,  sa[i].value,     sb[i].value,
-                        std::nullopt, std::nullopt, sa[i].better, Verdict::Unknown};
+        ComparisonRow r;
+        r.group = sa[i].group;
+        r.key = sa[i].key;
+        r.label = sa[i].label;
+        r.a = sa[i].value;
+        r.b = sb[i].value;
+        r.better = sa[i].better;
         if (r.a && r.b) {
             r.delta = *r.b - *r.a;
             if (*r.a != 0)
