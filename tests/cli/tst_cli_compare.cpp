@@ -66,7 +66,11 @@ void TestCliCompare::jsonShape()
     for (const auto &[key, value] : j.items())
         top.push_back(key);
     std::sort(top.begin(), top.end());
-    QCOMPARE(top, (std::vector<std::string>{"a", "b", "delta"}));
+    QCOMPARE(top, (std::vector<std::string>{"a", "b", "delta", "same_run", "verdicts"}));
+    QCOMPARE(j["same_run"].get<bool>(), false);
+    // The verdicts of the text and the Comparison tab (core/analysis/comparison).
+    QVERIFY(j["verdicts"].contains("replica_hours_per_hour"));
+    QVERIFY(j["verdicts"]["scale_up_latency_s"].contains("verdict"));
     QCOMPARE(j["a"]["name"].get<std::string>(), std::string("hpa-experiment-20251120-140312"));
     QCOMPARE(j["b"]["name"].get<std::string>(), std::string("high-load-hpa-20251124-155733"));
     QCOMPARE(j["a"]["layout"].get<std::string>(), std::string("legacy"));
