@@ -357,7 +357,8 @@ void TestComparison::text()
     const std::string hours = line("  Replica-hours");
     QVERIFY2(!hours.empty(), out.c_str());
     QCOMPARE(QString::fromStdString(hours).simplified(),
-             QStringLiteral("Replica-hours 2 2.5 +0.5 +25% worse"));
+             QStringLiteral("Replica-hours 2 2.5 +0.5 +25% worse (per hour of run: B ran 10 % "
+                            "shorter than A)"));
     // The first series section is waiting requests: its mean went up, which is worse.
     const std::size_t waiting = out.find("\nWaiting requests\n");
     QVERIFY(waiting != std::string::npos);
