@@ -370,7 +370,7 @@ void TestComparison::text()
     QCOMPARE(QString::fromStdString(line("  Duration (s)")).simplified(),
              QStringLiteral("Duration (s) 600 540 -60 -10%"));
     QCOMPARE(QString::fromStdString(line("  Mean scale-up latency (s)")).simplified(),
-             QStringLiteral("Mean scale-up latency (s) 30 N/A"));
+             QStringLiteral("Mean scale-up latency (s) ±6 s 30 N/A"));
     QVERIFY(out.find("Metadata that differs\n") != std::string::npos);
     QVERIFY(out.find("\njob_count\n  A: 3\n  B: (not set)\n") != std::string::npos);
 }
