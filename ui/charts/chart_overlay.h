@@ -2,6 +2,7 @@
 
 #include "ui/charts/chart_palette.h"
 #include "ui/charts/event_markers.h"
+#include "ui/charts/job_bars.h"
 
 #include <QRectF>
 #include <QStringList>
@@ -22,6 +23,10 @@ struct OverlayState
     const EventMarkers *markers = nullptr; ///< decimated to the device pixels when painted
     std::optional<double> cursor;
     std::optional<double> highlight;
+    std::optional<std::pair<double, double>> span; ///< x range of the selected job, shaded
+    const QVector<JobBar> *gantt = nullptr;        ///< placed jobs as a Gantt strip
+    /// Placed jobs' client TTFT segments (the latency chart when the server collected none).
+    const QVector<JobBar> *clientLatency = nullptr;
     std::optional<std::pair<double, double>> band; ///< scene x of the zoom band's ends
     QString message;
     QStringList readout; ///< tooltip lines; empty: no tooltip
