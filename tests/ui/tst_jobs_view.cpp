@@ -2,6 +2,9 @@
 #include "core/analysis/experiment_analyzer.h"
 #include "core/load/experiment_loader.h"
 #include "ui/charts/chart_cursor.h"
+#include "ui/charts/chart_stack.h"
+#include "ui/charts/metric_chart.h"
+#include "ui/charts/metric_chart_view.h"
 #include "ui/experiment_workspace.h"
 #include "ui/job_table_model.h"
 #include "ui/jobs_view.h"
@@ -53,6 +56,7 @@ private slots:
     void selectingShowsTheBlockAndSpan();
     void mainWindowShadesTheSpan();
     void benchOnlyFolderOpens();
+    void placedJobsShowTheirCharts();
 };
 
 void TestJobsView::modelPassesTheTester()
@@ -144,6 +148,25 @@ void TestJobsView::benchOnlyFolderOpens()
     QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
     QCOMPARE(w.jobsView()->model()->rowCount(), 1);
     QVERIFY(w.jobsView()->detailText().contains(QStringLiteral("no experiment clock")));
+}
+
+void TestJobsView::placedJobsShowTheirCharts()
+{
+    if (!QDir(kWva).exists())
+        QSKIP("../shared/examples/wva is absent");
+    hpa::app::MainWindow w;
+    w.setModalErrors(false);
+    w.openExperiment(kWva);
+    w.waitForLoad();
+    // The WVA metrics.csv has no active_jobs or TTFT column: the jobs chart (Gantt strip) and
+    // the latency chart (client-side segments) are shown for the three placed jobs alone.
+    QStringList kinds;
+    for (const auto *view : w.workspace()->chartStacks().front()->visibleCharts())
+        kinds << QString::number(static_cast<int>(view->metricChart()->spec().kind));
+    QVERIFY2(kinds.contains(QString::number(static_cast<int>(hpa::ui::ChartKind::Jobs))),
+             qPrintable(kinds.join(QLatin1Char(','))));
+    QVERIFY2(kinds.contains(QString::number(static_cast<int>(hpa::ui::ChartKind::Latency))),
+             qPrintable(kinds.join(QLatin1Char(','))));
 }
 
 QTEST_MAIN(TestJobsView)
