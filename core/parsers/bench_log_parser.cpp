@@ -114,8 +114,15 @@ Frame readFrame(std::string_view piece)
         if (slash == std::string_view::npos || close == std::string_view::npos ||
             lt == std::string_view::npos || lt > close)
             return f;
-        f.done = std::strtoll(std::string(counts.substr(0, slash)).c_str(), nullptr, 10);
-        f.total = std::strtoll(std::string(counts.substr(slash + 1)).c_str(), nullptr, 10);
+        // Digits read in place: a frame is parsed for every `\r`, no allocation per frame.
+        const auto integer = [](std::string_view d) {
+            long long v = 0;
+            for (const char c : d.substr(0, 18))
+                v = isDigit(c) ? v * 10 + (c - '0') : v;
+            return v;
+        };
+        f.done = integer(counts.substr(0, slash));
+        f.total = integer(counts.substr(slash + 1));
         const auto elapsed = clockSeconds(rest.substr(open + 2, lt - open - 2));
         if (!elapsed)
             return f;
