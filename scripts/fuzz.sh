@@ -17,7 +17,7 @@ root="$(pwd)"
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHPA_FUZZ=ON \
     -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 targets=(fuzz_metrics_csv fuzz_scaling_log fuzz_scaling_events_log fuzz_kubectl_log
-    fuzz_metadata fuzz_experiment_dir)
+    fuzz_metadata fuzz_experiment_dir fuzz_bench_log)
 cmake --build "$build_dir" -j"$(nproc)" --target "${targets[@]}"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/hpa-fuzz-XXXXXX")"
@@ -66,6 +66,15 @@ mapfile -t files < <(all_examples events.log; all_examples jobs.log)
 seed fuzz_kubectl_log "${files[@]}"
 mapfile -t files < <(all_examples metadata.json)
 seed fuzz_metadata "${files[@]}"
+mapfile -t files < <(for d in "$data/experiments"/* "${examples[@]}"; do
+    find "$d" -maxdepth 2 -name '*.log' -path '*job-logs*' -type f; done
+    find "$data/bench-logs" "$shared/vllm-bench-job-logs" -name '*.log' -type f 2>/dev/null)
+# A job log's block is at its very end, past the frames: its seed is the head and the tail.
+mkdir -p "$work/fuzz_bench_log"
+for f in "${files[@]}"; do
+    out="$work/fuzz_bench_log/$(echo "$f" | md5sum | cut -c1-16)"
+    { head -c 16384 "$f"; tail -c 16384 "$f"; } >"$out"
+done
 
 # A folder seed is its files joined by 0x1E in the order fuzz_experiment_dir.cpp expects.
 mkdir -p "$work/fuzz_experiment_dir"

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/slo_limits.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +38,7 @@ struct CommandLine
     std::optional<unsigned long long> seed;
     bool overwrite = false;
     std::optional<std::string> kvUnit; ///< --kv-unit fraction|percent|milli
+    core::SloLimits slo;               ///< --slo-ttft MS, --slo-itl MS (summary and others)
 
     /// Parses argv. Throws std::invalid_argument with a one-line message on bad usage.
     static CommandLine parse(const std::vector<std::string> &args);

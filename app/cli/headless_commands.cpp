@@ -36,7 +36,7 @@ int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ost
         return 2;
     }
     const core::Experiment &experiment = *kept;
-    const core::ExperimentSummary summary = core::ExperimentAnalyzer::summarize(experiment);
+    const core::ExperimentSummary summary = core::ExperimentAnalyzer::summarize(experiment, cl.slo);
     if (cl.json) {
         // Hostile files may hold invalid UTF-8; replace it rather than fail the whole report.
         out << core::SummaryJson::toJson(summary).dump(

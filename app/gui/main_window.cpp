@@ -4,10 +4,12 @@
 #include "app/gui/export_controller.h"
 
 #include "core/load/experiment_loader.h"
+#include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/time_window.h"
 #include "ui/event_browser.h"
 #include "ui/experiment_workspace.h"
+#include "ui/jobs_view.h"
 #include "ui/load_controller.h"
 #include "ui/recent_labels.h"
 #include "ui/shortcuts_dialog.h"
@@ -242,9 +244,17 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, statsDock);
     resizeDocks({eventsDock}, {520}, Qt::Horizontal);
 
+    // The vllm bench jobs: wide rows, so below the charts.
+    m_jobs = new ui::JobsView(this);
+    auto *jobsDock = new QDockWidget(tr("Jobs"), this);
+    jobsDock->setObjectName(QStringLiteral("JobsDock"));
+    jobsDock->setWidget(m_jobs);
+    addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
+
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(eventsDock->toggleViewAction());
     m_viewMenu->addAction(statsDock->toggleViewAction());
+    m_viewMenu->addAction(jobsDock->toggleViewAction());
 }
 
 void MainWindow::createStatusBar()
@@ -294,6 +304,14 @@ void MainWindow::connectParts()
             });
     connect(m_workspace, &ui::ExperimentWorkspace::eventClicked, m_events,
             &ui::EventBrowser::selectEvent);
+    connect(m_jobs, &ui::JobsView::jobSpanSelected, this,
+            [this](std::optional<std::pair<double, double>> span) {
+                const auto &sources = m_workspace->sources();
+                if (span && !sources.isEmpty())
+                    span = std::pair(sources.front().toX(span->first),
+                                     sources.front().toX(span->second));
+                m_workspace->cursor()->setHighlightSpan(sources.isEmpty() ? std::nullopt : span);
+            });
     connect(m_workspace->timeWindow(), &ui::TimeWindow::rangeChanged, this,
             &MainWindow::updateActions);
     connect(m_compare, &CompareController::comparisonShown, this, [this] {
@@ -395,6 +413,7 @@ void MainWindow::closeExperiment()
     m_currentDir.clear();
     m_workspace->clear();
     m_statistics->clear();
+    m_jobs->clear();
     setWindowTitle(tr("HPA Lens"));
     m_statusLabel->setText(tr("No experiment open"));
     updateActions();
@@ -407,14 +426,18 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
     m_settings.addRecentExperiment(dir);
     m_workspace->setExperiment(result);
     m_statistics->setSummary(result->summary);
+    m_jobs->setSummary(result->summary);
     if (!m_pendingCompare.isEmpty())
         m_compare->compareWith(std::exchange(m_pendingCompare, QString()));
     const core::ExperimentSummary &s = result->summary;
     setWindowTitle(tr("%1 — HPA Lens").arg(QString::fromStdString(s.name)));
-    m_statusLabel->setText(tr("%1 samples, %2 scaling events, KV cache unit: %3")
-                               .arg(s.samples)
-                               .arg(s.eventsTotal)
-                               .arg(QString::fromStdString(s.kvRule.reason)));
+    m_statusLabel->setText(
+        s.benchOnly ? tr("Bench-only run: %n job log(s), no metrics.csv (no HPA time series)",
+                         nullptr, static_cast<int>(s.jobs.size()))
+                    : tr("%1 samples, %2 scaling events, KV cache unit: %3")
+                          .arg(s.samples)
+                          .arg(s.eventsTotal)
+                          .arg(QString::fromStdString(s.kvRule.reason)));
     updateActions();
 }
 

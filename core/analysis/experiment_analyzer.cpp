@@ -1,5 +1,6 @@
 #include "core/analysis/experiment_analyzer.h"
 
+#include "core/analysis/client_latency_analyzer.h"
 #include "core/analysis/statistics.h"
 #include "core/model/metric_keys.h"
 #include "core/model/timestamp.h"
@@ -213,9 +214,13 @@ std::vector<bool> ExperimentAnalyzer::exceeded(const std::vector<double> &values
     return flags;
 }
 
-ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment)
+ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment, const SloLimits &slo)
 {
     ExperimentSummary s;
+    s.benchOnly = experiment.benchOnly;
+    s.slo = slo;
+    s.jobs = ClientLatencyAnalyzer::jobs(experiment, slo);
+    s.clientLatency = ClientLatencyAnalyzer::summarize(s.jobs);
     const MetricsTable &m = experiment.metrics;
     s.name = experiment.name;
     s.path = experiment.path;

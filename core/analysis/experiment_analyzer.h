@@ -2,6 +2,7 @@
 
 #include "core/analysis/experiment_summary.h"
 #include "core/model/experiment.h"
+#include "core/model/slo_limits.h"
 
 #include <vector>
 
@@ -12,7 +13,12 @@ class ExperimentAnalyzer
 {
 public:
     /// The full summary of `experiment`.
-    static ExperimentSummary summarize(const Experiment &experiment);
+    static ExperimentSummary summarize(const Experiment &experiment)
+    {
+        return summarize(experiment, SloLimits{});
+    }
+    /// The full summary, the bench jobs checked against `slo`.
+    static ExperimentSummary summarize(const Experiment &experiment, const SloLimits &slo);
 
     /// Per-sample "value > that row's target" flags (missing value or target: not exceeded).
     static std::vector<bool> exceeded(const std::vector<double> &values,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/job_summary.h"
 #include "core/model/experiment_metadata.h"
 #include "core/model/kv_cache_unit.h"
 #include "core/model/load_warning.h"
@@ -57,6 +58,12 @@ struct ExperimentSummary
 
     std::vector<std::string> correlationColumns;
     std::vector<std::vector<std::optional<double>>> correlation;
+
+    /// No metrics.csv: only the job logs were read (no HPA time series).
+    bool benchOnly = false;
+    SloLimits slo; ///< the limits `jobs[].slo` were checked against
+    std::vector<JobSummary> jobs;
+    ClientLatency clientLatency;
 
     std::vector<LoadWarning> warnings;
 };

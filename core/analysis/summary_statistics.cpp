@@ -124,6 +124,19 @@ std::vector<Statistic> SummaryStatistics::list(const ExperimentSummary &s,
         b.add(fmt::format("violations.{}.percent", name), fmt::format("{} (%)", labels[i]),
               v->percent, kLower);
     }
+
+    // What the users saw, from the vllm bench job logs (empty when the run has none).
+    const ClientLatency &c = s.clientLatency;
+    b.group("Client latency (vllm bench)");
+    b.add("client.jobs", "Jobs with a result", double(c.jobs), kNeutral);
+    b.add("client.ttft_mean_ms", "Mean TTFT (ms, request-weighted)", c.ttftMeanMs, kLower);
+    b.add("client.tpot_mean_ms", "Mean TPOT (ms, request-weighted)", c.tpotMeanMs, kLower);
+    b.add("client.itl_mean_ms", "Mean ITL (ms, request-weighted)", c.itlMeanMs, kLower);
+    b.add("client.ttft_p99_worst_ms", "Worst P99 TTFT (ms)", c.ttftP99WorstMs, kLower);
+    b.add("client.tpot_p99_worst_ms", "Worst P99 TPOT (ms)", c.tpotP99WorstMs, kLower);
+    b.add("client.itl_p99_worst_ms", "Worst P99 ITL (ms)", c.itlP99WorstMs, kLower);
+    b.add("client.jobs_within_slo", "Jobs within the SLO",
+          c.jobsChecked ? std::optional(double(c.jobsWithinSlo)) : std::nullopt, kNeutral);
     return out;
 }
 

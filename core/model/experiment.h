@@ -1,6 +1,8 @@
 #pragma once
 
+#include "core/model/bench_job.h"
 #include "core/model/experiment_metadata.h"
+#include "core/model/job_schedule.h"
 #include "core/model/kubectl_snapshot.h"
 #include "core/model/kv_cache_unit.h"
 #include "core/model/load_warning.h"
@@ -47,6 +49,11 @@ struct Experiment
     std::vector<KubectlSnapshot> kubernetesEvents; ///< events.log
     std::vector<KubectlSnapshot> jobSnapshots;     ///< jobs.log
     std::vector<TextDocument> documents; ///< monitor.log, experiment-config.yaml, README.md
+    /// `vllm bench serve` jobs of job-logs/, by file name, each placed or not (JobPlacer).
+    std::vector<BenchJob> jobs;
+    JobSchedule schedule; ///< experiment-config.yaml's start_delay schedule
+    /// No metrics.csv, only job logs: there is no HPA time series, `metrics` is empty.
+    bool benchOnly = false;
     std::vector<LoadWarning> warnings;
 };
 

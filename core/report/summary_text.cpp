@@ -2,6 +2,7 @@
 
 #include "core/model/metric_keys.h"
 #include "core/model/number_format.h"
+#include "core/report/jobs_text.h"
 
 #include <fmt/format.h>
 
@@ -67,7 +68,10 @@ std::string SummaryText::render(const ExperimentSummary &s)
                        s.samples, number(s.medianIntervalSeconds, 1), s.gaps);
     out += fmt::format("KV cache unit:    {} ({})\n", KvCacheNormalizer::unitKey(s.kvRule.unit),
                        s.kvRule.reason);
+    if (s.benchOnly)
+        out += "Bench-only run:   job-logs/ but no metrics.csv, so there is no HPA time series\n";
     out += '\n';
+    out += JobsText::render(s);
 
     section(out, "SCALING STATISTICS");
     out += fmt::format("Initial Replicas:  {}\n", orNA(s.replicasInitial));

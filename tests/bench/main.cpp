@@ -3,6 +3,7 @@
 #include "bench_report.h"
 #include "chart_bench.h"
 #include "core_bench.h"
+#include "job_log_bench.h"
 
 #include <QApplication>
 
@@ -21,6 +22,7 @@ void usage()
 {
     std::cerr
         << "usage: hpa-bench [--no-charts | --charts-only] [--width W] [--height H] [--steps N]\n"
+           "                 [--job-logs]   (52 generated job logs; no DIR needed)\n"
            "                 [--naive-steps N] [--threads N] DIR...\n";
 }
 
@@ -34,6 +36,7 @@ int main(int argc, char **argv)
     bool charts = true;
     bool coreFigures = true;
     std::vector<std::string> dirs;
+    bool jobLogs = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const auto next = [&]() -> int {
@@ -43,7 +46,9 @@ int main(int argc, char **argv)
             }
             return std::atoi(argv[++i]);
         };
-        if (arg == "--no-charts")
+        if (arg == "--job-logs")
+            jobLogs = true;
+        else if (arg == "--no-charts")
             charts = false;
         else if (arg == "--charts-only")
             coreFigures = false;
@@ -63,6 +68,12 @@ int main(int argc, char **argv)
         } else {
             dirs.push_back(arg);
         }
+    }
+    if (jobLogs) {
+        JobLogBench::run(std::cout);
+        std::cout.flush();
+        if (dirs.empty())
+            return 0;
     }
     if (dirs.empty()) {
         usage();

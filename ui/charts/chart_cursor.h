@@ -3,6 +3,7 @@
 #include <QObject>
 
 #include <optional>
+#include <utility>
 
 namespace hpa::ui {
 
@@ -16,6 +17,8 @@ public:
 
     std::optional<double> position() const { return m_position; }
     std::optional<double> highlight() const { return m_highlight; }
+    /// The selected job's span [from, to] (chart x), shaded on every chart; nullopt: none.
+    std::optional<std::pair<double, double>> highlightSpan() const { return m_span; }
 
     void setPosition(std::optional<double> x)
     {
@@ -32,6 +35,14 @@ public:
         emit highlightChanged();
     }
 
+    void setHighlightSpan(std::optional<std::pair<double, double>> span)
+    {
+        if (span == m_span)
+            return;
+        m_span = span;
+        emit highlightChanged();
+    }
+
 signals:
     void positionChanged();
     void highlightChanged();
@@ -39,6 +50,7 @@ signals:
 private:
     std::optional<double> m_position;
     std::optional<double> m_highlight;
+    std::optional<std::pair<double, double>> m_span;
 };
 
 } // namespace hpa::ui

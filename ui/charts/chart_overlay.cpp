@@ -87,6 +87,24 @@ void ChartOverlay::paint(QPainter *painter, const OverlayState &state, const Cha
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setClipRect(state.plot.adjusted(-1, -1, 1, 1));
+    if (state.span && state.span->second >= state.from && state.span->first <= state.to) {
+        // The selected job's span, behind the markers: a band with edges.
+        const double a = toScene(state, std::max(state.span->first, state.from));
+        const double b = toScene(state, std::min(state.span->second, state.to));
+        const QRectF rect(QPointF(std::min(a, b), state.plot.top()),
+                          QPointF(std::max(a, b) + 1, state.plot.bottom()));
+        QColor fill = palette.highlight;
+        fill.setAlpha(55);
+        painter->fillRect(rect, fill);
+        painter->setPen(cosmetic(palette.highlight.darker(140), 1));
+        painter->drawLine(rect.topLeft(), rect.bottomLeft());
+        painter->drawLine(rect.topRight(), rect.bottomRight());
+    }
+    if (state.gantt)
+        JobBars::paintGantt(painter, state.plot, state.from, state.to, *state.gantt, palette);
+    if (state.clientLatency)
+        JobBars::paintClientLatency(painter, state.plot, state.from, state.to, *state.clientLatency,
+                                    palette);
     paintEvents(painter, state, palette);
     if (state.highlight && *state.highlight >= state.from && *state.highlight <= state.to) {
         const double x = toScene(state, *state.highlight);

@@ -2,6 +2,7 @@
 
 #include "ui/charts/chart_palette.h"
 #include "ui/charts/event_markers.h"
+#include "ui/charts/job_bars.h"
 
 #include <QRectF>
 #include <QStringList>
@@ -23,6 +24,10 @@ struct OverlayState
     bool secondaryMarkers = true;          ///< false: the comparison run's markers are hidden
     std::optional<double> cursor;
     std::optional<double> highlight;
+    std::optional<std::pair<double, double>> span; ///< x range of the selected job, shaded
+    const QVector<JobBar> *gantt = nullptr;        ///< placed jobs as a Gantt strip
+    /// Placed jobs' client TTFT segments (the latency chart when the server collected none).
+    const QVector<JobBar> *clientLatency = nullptr;
     std::optional<std::pair<double, double>> band; ///< scene x of the zoom band's ends
     QString message;
     QStringList readout; ///< tooltip lines; empty: no tooltip

@@ -1,5 +1,7 @@
 #include "ui/charts/metric_chart.h"
 
+#include "ui/charts/job_bars.h"
+
 #include "core/plot/time_ticks.h"
 #include "ui/charts/axis_scale.h"
 #include "ui/charts/font_scale.h"
@@ -91,6 +93,13 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
     for (const ChartSource &source : sources)
         m_hasData = m_hasData || !m_spec.presentKeys(source).isEmpty();
     m_notCollected = m_hasData && m_spec.isNotCollected(sources);
+    // Placed bench jobs give the jobs chart its Gantt strip and, when the server collected
+    // no latency, the latency chart its client-side segments (JobBars).
+    if ((m_spec.kind == ChartKind::Jobs || m_spec.kind == ChartKind::Latency) &&
+        !JobBars::of(sources).isEmpty()) {
+        m_notCollected = m_spec.kind == ChartKind::Latency && (!m_hasData || m_notCollected);
+        m_hasData = true;
+    }
 
     for (int s = 0; s < sources.size(); ++s) {
         const ChartSource &source = sources.at(s);

@@ -29,6 +29,7 @@ public:
     ~MetricChart() override;
 
     const ChartSpec &spec() const { return m_spec; }
+    const QVector<ChartSource> &sources() const { return m_sources; }
 
     /// Rebuilds the series. `gapSeconds[i]`: sampling gaps of source i longer than this are
     /// drawn as breaks.

@@ -362,6 +362,7 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
     state.markers = m_markers.get();
     state.secondaryMarkers = m_secondaryMarkers;
     state.highlight = m_cursor->highlight();
+    state.span = m_cursor->highlightSpan();
     if (!m_exporting) {
         state.cursor = m_cursor->position();
         if (m_drag == Drag::Band) {
@@ -372,6 +373,14 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         state.readout = readoutLines();
     }
     state.message = notCollectedMessage();
+    const QVector<JobBar> bars = JobBars::of(m_chart->sources());
+    if (!bars.isEmpty() && m_chart->spec().kind == ChartKind::Jobs)
+        state.gantt = &bars;
+    if (!bars.isEmpty() && m_chart->spec().kind == ChartKind::Latency &&
+        m_chart->isNotCollected()) {
+        state.clientLatency = &bars;
+        state.message.clear(); // the segments' caption says where they come from
+    }
     state.bounds = mapToScene(viewport()->rect()).boundingRect();
     ChartOverlay::paint(painter, state, m_chart->chartPalette());
 }
