@@ -44,12 +44,12 @@ void applyRecordedTargets(const Experiment &experiment, ResolvedHpaSpec &r)
     const MetricsTable &table = experiment.metrics;
     std::vector<HpaMetricSpec> metrics;
     for (std::string_view name : {"num_requests_waiting", "kv_cache_usage_perc"}) {
-        const auto rec = HpaSpecLoader::recordedMetric(name);
+        const auto rec = HpaSpec::recordedMetric(name);
         bool varies = false;
         const auto target = firstPositive(table.values(rec->targetKey), varies);
         const auto inSpec =
             std::find_if(r.spec.metrics.begin(), r.spec.metrics.end(), [&](const HpaMetricSpec &m) {
-                const auto o = HpaSpecLoader::recordedMetric(m.name);
+                const auto o = HpaSpec::recordedMetric(m.name);
                 return o && o->valueKey == rec->valueKey;
             });
         const bool recorded = table.has(rec->valueKey);
@@ -73,7 +73,7 @@ void applyRecordedTargets(const Experiment &experiment, ResolvedHpaSpec &r)
         }
     }
     for (const HpaMetricSpec &m : r.spec.metrics) {
-        if (!HpaSpecLoader::recordedMetric(m.name))
+        if (!HpaSpec::recordedMetric(m.name))
             r.notes.push_back(fmt::format("{} was not recorded: it cannot be replayed and is "
                                           "left out",
                                           m.name));
@@ -108,17 +108,6 @@ int recordedMax(const MetricsTable &table)
 }
 
 } // namespace
-
-std::optional<HpaSpecLoader::RecordedMetric> HpaSpecLoader::recordedMetric(std::string_view name)
-{
-    if (name.starts_with("vllm:"))
-        name.remove_prefix(5);
-    if (name == "num_requests_waiting")
-        return RecordedMetric{keys::Waiting, keys::WaitingTarget, 1.0};
-    if (name == "kv_cache_usage_perc" || name == "gpu_cache_usage_perc")
-        return RecordedMetric{keys::KvCachePct, keys::KvCacheTargetPct, 0.01};
-    return std::nullopt;
-}
 
 HpaSpecLoader::Result HpaSpecLoader::resolve(const Experiment &experiment,
                                              const std::optional<std::string> &manifestPath)

@@ -1,5 +1,7 @@
 #include "core/model/hpa_spec.h"
 
+#include "core/model/metric_keys.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -77,6 +79,17 @@ std::string HpaSpec::problem() const
         }
     }
     return {};
+}
+
+std::optional<HpaSpec::RecordedMetric> HpaSpec::recordedMetric(std::string_view name)
+{
+    if (name.starts_with("vllm:"))
+        name.remove_prefix(5);
+    if (name == "num_requests_waiting")
+        return RecordedMetric{keys::Waiting, keys::WaitingTarget, 1.0};
+    if (name == "kv_cache_usage_perc" || name == "gpu_cache_usage_perc")
+        return RecordedMetric{keys::KvCachePct, keys::KvCacheTargetPct, 0.01};
+    return std::nullopt;
 }
 
 std::string_view HpaSpec::sourceKey(HpaSpecSource source)

@@ -112,6 +112,16 @@ struct HpaSpec
     /// value or period <= 0, a window < 0 or a tolerance < 0), or empty when valid.
     std::string problem() const;
 
+    /// The recorded column of a metric: "waiting", or "kv_cache_pct" in percent (toHpaUnit
+    /// 0.01 turns it into vLLM's fraction), with its target column; nullopt for other metrics.
+    struct RecordedMetric
+    {
+        std::string_view valueKey;
+        std::string_view targetKey;
+        double toHpaUnit;
+    };
+    static std::optional<RecordedMetric> recordedMetric(std::string_view name);
+
     /// "manifest", "scaling.log", "metadata", "defaults".
     static std::string_view sourceKey(HpaSpecSource source);
     static std::string_view selectPolicyKey(HpaSelectPolicy policy); ///< "Max", "Min", "Disabled"
