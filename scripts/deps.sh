@@ -5,7 +5,7 @@ set -euo pipefail
 
 hpa_install_deps() {
     local wanted=(cmake g++ make pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev
-        nlohmann-json3-dev libfmt-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core xvfb xauth "$@")
+        nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core xvfb xauth "$@")
     local missing=()
     for p in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

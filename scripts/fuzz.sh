@@ -17,7 +17,7 @@ root="$(pwd)"
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHPA_FUZZ=ON \
     -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 targets=(fuzz_metrics_csv fuzz_scaling_log fuzz_scaling_events_log fuzz_kubectl_log
-    fuzz_metadata fuzz_experiment_dir fuzz_bench_log)
+    fuzz_metadata fuzz_experiment_dir fuzz_bench_log fuzz_hpa_manifest fuzz_hpa_describe)
 cmake --build "$build_dir" -j"$(nproc)" --target "${targets[@]}"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/hpa-fuzz-XXXXXX")"
@@ -75,6 +75,11 @@ for f in "${files[@]}"; do
     out="$work/fuzz_bench_log/$(echo "$f" | md5sum | cut -c1-16)"
     { head -c 16384 "$f"; tail -c 16384 "$f"; } >"$out"
 done
+mapfile -t files < <(find "$data/hpa" "$shared/hpa-manifests" -type f 2>/dev/null; all_examples \
+    experiment-config.yaml)
+seed fuzz_hpa_manifest "${files[@]}"
+mapfile -t files < <(all_examples scaling.log; find "$data/hpa" -name '*.txt' -type f 2>/dev/null)
+seed fuzz_hpa_describe "${files[@]}"
 
 # A folder seed is its files joined by 0x1E in the order fuzz_experiment_dir.cpp expects.
 mkdir -p "$work/fuzz_experiment_dir"

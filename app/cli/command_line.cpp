@@ -1,5 +1,7 @@
 #include "app/cli/command_line.h"
 
+#include "app/cli/replay_command.h"
+
 #include <charconv>
 #include <stdexcept>
 
@@ -41,6 +43,9 @@ std::string CommandLine::usage()
            "  hpa-lens export DIR [--compare DIR_B] [--png F] [--svg F] [--pdf F] [--csv F]\n"
            "                  [--summary-csv F] [--size WxH] [--dpi N] [--from T --to T]\n"
            "  hpa-lens demo OUT_DIR [--samples N] [--interval S] [--seed N] [--overwrite]\n"
+           "  hpa-lens replay DIR [--hpa FILE] [--set KEY=VALUE[,KEY=VALUE]]... [--sweep\n"
+           "                  KEY=V1,V2,...|KEY=A:B:STEP]... [--onset-delay S] [--json|--csv]\n"
+           "                  [--series]   replay the HPA over the run, what-if estimates\n"
            "  hpa-lens --help | --version\n"
            "\n"
            "T for --from/--to: elapsed seconds from the first sample (e.g. 120), mm:ss, or a\n"
@@ -61,6 +66,8 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.mode = Mode::Export;
         else if (first == "demo")
             cl.mode = Mode::Demo;
+        else if (first == "replay")
+            cl.mode = Mode::Replay;
         if (cl.mode != Mode::Gui)
             i = 1;
     }
@@ -81,6 +88,8 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
         }
         if (a == "--json")
             cl.json = true;
+        else if (cl.mode == Mode::Replay && ReplayCommand::parseOption(a, value, cl))
+            continue;
         else if (a == "--compare")
             cl.compareDir = value(a);
         else if (a == "--screenshot")
@@ -132,6 +141,7 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
     switch (cl.mode) {
     case Mode::Summary:
     case Mode::Demo:
+    case Mode::Replay:
         if (cl.dirs.size() != 1)
             throw std::invalid_argument("expects exactly one folder");
         break;

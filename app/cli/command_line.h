@@ -18,6 +18,7 @@ struct CommandLine
         Compare, ///< hpa-lens compare DIR_A DIR_B [--json]
         Export,  ///< hpa-lens export DIR [--compare DIR_B] [--png F] ...
         Demo,    ///< hpa-lens demo OUT_DIR [--samples N] [--interval S] [--seed N]
+        Replay,  ///< hpa-lens replay DIR [--hpa F] [--set K=V ...] [--sweep ...] [--json|--csv]
         Help,
         Version
     };
@@ -39,6 +40,12 @@ struct CommandLine
     bool overwrite = false;
     std::optional<std::string> kvUnit; ///< --kv-unit fraction|percent|milli
     core::SloLimits slo;               ///< --slo-ttft MS, --slo-itl MS (summary and others)
+    // replay (its flags are read by ReplayCommand::parseOption)
+    std::optional<std::string> hpaFile;
+    std::vector<std::string> sets, sweeps;
+    double onsetDelay = 0;
+    bool series = false;
+    bool csvOut = false; ///< replay --csv prints CSV (export --csv takes a file)
 
     /// Parses argv. Throws std::invalid_argument with a one-line message on bad usage.
     static CommandLine parse(const std::vector<std::string> &args);

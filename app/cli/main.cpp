@@ -1,6 +1,7 @@
 #include "app/cli/command_line.h"
 #include "app/cli/gui_loader.h"
 #include "app/cli/headless_commands.h"
+#include "app/cli/replay_command.h"
 
 #include <iostream>
 #include <stdexcept>
@@ -30,6 +31,8 @@ int main(int argc, char *argv[])
         return hpa::app::HeadlessCommands::compare(cl, std::cout, std::cerr);
     case CommandLine::Mode::Demo:
         return hpa::app::HeadlessCommands::demo(cl, std::cout, std::cerr);
+    case CommandLine::Mode::Replay:
+        return hpa::app::ReplayCommand::run(cl, std::cout, std::cerr);
     case CommandLine::Mode::Export:
     case CommandLine::Mode::Gui:
         return hpa::app::GuiLoader::run(argc, argv, std::cerr);

@@ -5,7 +5,7 @@
 // - KV cache follows pod utilisation and the queue; TTFT = 90-150 ms + queue wait; ITL 15-40 ms
 //   rising with utilisation. TTFT, ITL and served requests/min are ~1-minute averages (EMA),
 //   reported as 0.00 once nothing has been served for a minute, like an empty Prometheus query.
-// - HPA (HpaController) every 15 s of simulated time, on the rounded metrics the CSV shows:
+// - HPA (HpaController, i.e. the shared HpaReconciler) every 15 s of simulated time, on the rounded metrics the CSV shows:
 //   ceil(ready pods * metric / target) for the larger ratio (waiting/pod vs 10, KV vs 0.8), 10 %
 //   tolerance, 1..10 replicas, up by max(+100 %, +4) and down by 1 pod per 15 s, down only after a
 //   120 s stabilization window. New pods become ready 20-60 s after the HPA asks; scale-down

@@ -1,11 +1,16 @@
 #pragma once
 
-#include <deque>
+#include "core/model/hpa_reconciler.h"
+#include "core/model/hpa_spec.h"
+
+#include <optional>
 
 namespace hpa::core {
 
-/// A model of the Kubernetes HorizontalPodAutoscaler (autoscaling/v2) for two Pods metrics:
-/// requests waiting per pod and KV-cache usage as a fraction. Deterministic: no clock, no noise.
+/// The demo's HorizontalPodAutoscaler: its configuration as an autoscaling/v2 spec with two Pods
+/// metrics (requests waiting per pod, KV-cache usage as a fraction), run by the one
+/// implementation of the Kubernetes algorithm (core/model HpaReconciler, the same the replay
+/// uses). Deterministic: no clock, no noise.
 class HpaController
 {
 public:
@@ -20,7 +25,7 @@ public:
         int scaleUpPercent = 100; ///< scale-up policy 1: +100 % per period ...
         int scaleUpPods = 4;      ///< ... or policy 2: +4 pods, whichever allows more
         double scaleUpPeriodSeconds = 15.0;
-        int scaleDownPods = 1; ///< scale-down policy: -1 pod per period
+        int scaleDownPods = 1; ///< scale-down policy: -1 pod per period (selectPolicy Max)
         double scaleDownPeriodSeconds = 15.0;
         double scaleUpStabilizationSeconds = 0.0;
         double scaleDownStabilizationSeconds = 120.0;
@@ -33,9 +38,12 @@ public:
     /// The desired replica count after the latest evaluation.
     int desiredReplicas() const { return m_desired; }
 
-    /// ceil(readyPods * value / target) for the metric with the largest proposal, where a metric
-    /// within tolerance proposes `current` (as Kubernetes does for Pods metrics, whose averages
-    /// only cover ready pods); clamped to [min, max].
+    /// The configuration as the HPA spec the algorithm reads.
+    static HpaSpec spec(const Config &config);
+
+    /// The combined proposal of both metrics (HpaMetricProposal, in milli-units: a metric
+    /// within tolerance proposes `current`), before stabilization and limits; clamped to
+    /// [min, max] for display.
     int recommend(int current, int readyPods, double waitingPerPod, double kvCacheFraction) const;
 
     /// One HPA sync at `now` (seconds, non-decreasing) with the current desired count as
@@ -43,24 +51,12 @@ public:
     int evaluate(double now, int readyPods, double waitingPerPod, double kvCacheFraction);
 
 private:
-    struct Recommendation
-    {
-        double time;
-        int replicas;
-    };
-    struct Change
-    {
-        double time;
-        int delta;
-    };
-
-    int scaleUpLimit(double now, int current) const;
-    int scaleDownLimit(double now, int current) const;
+    std::optional<int> proposal(int current, int readyPods, double waitingPerPod,
+                                double kvCacheFraction) const;
 
     Config m_config;
+    HpaReconciler m_reconciler;
     int m_desired = 1;
-    std::deque<Recommendation> m_recommendations;
-    std::deque<Change> m_changes;
 };
 
 } // namespace hpa::core

@@ -4,6 +4,7 @@
 #include "chart_bench.h"
 #include "core_bench.h"
 #include "job_log_bench.h"
+#include "replay_bench.h"
 
 #include <QApplication>
 
@@ -105,6 +106,8 @@ int main(int argc, char **argv)
             if (charts)
                 chartFigures[i] = ChartBench::run(dirs[i], chartOptions);
             BenchReport::printSize(std::cout, core[i], chartFigures[i]);
+            if (coreFigures)
+                ReplayBench::run(dirs[i], std::cout);
             std::cout.flush();
         } catch (const std::exception &e) {
             std::cerr << "hpa-bench: " << dirs[i] << ": " << e.what() << "\n";

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/analysis/hpa_what_if_settings.h"
+#include "core/analysis/provisioning_kpis.h"
+#include "core/model/hpa_spec.h"
+#include "core/model/metrics_table.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hpa::core {
+
+/// Closed-loop what-ifs (HpaReplay with closedLoop) scored against the recording's demand:
+/// each one an estimate of the replica curve another spec would have produced under the same
+/// load, never a prediction of latency.
+class HpaWhatIf
+{
+public:
+    /// What every what-if of one run shares: the table, the spec as loaded, the recording's
+    /// demand and KPIs.
+    struct Baseline
+    {
+        const MetricsTable *table = nullptr;
+        HpaSpec spec;
+        double onsetDelaySeconds = 0;
+        double gapThresholdSeconds = 60;
+        std::vector<double> demand;
+        ProvisioningKpis recorded;
+    };
+
+    struct Outcome
+    {
+        HpaWhatIfSettings settings;
+        std::string problem; ///< the settings or the replay failed; nothing else is set
+        HpaSpec spec;        ///< the spec after the settings
+        double onsetDelaySeconds = 0;
+        ProvisioningKpis kpis;
+        std::optional<double> elasticSpeedup; ///< vs the recording, > 1 = better
+        std::vector<int> desired;             ///< per row, when series were asked for
+        std::vector<int> reporting;
+    };
+
+    /// `table` must outlive the baseline.
+    static Baseline baseline(const MetricsTable &table, const HpaSpec &spec,
+                             double onsetDelaySeconds);
+    static Outcome run(const Baseline &baseline, const HpaWhatIfSettings &settings,
+                       bool keepSeries);
+    /// Every what-if, spread over `threads` threads (0 = one per core); same order as given.
+    static std::vector<Outcome> runAll(const Baseline &baseline,
+                                       const std::vector<HpaWhatIfSettings> &settings,
+                                       bool keepSeries, unsigned threads = 0);
+};
+
+} // namespace hpa::core
