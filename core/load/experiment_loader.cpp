@@ -3,6 +3,7 @@
 #include "core/io/file_reader.h"
 #include "core/load/scaling_event_loader.h"
 #include "core/model/metric_keys.h"
+#include "core/model/warning_list.h"
 #include "core/parsers/kubectl_log_parser.h"
 #include "core/parsers/metadata_parser.h"
 #include "core/parsers/metrics_csv_parser.h"
@@ -29,6 +30,14 @@ constexpr std::string_view kBenchResultMarker = "============ Serving Benchmark 
 void append(std::vector<LoadWarning> &to, std::vector<LoadWarning> &&from)
 {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+/// A warning about `file` as a whole, under the one rule for warnings.
+void warnAbout(std::vector<LoadWarning> &to, std::string file, std::string message)
+{
+    WarningList list(std::move(file));
+    list.add(0, std::move(message));
+    append(to, list.take());
 }
 
 void check(const ExperimentLoader::Options &options)
@@ -85,9 +94,8 @@ void loadJobLogs(const fs::path &dir, Experiment &experiment)
     std::vector<fs::path> files;
     for (fs::directory_iterator it(logs, ec), end; !ec && it != end; it.increment(ec)) {
         if (files.size() >= kMaxJobLogs) {
-            experiment.warnings.push_back(
-                {"job-logs", 0,
-                 fmt::format("more than {} job logs; the rest are not shown", kMaxJobLogs)});
+            warnAbout(experiment.warnings, "job-logs",
+                      fmt::format("more than {} job logs; the rest are not shown", kMaxJobLogs));
             break;
         }
         if (it->path().extension() == ".log" && it->is_regular_file(ec))
@@ -98,22 +106,22 @@ void loadJobLogs(const fs::path &dir, Experiment &experiment)
         const std::string name = "job-logs/" + file.filename().string();
         FileReader::Result r = FileReader::read(file.string(), FileReader::kLogLimit);
         if (!r.ok) {
-            experiment.warnings.push_back({name, 0, r.error + "; file ignored"});
+            warnAbout(experiment.warnings, name, r.error + "; file ignored");
             continue;
         }
         std::string result = benchResult(r.content);
         if (result.empty()) {
-            experiment.warnings.push_back(
-                {name, 0, "no 'Serving Benchmark Result' block (job still running or failed?)"});
+            warnAbout(experiment.warnings, name,
+                      "no 'Serving Benchmark Result' block (job still running or failed?)");
             continue;
         }
         experiment.documents.push_back({name, std::move(result)});
     }
 }
 
-} // namespace
-
-Experiment ExperimentLoader::load(const std::string &dirText, const Options &options)
+/// `dirText` as an absolute, normal folder path; a metrics.csv picked by itself stands for its
+/// folder. Throws LoadError when there is no such folder.
+fs::path resolveFolder(const std::string &dirText)
 {
     std::error_code ec;
     fs::path dir = fs::absolute(fs::path(dirText), ec);
@@ -122,7 +130,6 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
     if (!fs::exists(dir, ec))
         throw LoadError(fmt::format("{}: no such folder", dirText));
     if (!fs::is_directory(dir, ec)) {
-        // A metrics.csv picked by itself stands for its folder.
         if (dir.filename() == "metrics.csv")
             dir = dir.parent_path();
         else
@@ -131,45 +138,34 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
     dir = dir.lexically_normal();
     if (!dir.has_filename())
         dir = dir.parent_path();
+    return dir;
+}
 
-    Experiment experiment;
-    experiment.name = dir.filename().string();
-    experiment.path = dir.string();
-
-    const fs::path metricsPath = dir / "metrics.csv";
-    if (!fs::exists(fs::symlink_status(metricsPath, ec))) {
-        const auto inside = findExperiments(dir.string(), 1000);
-        if (!inside.empty()) {
-            throw LoadError(fmt::format(
-                "{}: no metrics.csv here, but {} experiment folder(s) inside it (e.g. {}): "
-                "open one of them",
-                dir.string(), inside.size(), fs::path(inside.front()).filename().string()));
-        }
+/// Throws LoadError, pointing at experiment folders inside `dir` if any, when `dir` has no
+/// metrics.csv.
+void requireMetricsFile(const fs::path &dir)
+{
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(dir / "metrics.csv", ec)))
+        return;
+    const auto inside = ExperimentLoader::findExperiments(dir.string(), 1000);
+    if (!inside.empty()) {
         throw LoadError(
-            fmt::format("{}: no metrics.csv, so this is not an experiment folder", dir.string()));
+            fmt::format("{}: no metrics.csv here, but {} experiment folder(s) inside it (e.g. {}): "
+                        "open one of them",
+                        dir.string(), inside.size(), fs::path(inside.front()).filename().string()));
     }
-    // The scaling events are read while metrics.csv's lines are counted, on a thread of their
-    // own, and must be done before the table exists: their log is read whole (8 MB beside a
-    // million-row table) and only the events remain. Their warnings are listed after the
-    // metrics' ones all the same.
-    Experiment events;
-    const auto loadEvents = [&dir, &events, &options] {
-        ScalingEventLoader::load(dir, events, options.keepEventTexts);
-    };
-    std::future<void> eventsLoaded;
-    try {
-        eventsLoaded = std::async(std::launch::async, loadEvents);
-    } catch (const std::system_error &) {
-        loadEvents(); // no thread to be had
-    }
-    const auto waitForEvents = [&eventsLoaded] {
-        if (eventsLoaded.valid())
-            eventsLoaded.get();
-    };
+    throw LoadError(
+        fmt::format("{}: no metrics.csv, so this is not an experiment folder", dir.string()));
+}
 
-    report(options, 0.0, "Reading metrics.csv");
-    // Parsed straight from the file: each thread reads its slice in blocks, so the text is
-    // never held whole beside the table.
+/// Parses metrics.csv straight from the file: each thread reads its slice in blocks, so the
+/// text is never held whole beside the table. `beforeColumns` runs just before the table's
+/// memory is taken. Throws LoadError when the file cannot be opened or has no time column,
+/// LoadCancelled when cancelled.
+void readMetrics(const fs::path &metricsPath, const ExperimentLoader::Options &options,
+                 const std::function<void()> &beforeColumns, Experiment &experiment)
+{
     ByteSource metricsFile;
     const FileReader::Result opened =
         FileReader::open(metricsPath.string(), FileReader::kMetricsLimit, metricsFile);
@@ -185,9 +181,9 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
             options.progress(0.05 + 0.8 * f, "Parsing metrics.csv");
         };
     }
-    csvOptions.beforeColumns = waitForEvents;
+    csvOptions.beforeColumns = beforeColumns;
     MetricsCsvParser::Result csv = MetricsCsvParser::parse(metricsFile, "metrics.csv", csvOptions);
-    waitForEvents();
+    beforeColumns();
     metricsFile = ByteSource();
     if (csv.cancelled)
         throw LoadCancelled();
@@ -198,38 +194,88 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
     experiment.metrics = std::move(csv.table);
     experiment.layout = detectLayout(csv.headerKeys);
     append(experiment.warnings, std::move(csv.warnings));
-    check(options);
+}
 
-    report(options, 0.87, "Reading logs");
+void readMetadata(const fs::path &dir, Experiment &experiment)
+{
     if (auto text = FileReader::readOptional(dir, "metadata.json", FileReader::kMetadataLimit,
                                              experiment.warnings)) {
         MetadataParser::Result r = MetadataParser::parse(*text, "metadata.json");
         experiment.metadata = std::move(r.metadata);
         append(experiment.warnings, std::move(r.warnings));
     }
+}
+
+void takeEvents(ScalingEventLoader::Result &&events, Experiment &experiment)
+{
     experiment.events = std::move(events.events);
     experiment.eventTexts = std::move(events.eventTexts);
     experiment.hpaDescription = std::move(events.hpaDescription);
     append(experiment.warnings, std::move(events.warnings));
+}
 
-    if (auto text = FileReader::readOptional(dir, "events.log", FileReader::kLogLimit,
-                                             experiment.warnings)) {
-        KubectlLogParser::Result r = KubectlLogParser::parse(*text, "events.log");
-        experiment.kubernetesEvents = std::move(r.snapshots);
-        append(experiment.warnings, std::move(r.warnings));
-    }
-    if (auto text =
-            FileReader::readOptional(dir, "jobs.log", FileReader::kLogLimit, experiment.warnings)) {
-        KubectlLogParser::Result r = KubectlLogParser::parse(*text, "jobs.log");
-        experiment.jobSnapshots = std::move(r.snapshots);
-        append(experiment.warnings, std::move(r.warnings));
-    }
+/// The timed sections of a kubectl log (events.log, jobs.log); none when it is absent.
+std::vector<KubectlSnapshot> readKubectlLog(const fs::path &dir, const std::string &name,
+                                            std::vector<LoadWarning> &warnings)
+{
+    auto text = FileReader::readOptional(dir, name, FileReader::kLogLimit, warnings);
+    if (!text)
+        return {};
+    KubectlLogParser::Result r = KubectlLogParser::parse(*text, name);
+    append(warnings, std::move(r.warnings));
+    return std::move(r.snapshots);
+}
+
+/// The files shown as they are, and the job logs' benchmark results.
+void readDocuments(const fs::path &dir, Experiment &experiment)
+{
     for (const char *name : {"experiment-config.yaml", "README.md", "monitor.log"}) {
         if (auto text =
                 FileReader::readOptional(dir, name, FileReader::kLogLimit, experiment.warnings))
             experiment.documents.push_back({name, std::move(*text)});
     }
     loadJobLogs(dir, experiment);
+}
+
+} // namespace
+
+Experiment ExperimentLoader::load(const std::string &dirText, const Options &options)
+{
+    const fs::path dir = resolveFolder(dirText);
+    Experiment experiment;
+    experiment.name = dir.filename().string();
+    experiment.path = dir.string();
+    requireMetricsFile(dir);
+
+    // The scaling events are read while metrics.csv's lines are counted, on a thread of their
+    // own, and must be done before the table exists: their log is read whole (8 MB beside a
+    // million-row table) and only the events remain. Their warnings are listed after the
+    // metrics' ones all the same.
+    ScalingEventLoader::Result events;
+    const auto loadEvents = [&dir, &events, &options] {
+        events = ScalingEventLoader::load(dir, options.keepEventTexts);
+    };
+    std::future<void> eventsLoaded;
+    try {
+        eventsLoaded = std::async(std::launch::async, loadEvents);
+    } catch (const std::system_error &) {
+        loadEvents(); // no thread to be had
+    }
+    const std::function<void()> waitForEvents = [&eventsLoaded] {
+        if (eventsLoaded.valid())
+            eventsLoaded.get();
+    };
+
+    report(options, 0.0, "Reading metrics.csv");
+    readMetrics(dir / "metrics.csv", options, waitForEvents, experiment);
+    check(options);
+
+    report(options, 0.87, "Reading logs");
+    readMetadata(dir, experiment);
+    takeEvents(std::move(events), experiment);
+    experiment.kubernetesEvents = readKubectlLog(dir, "events.log", experiment.warnings);
+    experiment.jobSnapshots = readKubectlLog(dir, "jobs.log", experiment.warnings);
+    readDocuments(dir, experiment);
     check(options);
 
     applyKvCacheUnit(experiment, options.kvUnit, options.keepRawKvCache);
