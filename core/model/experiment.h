@@ -48,6 +48,10 @@ struct Experiment
     std::vector<KubectlSnapshot> jobSnapshots;     ///< jobs.log
     std::vector<TextDocument> documents; ///< monitor.log, experiment-config.yaml, README.md
     std::vector<LoadWarning> warnings;
+
+    /// The name the run is shown and exported under (window titles, chart titles, export file
+    /// names): metadata.json's `experiment_name` when it has one, else the folder name.
+    std::string displayName() const;
 };
 
 } // namespace hpa::core
