@@ -80,11 +80,12 @@ private slots:
                 writeFile(metrics, good + "2025-11-24 15:58:20,3\n2025-11-24 15:58:41,x,3,?,2\n"));
         } else if (kind == "badjson") {
             QVERIFY(writeFile(metrics, good));
-            write(QDir(dir).filePath(QStringLiteral("metadata.json")), "{\"a\": [1, 2,\n");
+            QVERIFY(
+                writeFile(QDir(dir).filePath(QStringLiteral("metadata.json")), "{\"a\": [1, 2,\n"));
         } else if (kind == "utf8") {
             QVERIFY(writeFile(metrics, good));
-            write(QDir(dir).filePath(QStringLiteral("scaling-events.log")),
-                  "[2025-11-24 15:57:40] \xff\xfe SCALE SIDEWAYS\n");
+            QVERIFY(writeFile(QDir(dir).filePath(QStringLiteral("scaling-events.log")),
+                              "[2025-11-24 15:57:40] \xff\xfe SCALE SIDEWAYS\n"));
         }
 
         MainWindow w;
