@@ -69,7 +69,10 @@ private slots:
         w.waitForLoad();
         QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
         QVERIFY(w.workspace()->hasExperiment());
-        QVERIFY(w.windowTitle().contains(QFileInfo(dir).fileName()));
+        // The run's display name (metadata's experiment_name, else the folder name), as in
+        // exports.
+        QVERIFY(w.windowTitle().contains(
+            QString::fromStdString(w.workspace()->loaded()->experiment->displayName())));
         QVERIFY(w.statisticsView()->hasSummary());
         // The comparison page exists only while comparing; it must not float over the header.
         auto *comparison = w.findChild<hpa::ui::ComparisonView *>();
