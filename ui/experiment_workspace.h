@@ -46,7 +46,7 @@ public:
 
     /// Shows B next to A (nullptr ends the comparison).
     void setComparison(std::shared_ptr<const LoadedExperiment> b);
-    std::shared_ptr<const LoadedExperiment> comparisonExperiment() const { return m_secondary; }
+    std::shared_ptr<const LoadedExperiment> comparisonLoaded() const { return m_secondary; }
     bool isComparing() const { return m_secondary != nullptr; }
     void setCompareLayout(CompareLayout layout);
     CompareLayout compareLayout() const { return m_layout; }
@@ -55,7 +55,8 @@ public:
     core::AlignMode alignMode() const { return m_alignMode; }
     double alignOffset() const { return m_alignOffset; }
     bool hasExperiment() const { return m_primary != nullptr; }
-    std::shared_ptr<const LoadedExperiment> experiment() const { return m_primary; }
+    /// The run shown (A), with its summary; nullptr before one is loaded.
+    std::shared_ptr<const LoadedExperiment> loaded() const { return m_primary; }
 
     TimeWindow *timeWindow() const { return m_window; }
     ChartCursor *cursor() const { return m_cursor; }

@@ -15,6 +15,22 @@
 
 namespace hpa::app {
 
+namespace {
+
+/// Moves `experiment` to the heap and never frees it: freeing a million-row table and its
+/// hundred thousand events one by one only delays the exit (~8% of a 1M-row summary), and
+/// the process ends right after the report. The pointer is a static, so leak checkers still
+/// see the memory as reachable; a second call frees the one before.
+const core::Experiment &keepUntilExit(core::Experiment &&experiment)
+{
+    static core::Experiment *kept = nullptr;
+    delete std::exchange(kept, nullptr);
+    kept = new core::Experiment(std::move(experiment));
+    return *kept;
+}
+
+} // namespace
+
 int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ostream &err)
 {
     core::ExperimentLoader::Options options;
@@ -24,18 +40,14 @@ int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ost
     // as-written KV columns and the texts saves ~20 MB at a million rows.
     options.keepRawKvCache = false;
     options.keepEventTexts = false;
-    // Kept until the process ends and never destroyed: freeing a million-row table and its
-    // hundred thousand events one by one only delays the exit (~8% of a 1M-row summary). The
-    // pointer is a static so leak checkers still see the memory as reachable.
-    static core::Experiment *kept = nullptr;
-    delete std::exchange(kept, nullptr);
+    const core::Experiment *loaded = nullptr;
     try {
-        kept = new core::Experiment(core::ExperimentLoader::load(cl.dirs.front(), options));
+        loaded = &keepUntilExit(core::ExperimentLoader::load(cl.dirs.front(), options));
     } catch (const core::LoadError &e) {
         err << "hpa-lens: " << e.what() << '\n';
         return 2;
     }
-    const core::Experiment &experiment = *kept;
+    const core::Experiment &experiment = *loaded;
     const core::ExperimentSummary summary = core::ExperimentAnalyzer::summarize(experiment, cl.slo);
     if (cl.json) {
         // Hostile files may hold invalid UTF-8; replace it rather than fail the whole report.

@@ -180,11 +180,11 @@ bool ExportController::exportCsv(const QString &path, bool wholeRun, int sourceI
 
 bool ExportController::exportSummaryCsv(const QString &path)
 {
-    const auto a = m_workspace->experiment();
+    const auto a = m_workspace->loaded();
     if (!a)
         return fail(
             tr("Cannot write %1: no experiment is open").arg(QDir::toNativeSeparators(path)));
-    const auto b = m_workspace->comparisonExperiment();
+    const auto b = m_workspace->comparisonLoaded();
     const std::string content =
         b ? core::SummaryCsvWriter::write(core::ExperimentComparison(a->summary, b->summary))
           : core::SummaryCsvWriter::write(a->summary);
@@ -250,7 +250,7 @@ void ExportController::exportData()
                             baseName() + QStringLiteral("-metrics"), {}, m_parent);
     QStringList names;
     for (const ui::ChartSource &source : m_workspace->sources()) {
-        const QString name = ui::ChartExporter::experimentName(*source.experiment);
+        const QString name = QString::fromStdString(source.experiment->displayName());
         names << (source.label.isEmpty() ? name : source.label + QStringLiteral(": ") + name);
     }
     dialog.setExperimentChoices(names);

@@ -317,21 +317,21 @@ void MainWindow::connectParts()
     connect(m_compare, &CompareController::comparisonShown, this, [this] {
         // Wall-clock time means nothing across runs made on different days.
         m_elapsedAction->setChecked(true);
-        const auto a = m_workspace->experiment();
-        const auto b = m_workspace->comparisonExperiment();
+        const auto a = m_workspace->loaded();
+        const auto b = m_workspace->comparisonLoaded();
         setWindowTitle(tr("%1 vs %2 — HPA Lens")
-                           .arg(QString::fromStdString(a->summary.name),
-                                QString::fromStdString(b->summary.name)));
+                           .arg(QString::fromStdString(a->experiment->displayName()),
+                                QString::fromStdString(b->experiment->displayName())));
         m_statusLabel->setText(tr("Comparing A: %1 with B: %2")
-                                   .arg(QString::fromStdString(a->summary.name),
-                                        QString::fromStdString(b->summary.name)));
+                                   .arg(QString::fromStdString(a->experiment->displayName()),
+                                        QString::fromStdString(b->experiment->displayName())));
         updateActions();
     });
     connect(m_compare, &CompareController::comparisonClosed, this, [this] {
         if (m_workspace->hasExperiment())
             setWindowTitle(
                 tr("%1 — HPA Lens")
-                    .arg(QString::fromStdString(m_workspace->experiment()->summary.name)));
+                    .arg(QString::fromStdString(m_workspace->loaded()->experiment->displayName())));
         updateActions();
     });
     connect(m_compare, &CompareController::failed, this,
@@ -430,7 +430,8 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
     if (!m_pendingCompare.isEmpty())
         m_compare->compareWith(std::exchange(m_pendingCompare, QString()));
     const core::ExperimentSummary &s = result->summary;
-    setWindowTitle(tr("%1 — HPA Lens").arg(QString::fromStdString(s.name)));
+    setWindowTitle(
+        tr("%1 — HPA Lens").arg(QString::fromStdString(result->experiment->displayName())));
     m_statusLabel->setText(
         s.benchOnly ? tr("Bench-only run: %n job log(s), no metrics.csv (no HPA time series)",
                          nullptr, static_cast<int>(s.jobs.size()))
@@ -493,7 +494,7 @@ void MainWindow::updateActions()
     m_backAction->setEnabled(open && window->canGoBack());
     m_resetZoomAction->setEnabled(open && window->isZoomed());
     const std::size_t warnings =
-        open ? m_workspace->experiment()->experiment->warnings.size() : std::size_t{0};
+        open ? m_workspace->loaded()->experiment->warnings.size() : std::size_t{0};
     m_warningsAction->setEnabled(warnings > 0);
     m_compare->updateActions();
     m_export->updateActions();
@@ -505,7 +506,7 @@ void MainWindow::showWarnings()
 {
     if (!m_workspace->hasExperiment())
         return;
-    const auto &experiment = *m_workspace->experiment()->experiment;
+    const auto &experiment = *m_workspace->loaded()->experiment;
     auto *dialog = new ui::WarningsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWarnings(experiment.warnings, QString::fromStdString(experiment.name));

@@ -1,5 +1,7 @@
 #include "core/io/file_reader.h"
 
+#include "core/model/warning_list.h"
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -118,7 +120,7 @@ std::optional<std::string> FileReader::readOptional(const std::filesystem::path 
         return std::nullopt;
     Result r = read(path.string(), limit);
     if (!r.ok) {
-        warnings.push_back({name, 0, r.error + "; file ignored"});
+        warnings.push_back({name, 0, WarningList::clip(r.error + "; file ignored")});
         return std::nullopt;
     }
     return std::move(r.content);

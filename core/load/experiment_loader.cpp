@@ -4,6 +4,7 @@
 #include "core/load/job_placer.h"
 #include "core/load/scaling_event_loader.h"
 #include "core/model/metric_keys.h"
+#include "core/model/warning_list.h"
 #include "core/parsers/bench_log_parser.h"
 #include "core/parsers/experiment_config_parser.h"
 #include "core/parsers/kubectl_log_parser.h"
@@ -35,6 +36,14 @@ constexpr std::uintmax_t kJobLogLimit = std::uintmax_t{256} << 20;
 void append(std::vector<LoadWarning> &to, std::vector<LoadWarning> &&from)
 {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+/// A warning about `file` as a whole, under the one rule for warnings.
+void warnAbout(std::vector<LoadWarning> &to, std::string file, std::string message)
+{
+    WarningList list(std::move(file));
+    list.add(0, std::move(message));
+    append(to, list.take());
 }
 
 void check(const ExperimentLoader::Options &options)
@@ -107,9 +116,8 @@ void loadJobLogs(const fs::path &dir, Experiment &experiment)
     std::vector<fs::path> files;
     for (fs::directory_iterator it(logs, ec), end; !ec && it != end; it.increment(ec)) {
         if (files.size() >= kMaxJobLogs) {
-            experiment.warnings.push_back(
-                {"job-logs", 0,
-                 fmt::format("more than {} job logs; the rest are not shown", kMaxJobLogs)});
+            warnAbout(experiment.warnings, "job-logs",
+                      fmt::format("more than {} job logs; the rest are not shown", kMaxJobLogs));
             break;
         }
         if (it->path().extension() == ".log" && it->is_regular_file(ec))
@@ -149,7 +157,7 @@ void loadJobLogs(const fs::path &dir, Experiment &experiment)
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string name = "job-logs/" + files[i].filename().string();
         if (!parsed[i].result) {
-            experiment.warnings.push_back({name, 0, parsed[i].error + "; file ignored"});
+            warnAbout(experiment.warnings, name, parsed[i].error + "; file ignored");
             continue;
         }
         BenchLogParser::Result &r = *parsed[i].result;
@@ -160,29 +168,118 @@ void loadJobLogs(const fs::path &dir, Experiment &experiment)
     }
 }
 
-void loadTexts(const fs::path &dir, Experiment &experiment,
-               const ExperimentLoader::Options &options)
+/// `dirText` as an absolute, normal folder path; a metrics.csv picked by itself stands for its
+/// folder. Throws LoadError when there is no such folder.
+fs::path resolveFolder(const std::string &dirText)
 {
-    report(options, 0.87, "Reading logs");
+    std::error_code ec;
+    fs::path dir = fs::absolute(fs::path(dirText), ec);
+    if (ec)
+        dir = fs::path(dirText);
+    if (!fs::exists(dir, ec))
+        throw LoadError(fmt::format("{}: no such folder", dirText));
+    if (!fs::is_directory(dir, ec)) {
+        if (dir.filename() == "metrics.csv")
+            dir = dir.parent_path();
+        else
+            throw LoadError(fmt::format("{}: not a folder", dirText));
+    }
+    dir = dir.lexically_normal();
+    if (!dir.has_filename())
+        dir = dir.parent_path();
+    return dir;
+}
+
+/// Throws LoadError, pointing at experiment folders inside `dir` if any, when `dir` has no
+/// metrics.csv.
+void requireMetricsFile(const fs::path &dir)
+{
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(dir / "metrics.csv", ec)))
+        return;
+    const auto inside = ExperimentLoader::findExperiments(dir.string(), 1000);
+    if (!inside.empty()) {
+        throw LoadError(
+            fmt::format("{}: no metrics.csv here, but {} experiment folder(s) inside it (e.g. {}): "
+                        "open one of them",
+                        dir.string(), inside.size(), fs::path(inside.front()).filename().string()));
+    }
+    throw LoadError(
+        fmt::format("{}: no metrics.csv, so this is not an experiment folder", dir.string()));
+}
+
+/// Parses metrics.csv straight from the file: each thread reads its slice in blocks, so the
+/// text is never held whole beside the table. `beforeColumns` runs just before the table's
+/// memory is taken. Throws LoadError when the file cannot be opened or has no time column,
+/// LoadCancelled when cancelled.
+void readMetrics(const fs::path &metricsPath, const ExperimentLoader::Options &options,
+                 const std::function<void()> &beforeColumns, Experiment &experiment)
+{
+    ByteSource metricsFile;
+    const FileReader::Result opened =
+        FileReader::open(metricsPath.string(), FileReader::kMetricsLimit, metricsFile);
+    if (!opened.ok)
+        throw LoadError(opened.error);
+    check(options);
+
+    MetricsCsvParser::Options csvOptions;
+    csvOptions.threads = options.threads;
+    csvOptions.cancel = options.cancel;
+    if (options.progress) {
+        csvOptions.progress = [&options](double f) {
+            options.progress(0.05 + 0.8 * f, "Parsing metrics.csv");
+        };
+    }
+    csvOptions.beforeColumns = beforeColumns;
+    MetricsCsvParser::Result csv = MetricsCsvParser::parse(metricsFile, "metrics.csv", csvOptions);
+    beforeColumns();
+    metricsFile = ByteSource();
+    if (csv.cancelled)
+        throw LoadCancelled();
+    if (!csv.hasTimeColumn) {
+        std::string why = csv.warnings.empty() ? "no time column" : csv.warnings.front().message;
+        throw LoadError(fmt::format("{}: {}", metricsPath.string(), why));
+    }
+    experiment.metrics = std::move(csv.table);
+    experiment.layout = detectLayout(csv.headerKeys);
+    append(experiment.warnings, std::move(csv.warnings));
+}
+
+void readMetadata(const fs::path &dir, Experiment &experiment)
+{
     if (auto text = FileReader::readOptional(dir, "metadata.json", FileReader::kMetadataLimit,
                                              experiment.warnings)) {
         MetadataParser::Result r = MetadataParser::parse(*text, "metadata.json");
         experiment.metadata = std::move(r.metadata);
         append(experiment.warnings, std::move(r.warnings));
     }
+}
 
-    if (auto text = FileReader::readOptional(dir, "events.log", FileReader::kLogLimit,
-                                             experiment.warnings)) {
-        KubectlLogParser::Result r = KubectlLogParser::parse(*text, "events.log");
-        experiment.kubernetesEvents = std::move(r.snapshots);
-        append(experiment.warnings, std::move(r.warnings));
-    }
-    if (auto text =
-            FileReader::readOptional(dir, "jobs.log", FileReader::kLogLimit, experiment.warnings)) {
-        KubectlLogParser::Result r = KubectlLogParser::parse(*text, "jobs.log");
-        experiment.jobSnapshots = std::move(r.snapshots);
-        append(experiment.warnings, std::move(r.warnings));
-    }
+void takeEvents(ScalingEventLoader::Result &&events, Experiment &experiment)
+{
+    experiment.events = std::move(events.events);
+    experiment.eventTexts = std::move(events.eventTexts);
+    experiment.hpaDescription = std::move(events.hpaDescription);
+    append(experiment.warnings, std::move(events.warnings));
+}
+
+/// The timed sections of a kubectl log (events.log, jobs.log); none when it is absent.
+std::vector<KubectlSnapshot> readKubectlLog(const fs::path &dir, const std::string &name,
+                                            std::vector<LoadWarning> &warnings)
+{
+    auto text = FileReader::readOptional(dir, name, FileReader::kLogLimit, warnings);
+    if (!text)
+        return {};
+    KubectlLogParser::Result r = KubectlLogParser::parse(*text, name);
+    append(warnings, std::move(r.warnings));
+    return std::move(r.snapshots);
+}
+
+/// The files shown as they are, the start_delay schedule of experiment-config.yaml, and the
+/// job logs' benchmark results placed on the experiment's clock.
+void readDocuments(const fs::path &dir, Experiment &experiment,
+                   const ExperimentLoader::Options &options)
+{
     for (const char *name : {"experiment-config.yaml", "README.md", "monitor.log"}) {
         if (auto text =
                 FileReader::readOptional(dir, name, FileReader::kLogLimit, experiment.warnings))
@@ -201,57 +298,43 @@ void loadTexts(const fs::path &dir, Experiment &experiment,
     JobPlacer::place(experiment);
 }
 
+/// Everything but metrics.csv and the scaling events: metadata, kubectl logs, documents, jobs.
+void readTexts(const fs::path &dir, ScalingEventLoader::Result &&events, Experiment &experiment,
+               const ExperimentLoader::Options &options)
+{
+    report(options, 0.87, "Reading logs");
+    readMetadata(dir, experiment);
+    takeEvents(std::move(events), experiment);
+    experiment.kubernetesEvents = readKubectlLog(dir, "events.log", experiment.warnings);
+    experiment.jobSnapshots = readKubectlLog(dir, "jobs.log", experiment.warnings);
+    readDocuments(dir, experiment, options);
+    check(options);
+}
+
 } // namespace
 
 Experiment ExperimentLoader::load(const std::string &dirText, const Options &options)
 {
-    std::error_code ec;
-    fs::path dir = fs::absolute(fs::path(dirText), ec);
-    if (ec)
-        dir = fs::path(dirText);
-    if (!fs::exists(dir, ec))
-        throw LoadError(fmt::format("{}: no such folder", dirText));
-    if (!fs::is_directory(dir, ec)) {
-        // A metrics.csv picked by itself stands for its folder.
-        if (dir.filename() == "metrics.csv")
-            dir = dir.parent_path();
-        else
-            throw LoadError(fmt::format("{}: not a folder", dirText));
-    }
-    dir = dir.lexically_normal();
-    if (!dir.has_filename())
-        dir = dir.parent_path();
-
+    const fs::path dir = resolveFolder(dirText);
     Experiment experiment;
     experiment.name = dir.filename().string();
     experiment.path = dir.string();
-
-    const fs::path metricsPath = dir / "metrics.csv";
-    if (!fs::exists(fs::symlink_status(metricsPath, ec)) && hasJobLogs(dir)) {
-        // Job logs without an HPA time series (as in the WVA runs): a bench-only run.
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(dir / "metrics.csv", ec)) && hasJobLogs(dir)) {
+        // Job logs without an HPA time series (as in some WVA runs): a bench-only run.
         experiment.benchOnly = true;
-        ScalingEventLoader::load(dir, experiment, options.keepEventTexts);
-        loadTexts(dir, experiment, options);
+        readTexts(dir, ScalingEventLoader::load(dir, options.keepEventTexts), experiment, options);
         return experiment;
     }
-    if (!fs::exists(fs::symlink_status(metricsPath, ec))) {
-        const auto inside = findExperiments(dir.string(), 1000);
-        if (!inside.empty()) {
-            throw LoadError(fmt::format(
-                "{}: no metrics.csv here, but {} experiment folder(s) inside it (e.g. {}): "
-                "open one of them",
-                dir.string(), inside.size(), fs::path(inside.front()).filename().string()));
-        }
-        throw LoadError(
-            fmt::format("{}: no metrics.csv, so this is not an experiment folder", dir.string()));
-    }
+    requireMetricsFile(dir);
+
     // The scaling events are read while metrics.csv's lines are counted, on a thread of their
     // own, and must be done before the table exists: their log is read whole (8 MB beside a
     // million-row table) and only the events remain. Their warnings are listed after the
     // metrics' ones all the same.
-    Experiment events;
+    ScalingEventLoader::Result events;
     const auto loadEvents = [&dir, &events, &options] {
-        ScalingEventLoader::load(dir, events, options.keepEventTexts);
+        events = ScalingEventLoader::load(dir, options.keepEventTexts);
     };
     std::future<void> eventsLoaded;
     try {
@@ -259,49 +342,16 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
     } catch (const std::system_error &) {
         loadEvents(); // no thread to be had
     }
-    const auto waitForEvents = [&eventsLoaded] {
+    const std::function<void()> waitForEvents = [&eventsLoaded] {
         if (eventsLoaded.valid())
             eventsLoaded.get();
     };
 
     report(options, 0.0, "Reading metrics.csv");
-    // Parsed straight from the file: each thread reads its slice in blocks, so the text is
-    // never held whole beside the table.
-    ByteSource metricsFile;
-    const FileReader::Result opened =
-        FileReader::open(metricsPath.string(), FileReader::kMetricsLimit, metricsFile);
-    if (!opened.ok)
-        throw LoadError(opened.error);
+    readMetrics(dir / "metrics.csv", options, waitForEvents, experiment);
     check(options);
 
-    MetricsCsvParser::Options csvOptions;
-    csvOptions.threads = options.threads;
-    csvOptions.cancel = options.cancel;
-    if (options.progress) {
-        csvOptions.progress = [&options](double f) {
-            options.progress(0.05 + 0.8 * f, "Parsing metrics.csv");
-        };
-    }
-    csvOptions.beforeColumns = waitForEvents;
-    MetricsCsvParser::Result csv = MetricsCsvParser::parse(metricsFile, "metrics.csv", csvOptions);
-    waitForEvents();
-    metricsFile = ByteSource();
-    if (csv.cancelled)
-        throw LoadCancelled();
-    if (!csv.hasTimeColumn) {
-        std::string why = csv.warnings.empty() ? "no time column" : csv.warnings.front().message;
-        throw LoadError(fmt::format("{}: {}", metricsPath.string(), why));
-    }
-    experiment.metrics = std::move(csv.table);
-    experiment.layout = detectLayout(csv.headerKeys);
-    append(experiment.warnings, std::move(csv.warnings));
-    check(options);
-
-    experiment.events = std::move(events.events);
-    experiment.eventTexts = std::move(events.eventTexts);
-    experiment.hpaDescription = std::move(events.hpaDescription);
-    append(experiment.warnings, std::move(events.warnings));
-    loadTexts(dir, experiment, options);
+    readTexts(dir, std::move(events), experiment, options);
 
     applyKvCacheUnit(experiment, options.kvUnit, options.keepRawKvCache);
     report(options, 1.0, "Done");

@@ -18,38 +18,39 @@ void append(std::vector<LoadWarning> &to, std::vector<LoadWarning> &&from)
 
 } // namespace
 
-void ScalingEventLoader::load(const std::filesystem::path &dir, Experiment &experiment,
-                              bool keepText)
+ScalingEventLoader::Result ScalingEventLoader::load(const std::filesystem::path &dir, bool keepText)
 {
-    if (auto text = FileReader::readOptional(dir, "scaling.log", FileReader::kLogLimit,
-                                             experiment.warnings)) {
+    Result result;
+    if (auto text =
+            FileReader::readOptional(dir, "scaling.log", FileReader::kLogLimit, result.warnings)) {
         ScalingLogParser::Result r = ScalingLogParser::parse(*text, "scaling.log", keepText);
-        experiment.hpaDescription = std::move(r.initialState);
-        experiment.events = std::move(r.events);
-        experiment.eventTexts = std::move(r.texts);
-        append(experiment.warnings, std::move(r.warnings));
+        result.hpaDescription = std::move(r.initialState);
+        result.events = std::move(r.events);
+        result.eventTexts = std::move(r.texts);
+        append(result.warnings, std::move(r.warnings));
     }
     if (auto text = FileReader::readOptional(dir, "scaling-events.log", FileReader::kLogLimit,
-                                             experiment.warnings)) {
+                                             result.warnings)) {
         ScalingEventsLogParser::Result r =
             ScalingEventsLogParser::parse(*text, "scaling-events.log", keepText);
         text.reset(); // the events keep what they need of it; free it before merging
-        if (experiment.events.empty()) {
-            experiment.events = std::move(r.events); // no second vector of them at any time
-            experiment.eventTexts = std::move(r.texts);
+        if (result.events.empty()) {
+            result.events = std::move(r.events); // no second vector of them at any time
+            result.eventTexts = std::move(r.texts);
         } else {
-            experiment.eventTexts.append(std::move(r.texts), r.events);
-            experiment.eventTexts.shrinkToFit();
-            experiment.events.insert(experiment.events.end(), r.events.begin(), r.events.end());
+            result.eventTexts.append(std::move(r.texts), r.events);
+            result.eventTexts.shrinkToFit();
+            result.events.insert(result.events.end(), r.events.begin(), r.events.end());
         }
-        append(experiment.warnings, std::move(r.warnings));
+        append(result.warnings, std::move(r.warnings));
     }
     // Logs are written in time order, so this is nearly always sorted already.
     const auto byTime = [](const ScalingEvent &a, const ScalingEvent &b) {
         return a.time < b.time;
     };
-    if (!std::is_sorted(experiment.events.begin(), experiment.events.end(), byTime))
-        std::stable_sort(experiment.events.begin(), experiment.events.end(), byTime);
+    if (!std::is_sorted(result.events.begin(), result.events.end(), byTime))
+        std::stable_sort(result.events.begin(), result.events.end(), byTime);
+    return result;
 }
 
 } // namespace hpa::core

@@ -1,8 +1,12 @@
 #pragma once
 
-#include "core/model/experiment.h"
+#include "core/model/load_warning.h"
+#include "core/model/scaling_event.h"
+#include "core/model/scaling_event_texts.h"
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace hpa::core {
 
@@ -11,12 +15,18 @@ namespace hpa::core {
 class ScalingEventLoader
 {
 public:
-    /// Fills `experiment.events`, `experiment.eventTexts` and `experiment.hpaDescription` and
-    /// appends warnings. Missing files are silent; unreadable ones are warnings. Without
-    /// `keepText` the events' texts are not kept (they read as empty), for callers that never
-    /// show them: most of the events' memory.
-    static void load(const std::filesystem::path &dir, Experiment &experiment,
-                     bool keepText = true);
+    struct Result
+    {
+        std::vector<ScalingEvent> events; ///< sorted by time
+        ScalingEventTexts eventTexts;     ///< text and file name of each of `events`
+        std::string hpaDescription;       ///< scaling.log's initial state
+        std::vector<LoadWarning> warnings;
+    };
+
+    /// Reads both logs of `dir`. Missing files are silent; unreadable ones are warnings.
+    /// Without `keepText` the events' texts are not kept (they read as empty), for callers
+    /// that never show them: most of the events' memory.
+    static Result load(const std::filesystem::path &dir, bool keepText = true);
 };
 
 } // namespace hpa::core

@@ -15,4 +15,10 @@ std::string_view layoutKey(Layout layout)
     return "custom";
 }
 
+std::string Experiment::displayName() const
+{
+    std::string named = metadata.text("experiment_name");
+    return named.empty() ? name : named;
+}
+
 } // namespace hpa::core

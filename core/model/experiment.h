@@ -55,6 +55,10 @@ struct Experiment
     /// No metrics.csv, only job logs: there is no HPA time series, `metrics` is empty.
     bool benchOnly = false;
     std::vector<LoadWarning> warnings;
+
+    /// The name the run is shown and exported under (window titles, chart titles, export file
+    /// names): metadata.json's `experiment_name` when it has one, else the folder name.
+    std::string displayName() const;
 };
 
 } // namespace hpa::core

@@ -32,6 +32,12 @@ void WarningList::merge(std::vector<LoadWarning> warnings, std::size_t suppresse
     m_suppressed += suppressed;
 }
 
+void WarningList::merge(WarningList &&other)
+{
+    const std::size_t suppressed = std::exchange(other.m_suppressed, 0);
+    merge(std::exchange(other.m_warnings, {}), suppressed);
+}
+
 std::vector<LoadWarning> WarningList::take()
 {
     std::vector<LoadWarning> out = std::move(m_warnings);

@@ -32,6 +32,9 @@ public:
     /// Adds warnings found elsewhere (a slice parsed on another thread), under the same limit;
     /// `suppressed` more that were already counted there are added to the count.
     void merge(std::vector<LoadWarning> warnings, std::size_t suppressed = 0);
+    /// Adds the listed and counted warnings of `other` (a part of the same file read on
+    /// another thread), leaving it empty; no closing line is made for it.
+    void merge(WarningList &&other);
 
     const std::string &file() const { return m_file; }
     std::size_t listed() const { return m_warnings.size(); }

@@ -1,18 +1,18 @@
 #include "core/parsers/csv_cells.h"
 
+#include "core/io/ascii_text.h"
+
 #include <charconv>
 #include <cmath>
 #include <utility>
 
 namespace hpa::core {
 
-std::string_view CsvCells::trim(std::string_view s)
+std::string CsvCells::shortened(std::string_view s)
 {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
+    if (s.size() <= 40)
+        return std::string(s);
+    return std::string(s.substr(0, 37)) + "...";
 }
 
 void CsvCells::split(std::string_view line, std::vector<std::string_view> &fields,
@@ -61,7 +61,7 @@ void CsvCells::split(std::string_view line, std::vector<std::string_view> &field
 
 CsvCells::Status CsvCells::parseNumber(std::string_view cell, double &out)
 {
-    cell = trim(cell);
+    cell = AsciiText::trim(cell);
     if (cell.empty())
         return Status::Empty;
     // Our own CSV export writes the exceeded flags as true/false.

@@ -19,8 +19,9 @@ public:
         NonFinite
     };
 
-    /// `s` without leading and trailing spaces and tabs.
-    static std::string_view trim(std::string_view s);
+    /// `s` cut to 40 characters ("..." at the end when cut), to quote a cell or a column name
+    /// in a warning.
+    static std::string shortened(std::string_view s);
 
     /// Splits on commas; quotes are honoured only when the line has any (the monitors never
     /// quote). Unquoted cells are written to `scratch`, which the views then point into.

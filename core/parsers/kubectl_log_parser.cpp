@@ -1,6 +1,8 @@
 #include "core/parsers/kubectl_log_parser.h"
 
+#include "core/io/ascii_text.h"
 #include "core/model/timestamp.h"
+#include "core/model/warning_list.h"
 #include "core/parsers/log_lines.h"
 
 #include <fmt/format.h>
@@ -22,7 +24,7 @@ struct Column
 
 bool isSectionHeader(std::string_view text)
 {
-    text = LogLines::trim(text);
+    text = AsciiText::trim(text);
     return text.size() >= 6 && text.substr(0, 3) == "===" &&
            text.substr(text.size() - 3) == "===" &&
            text.find_first_not_of('=') != std::string_view::npos;
@@ -75,12 +77,12 @@ splitByOffsets(std::string_view row, const std::vector<Column> &columns, std::si
         const std::size_t end =
             c + 1 < columns.size() ? std::min(columns[c + 1].start, row.size()) : row.size();
         const std::string_view cell =
-            start < row.size() ? LogLines::trim(row.substr(start, end - start)) : "";
+            start < row.size() ? AsciiText::trim(row.substr(start, end - start)) : "";
         if (cell.empty() && wordCount >= columns.size())
             return std::nullopt;
         cells.emplace_back(cell);
     }
-    if (columns.front().start > 0 && !LogLines::isBlank(row.substr(0, columns.front().start)))
+    if (columns.front().start > 0 && !AsciiText::isBlank(row.substr(0, columns.front().start)))
         return std::nullopt;
     return cells;
 }
@@ -93,7 +95,7 @@ std::vector<std::string> splitByWords(std::string_view row, std::size_t columnCo
     for (std::size_t w = 0; w < words.size(); ++w) {
         if (cells.size() + 1 == columnCount) {
             const std::size_t from = static_cast<std::size_t>(words[w].data() - row.data());
-            cells.emplace_back(LogLines::trim(row.substr(from)));
+            cells.emplace_back(AsciiText::trim(row.substr(from)));
             break;
         }
         cells.emplace_back(words[w]);
@@ -105,18 +107,18 @@ std::vector<std::string> splitByWords(std::string_view row, std::size_t columnCo
 class SectionReader
 {
 public:
-    SectionReader(const std::string &fileName, KubectlLogParser::Result &result)
-        : m_fileName(fileName), m_result(result)
+    SectionReader(KubectlLogParser::Result &result, WarningList &warnings)
+        : m_result(result), m_warnings(warnings)
     {}
 
     void read(const Lines &lines, std::size_t header, std::size_t end)
     {
         KubectlSnapshot snapshot;
         snapshot.line = lines[header].number;
-        readTitle(LogLines::trim(lines[header].text), snapshot);
+        readTitle(AsciiText::trim(lines[header].text), snapshot);
 
         std::size_t i = header + 1;
-        while (i < end && LogLines::isBlank(lines[i].text))
+        while (i < end && AsciiText::isBlank(lines[i].text))
             ++i;
         std::vector<Column> columns;
         if (i < end)
@@ -127,7 +129,7 @@ public:
             for (const auto &column : columns)
                 snapshot.header.push_back(column.name);
             for (++i; i < end; ++i) {
-                if (!LogLines::isBlank(lines[i].text))
+                if (!AsciiText::isBlank(lines[i].text))
                     snapshot.rows.push_back(readRow(lines[i], columns));
             }
         }
@@ -135,22 +137,19 @@ public:
     }
 
 private:
-    void warn(int line, std::string message)
-    {
-        LogLines::addWarning(m_result.warnings, m_fileName, line, std::move(message));
-    }
+    void warn(int line, std::string message) { m_warnings.add(line, std::move(message)); }
 
     void readTitle(std::string_view text, KubectlSnapshot &snapshot)
     {
-        const std::string_view inner = LogLines::trim(text.substr(3, text.size() - 6));
+        const std::string_view inner = AsciiText::trim(text.substr(3, text.size() - 6));
         const auto at = inner.rfind(" at ");
         if (at == std::string_view::npos) {
             snapshot.title = std::string(inner);
             warn(snapshot.line, fmt::format("section \"{}\" has no time", inner));
             return;
         }
-        snapshot.title = std::string(LogLines::trim(inner.substr(0, at)));
-        const std::string_view stamp = LogLines::trim(inner.substr(at + 4));
+        snapshot.title = std::string(AsciiText::trim(inner.substr(0, at)));
+        const std::string_view stamp = AsciiText::trim(inner.substr(at + 4));
         if (const auto time = Timestamp::parse(stamp)) {
             snapshot.time = time->seconds;
             snapshot.naiveTime = time->naive;
@@ -163,12 +162,12 @@ private:
     static void readMessage(const Lines &lines, std::size_t begin, std::size_t end,
                             KubectlSnapshot &snapshot)
     {
-        while (end > begin && LogLines::isBlank(lines[end - 1].text))
+        while (end > begin && AsciiText::isBlank(lines[end - 1].text))
             --end;
         for (std::size_t i = begin; i < end; ++i) {
             if (i > begin)
                 snapshot.message += '\n';
-            snapshot.message += LogLines::trim(lines[i].text);
+            snapshot.message += AsciiText::trim(lines[i].text);
         }
     }
 
@@ -187,8 +186,8 @@ private:
         return std::move(*cells);
     }
 
-    const std::string &m_fileName;
     KubectlLogParser::Result &m_result;
+    WarningList &m_warnings;
 };
 
 } // namespace
@@ -197,6 +196,7 @@ KubectlLogParser::Result KubectlLogParser::parse(std::string_view content,
                                                  const std::string &fileName)
 {
     Result result;
+    WarningList warnings(fileName);
     const Lines lines = LogLines::split(content);
 
     std::vector<std::size_t> headers;
@@ -207,16 +207,16 @@ KubectlLogParser::Result KubectlLogParser::parse(std::string_view content,
 
     const std::size_t preambleEnd = headers.empty() ? lines.size() : headers.front();
     for (std::size_t i = 0; i < preambleEnd; ++i) {
-        if (!LogLines::isBlank(lines[i].text)) {
-            result.warnings.push_back({fileName, lines[i].number,
-                                       "text before the first \"=== ... ===\" section; ignored"});
+        if (!AsciiText::isBlank(lines[i].text)) {
+            warnings.add(lines[i].number, "text before the first \"=== ... ===\" section; ignored");
             break;
         }
     }
 
-    SectionReader reader(fileName, result);
+    SectionReader reader(result, warnings);
     for (std::size_t h = 0; h < headers.size(); ++h)
         reader.read(lines, headers[h], h + 1 < headers.size() ? headers[h + 1] : lines.size());
+    result.warnings = warnings.take();
     return result;
 }
 

@@ -1,5 +1,7 @@
 #include "core/parsers/metadata_parser.h"
 
+#include "core/model/warning_list.h"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -47,14 +49,15 @@ std::optional<std::size_t> tooDeepAt(std::string_view content)
 MetadataParser::Result MetadataParser::parse(std::string_view content, const std::string &fileName)
 {
     Result result;
+    WarningList warnings(fileName);
     constexpr std::string_view bom = "\xEF\xBB\xBF";
     if (content.substr(0, bom.size()) == bom)
         content.remove_prefix(bom.size());
 
     if (const auto deep = tooDeepAt(content)) {
-        result.warnings.push_back(
-            {fileName, lineAt(content, *deep),
-             fmt::format("JSON nested deeper than {} levels; metadata ignored", kMaxDepth)});
+        warnings.add(lineAt(content, *deep),
+                     fmt::format("JSON nested deeper than {} levels; metadata ignored", kMaxDepth));
+        result.warnings = warnings.take();
         return result;
     }
 
@@ -70,16 +73,16 @@ MetadataParser::Result MetadataParser::parse(std::string_view content, const std
         // The echoed input may hold the very bytes that are not valid UTF-8.
         if (const auto pos = reason.find("; last read:"); pos != std::string::npos)
             reason.resize(pos);
-        result.warnings.push_back(
-            {fileName, lineAt(content, offset), fmt::format("invalid JSON: {}", reason)});
+        warnings.add(lineAt(content, offset), fmt::format("invalid JSON: {}", reason));
+        result.warnings = warnings.take();
         return result;
     } catch (const nlohmann::ordered_json::exception &error) {
         // Not a syntax error but still no usable document, e.g. out_of_range for `1e309`.
         std::string reason = error.what();
         if (const auto pos = reason.find("] "); pos != std::string::npos)
             reason = reason.substr(pos + 2);
-        result.warnings.push_back(
-            {fileName, 0, fmt::format("invalid JSON: {}; metadata ignored", reason)});
+        warnings.add(0, fmt::format("invalid JSON: {}; metadata ignored", reason));
+        result.warnings = warnings.take();
         return result;
     }
 
@@ -87,10 +90,11 @@ MetadataParser::Result MetadataParser::parse(std::string_view content, const std
         std::size_t offset = content.find_first_not_of(" \t\r\n");
         if (offset == std::string_view::npos)
             offset = 0;
-        result.warnings.push_back(
-            {fileName, lineAt(content, offset),
-             fmt::format("expected a JSON object at the top level, found {}; metadata ignored",
-                         json.type_name())});
+        warnings.add(
+            lineAt(content, offset),
+            fmt::format("expected a JSON object at the top level, found {}; metadata ignored",
+                        json.type_name()));
+        result.warnings = warnings.take();
         return result;
     }
     result.metadata.json = std::move(json);

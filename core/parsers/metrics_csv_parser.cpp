@@ -1,7 +1,9 @@
 #include "core/parsers/metrics_csv_parser.h"
 
+#include "core/io/ascii_text.h"
 #include "core/io/line_reader.h"
 #include "core/model/metric_keys.h"
+#include "core/model/warning_list.h"
 #include "core/parsers/csv_cells.h"
 #include "core/parsers/metrics_csv_slice_parser.h"
 
@@ -28,13 +30,6 @@ constexpr std::size_t kScanBlock = 64 << 10;
 
 using Layout = MetricsCsvLayout;
 using TimeSource = MetricsCsvLayout::TimeSource;
-
-std::string shortened(std::string_view s)
-{
-    if (s.size() <= 40)
-        return std::string(s);
-    return std::string(s.substr(0, 37)) + "...";
-}
 
 /// Offset just past the first `\n` at or after `from`, or `end` when there is none.
 std::uint64_t nextLineStart(const ByteSource &source, std::uint64_t from, std::uint64_t end)
@@ -138,6 +133,218 @@ void compact(MetricsTable &table, const std::vector<MetricsCsvSlice> &parts)
     table.setSourceLines(std::move(lines));
 }
 
+/// The header: the first non-blank line.
+struct Header
+{
+    std::string text;            ///< empty when the file has no non-blank line
+    int line = 0;                ///< 1-based
+    std::uint64_t bodyStart = 0; ///< offset of the line after it
+};
+
+Header readHeader(const ByteSource &source)
+{
+    std::uint64_t start = 0;
+    char bom[3] = {};
+    if (source.read(0, bom, 3) == 3 && std::memcmp(bom, "\xEF\xBB\xBF", 3) == 0)
+        start = 3;
+    Header header;
+    header.bodyStart = source.size();
+    LineReader reader(source, start, source.size(), kScanBlock);
+    std::string_view line;
+    while (reader.next(line)) {
+        ++header.line;
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (!AsciiText::trim(line).empty()) {
+            header.text = std::string(line);
+            header.bodyStart = start + reader.consumed();
+            break;
+        }
+    }
+    return header;
+}
+
+/// Names every field (a twice-seen name gets its position appended), adds a table column for
+/// each one that is not a time field and picks the time field: `timestamp`, else `epoch`.
+/// False when there is neither: the rows cannot be placed in time.
+bool mapHeader(const Header &header, Layout &layout, MetricsCsvParser::Result &result,
+               WarningList &rows, WarningList &fileWide)
+{
+    std::vector<std::string_view> fields;
+    std::string scratch;
+    CsvCells::split(header.text, fields, scratch);
+    layout.fieldCount = fields.size();
+    std::size_t timestampField = fields.size();
+    std::vector<std::string> &keys = result.headerKeys;
+    // A set, not a scan of `keys`: a header of 100,000 columns must not take quadratic time.
+    std::unordered_set<std::string> seenKeys;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        std::string name(AsciiText::trim(fields[i]));
+        if (name.empty())
+            name = fmt::format("column_{}", i + 1);
+        std::string key = keys::canonicalKey(name);
+        if (seenKeys.count(key) > 0) {
+            rows.add(header.line,
+                     fmt::format("column '{}' appears twice; the second is kept as '{}_{}'",
+                                 CsvCells::shortened(name), CsvCells::shortened(key), i + 1));
+            key = fmt::format("{}_{}", key, i + 1);
+        }
+        seenKeys.insert(key);
+        if (key == keys::Timestamp && timestampField == fields.size())
+            timestampField = i;
+        if (key == keys::Epoch && layout.epochField == std::numeric_limits<std::size_t>::max())
+            layout.epochField = i;
+        keys.push_back(key);
+        layout.headers.push_back(name);
+    }
+    if (timestampField < fields.size()) {
+        layout.source = TimeSource::Timestamp;
+        layout.timeField = timestampField;
+    } else if (layout.epochField < fields.size()) {
+        layout.source = TimeSource::Epoch;
+        layout.timeField = layout.epochField;
+    } else {
+        fileWide.add(header.line,
+                     "no 'timestamp' or 'epoch' column: samples cannot be placed in time");
+        return false;
+    }
+
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const bool isTime = i == layout.timeField || i == layout.epochField;
+        if (isTime) {
+            layout.columnOf.push_back(-1);
+        } else {
+            layout.columnOf.push_back(static_cast<int>(result.table.columns().size()));
+            result.table.addColumn(layout.headers[i], keys[i]);
+        }
+    }
+    return true;
+}
+
+/// The body cut into one slice per thread, at line starts.
+std::vector<MetricsCsvSlice> planSlices(const ByteSource &source, std::uint64_t bodyStart,
+                                        const MetricsCsvParser::Options &options)
+{
+    const std::uint64_t bodyBytes = source.size() - bodyStart;
+    unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+    threads = std::clamp<unsigned>(threads, 1, 64);
+    threads = static_cast<unsigned>(std::min<std::uint64_t>(
+        threads, std::max<std::uint64_t>(bodyBytes / kMinBytesPerThread, 1)));
+    return slices(source, bodyStart, source.size(), threads);
+}
+
+/// The first pass: counts each slice's lines and bounds its rows, which places it in the file
+/// (line numbers) and in the final columns. Returns the rows all slices can hold.
+std::size_t countRows(const ByteSource &source, const Layout &layout, const Header &header,
+                      const std::string &fileName, const MetricsCsvParser::Options &options,
+                      std::vector<MetricsCsvSlice> &parts)
+{
+    forEachSlice(parts.size(), [&](std::size_t i) {
+        MetricsCsvSliceParser::count(source, layout.fieldCount, parts[i]);
+    });
+    std::size_t capacity = 0;
+    int lineOffset = header.line;
+    for (MetricsCsvSlice &s : parts) {
+        s.lineOffset = lineOffset;
+        s.firstRow = capacity;
+        s.warnings = WarningList(fileName, options.maxWarnings);
+        lineOffset += s.lineCount;
+        capacity += s.maxRows;
+    }
+    return capacity;
+}
+
+/// Sizes the time column and every value column to `capacity` rows on `threads` threads, a
+/// column each in turn: the page faults and zeroing of ~90 MB at a million rows are a good
+/// part of the parse, and would be serial on one thread.
+void allocateColumns(MetricsTable &table, std::size_t capacity, std::size_t threads)
+{
+    std::vector<std::vector<double> *> sized{&table.time()};
+    for (MetricColumn &col : table.columns())
+        sized.push_back(&col.values);
+    std::atomic<std::size_t> nextColumn{0};
+    forEachSlice(threads, [&](std::size_t) {
+        for (std::size_t c; (c = nextColumn.fetch_add(1)) < sized.size();)
+            sizeColumn(*sized[c], capacity);
+    });
+}
+
+/// The second pass: each slice's rows are written in place into the final columns.
+void parseSlices(const ByteSource &source, const Layout &layout,
+                 const MetricsCsvParser::Options &options, MetricsTable &table,
+                 std::vector<MetricsCsvSlice> &parts)
+{
+    MetricsCsvSliceParser::Target target{table.time().data(), {}};
+    for (MetricColumn &col : table.columns())
+        target.columns.push_back(col.values.data());
+    forEachSlice(parts.size(), [&](std::size_t i) {
+        MetricsCsvSliceParser parser(layout, options, target);
+        // Only the first slice reports progress: slices are of equal size.
+        parser.parse(source, parts[i], i == 0);
+    });
+}
+
+/// Gathers the slices' warnings (in file order, under one limit), read errors, cancellation
+/// and time zones: zone-less and zoned times in one file cannot both be right, so the
+/// majority wins and the user is told.
+void gatherSlices(std::vector<MetricsCsvSlice> &parts, WarningList &rows, WarningList &fileWide,
+                  MetricsCsvParser::Result &result)
+{
+    int naiveRows = 0, zonedRows = 0, firstNaive = 0, firstZoned = 0;
+    for (MetricsCsvSlice &c : parts) {
+        rows.merge(std::move(c.warnings));
+        if (c.naiveRows && !naiveRows)
+            firstNaive = c.firstNaiveLine;
+        if (c.zonedRows && !zonedRows)
+            firstZoned = c.firstZonedLine;
+        naiveRows += c.naiveRows;
+        zonedRows += c.zonedRows;
+        result.cancelled = result.cancelled || c.cancelled;
+        if (c.readError) {
+            fileWide.add(c.lineOffset,
+                         fmt::format("read error after line {}: {}; the rows after it are missing",
+                                     c.lineOffset, std::strerror(c.readError)));
+        }
+    }
+    result.table.setNaiveTime(naiveRows > zonedRows);
+    if (naiveRows > 0 && zonedRows > 0) {
+        fileWide.add(
+            naiveRows > zonedRows ? firstZoned : firstNaive,
+            fmt::format("mixed timestamp formats: {} rows without a time zone, {} with one; "
+                        "all are placed as written",
+                        naiveRows, zonedRows));
+    }
+}
+
+/// Disorder and duplicates: the rows stay, sorted, and the user is told where.
+void checkOrder(MetricsTable &table, WarningList &fileWide)
+{
+    const std::vector<double> &time = table.time();
+    std::size_t disorder = 0;
+    int firstDisorder = 0;
+    for (std::size_t i = 1; i < time.size(); ++i) {
+        if (time[i] < time[i - 1] && disorder++ == 0)
+            firstDisorder = table.sourceLine(i);
+    }
+    if (disorder > 0) {
+        table.sortByTime();
+        fileWide.add(firstDisorder,
+                     fmt::format("timestamps go backwards {} time(s); samples were sorted by time",
+                                 disorder));
+    }
+    std::size_t duplicates = 0;
+    int firstDuplicate = 0;
+    for (std::size_t i = 1; i < time.size(); ++i) {
+        if (time[i] == time[i - 1] && duplicates++ == 0)
+            firstDuplicate = table.sourceLine(i);
+    }
+    if (duplicates > 0) {
+        fileWide.add(
+            firstDuplicate,
+            fmt::format("{} sample(s) repeat the timestamp of the previous one", duplicates));
+    }
+}
+
 } // namespace
 
 MetricsCsvParser::Result MetricsCsvParser::parse(std::string_view content,
@@ -152,206 +359,42 @@ MetricsCsvParser::Result MetricsCsvParser::parse(const ByteSource &source,
                                                  const Options &options)
 {
     Result result;
-    std::uint64_t start = 0;
-    char bom[3] = {};
-    if (source.read(0, bom, 3) == 3 && std::memcmp(bom, "\xEF\xBB\xBF", 3) == 0)
-        start = 3;
+    // Problems of single lines, listed up to the limit, then those of the file as a whole
+    // (a handful at most), which are always listed.
+    WarningList rows(fileName, options.maxWarnings);
+    WarningList fileWide(fileName);
+    const auto finish = [&result, &rows, &fileWide] {
+        result.warnings = rows.take();
+        for (LoadWarning &w : fileWide.take())
+            result.warnings.push_back(std::move(w));
+        return std::move(result);
+    };
 
-    // Header: the first non-blank line.
-    int headerLine = 0;
-    std::string header;
-    std::uint64_t bodyStart = source.size();
-    {
-        LineReader reader(source, start, source.size(), kScanBlock);
-        std::string_view line;
-        while (reader.next(line)) {
-            ++headerLine;
-            if (!line.empty() && line.back() == '\r')
-                line.remove_suffix(1);
-            if (!CsvCells::trim(line).empty()) {
-                header = std::string(line);
-                bodyStart = start + reader.consumed();
-                break;
-            }
-        }
+    const Header header = readHeader(source);
+    if (header.text.empty()) {
+        fileWide.add(0, "the file is empty: no header and no samples");
+        return finish();
     }
-    if (header.empty()) {
-        result.warnings.push_back({fileName, 0, "the file is empty: no header and no samples"});
-        return result;
-    }
-
     Layout layout;
-    std::vector<std::string_view> fields;
-    std::string scratch;
-    CsvCells::split(header, fields, scratch);
-    layout.fieldCount = fields.size();
-    std::size_t timestampField = fields.size();
-    std::vector<std::string> keys;
-    // A set, not a scan of `keys`: a header of 100,000 columns must not take quadratic time.
-    std::unordered_set<std::string> seenKeys;
-    std::size_t headerSuppressed = 0;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        std::string name(CsvCells::trim(fields[i]));
-        if (name.empty())
-            name = fmt::format("column_{}", i + 1);
-        std::string key = keys::canonicalKey(name);
-        if (seenKeys.count(key) > 0) {
-            if (result.warnings.size() < options.maxWarnings) {
-                result.warnings.push_back(
-                    {fileName, headerLine,
-                     fmt::format("column '{}' appears twice; the second is kept as '{}_{}'",
-                                 shortened(name), shortened(key), i + 1)});
-            } else {
-                ++headerSuppressed;
-            }
-            key = fmt::format("{}_{}", key, i + 1);
-        }
-        seenKeys.insert(key);
-        if (key == keys::Timestamp && timestampField == fields.size())
-            timestampField = i;
-        if (key == keys::Epoch && layout.epochField == std::numeric_limits<std::size_t>::max())
-            layout.epochField = i;
-        keys.push_back(key);
-        layout.headers.push_back(name);
-    }
-    result.headerKeys = keys;
-    if (timestampField < fields.size()) {
-        layout.source = TimeSource::Timestamp;
-        layout.timeField = timestampField;
-    } else if (layout.epochField < fields.size()) {
-        layout.source = TimeSource::Epoch;
-        layout.timeField = layout.epochField;
-    } else {
-        result.warnings.push_back(
-            {fileName, headerLine,
-             "no 'timestamp' or 'epoch' column: samples cannot be placed in time"});
-        return result;
-    }
+    if (!mapHeader(header, layout, result, rows, fileWide))
+        return finish();
     result.hasTimeColumn = true;
-
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        const bool isTime = i == layout.timeField || i == layout.epochField;
-        if (isTime) {
-            layout.columnOf.push_back(-1);
-        } else {
-            layout.columnOf.push_back(static_cast<int>(result.table.columns().size()));
-            result.table.addColumn(layout.headers[i], keys[i]);
-        }
-    }
-
-    const std::uint64_t bodyBytes = source.size() - bodyStart;
-    unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-    threads = std::clamp<unsigned>(threads, 1, 64);
-    threads = static_cast<unsigned>(std::min<std::uint64_t>(
-        threads, std::max<std::uint64_t>(bodyBytes / kMinBytesPerThread, 1)));
-    std::vector<MetricsCsvSlice> parts = slices(source, bodyStart, source.size(), threads);
 
     // Two passes: counting lines first sizes the final columns once, so the threads write
     // their rows in place and no per-thread copy of the table is ever made.
-    forEachSlice(parts.size(), [&](std::size_t i) {
-        MetricsCsvSliceParser::count(source, layout.fieldCount, parts[i]);
-    });
-    std::size_t capacity = 0;
-    int lineOffset = headerLine;
-    for (MetricsCsvSlice &s : parts) {
-        s.lineOffset = lineOffset;
-        s.firstRow = capacity;
-        lineOffset += s.lineCount;
-        capacity += s.maxRows;
-    }
+    std::vector<MetricsCsvSlice> parts = planSlices(source, header.bodyStart, options);
+    const std::size_t capacity = countRows(source, layout, header, fileName, options, parts);
     if (options.beforeColumns)
         options.beforeColumns();
-    MetricsTable &table = result.table;
-    std::vector<double> &time = table.time();
-    // Sized by the threads, a column each in turn: the page faults and zeroing of ~90 MB at
-    // a million rows are a good part of the parse, and would be serial on this thread.
-    std::vector<std::vector<double> *> sized{&time};
-    for (MetricColumn &col : table.columns())
-        sized.push_back(&col.values);
-    std::atomic<std::size_t> nextColumn{0};
-    forEachSlice(parts.size(), [&](std::size_t) {
-        for (std::size_t c; (c = nextColumn.fetch_add(1)) < sized.size();)
-            sizeColumn(*sized[c], capacity);
-    });
-    MetricsCsvSliceParser::Target target{time.data(), {}};
-    for (MetricColumn &col : table.columns())
-        target.columns.push_back(col.values.data());
-    forEachSlice(parts.size(), [&](std::size_t i) {
-        MetricsCsvSliceParser parser(layout, fileName, options, target);
-        // Only the first slice reports progress: slices are of equal size.
-        parser.parse(source, parts[i], i == 0);
-    });
-    compact(table, parts);
+    allocateColumns(result.table, capacity, parts.size());
+    parseSlices(source, layout, options, result.table, parts);
+    compact(result.table, parts);
+    gatherSlices(parts, rows, fileWide, result);
 
-    std::size_t suppressed = headerSuppressed;
-    int naiveRows = 0, zonedRows = 0, firstNaive = 0, firstZoned = 0;
-    for (MetricsCsvSlice &c : parts) {
-        for (LoadWarning &w : c.warnings) {
-            if (result.warnings.size() < options.maxWarnings)
-                result.warnings.push_back(std::move(w));
-            else
-                ++suppressed;
-        }
-        suppressed += c.suppressed;
-        if (c.naiveRows && !naiveRows)
-            firstNaive = c.firstNaiveLine;
-        if (c.zonedRows && !zonedRows)
-            firstZoned = c.firstZonedLine;
-        naiveRows += c.naiveRows;
-        zonedRows += c.zonedRows;
-        result.cancelled = result.cancelled || c.cancelled;
-        if (c.readError) {
-            result.warnings.push_back(
-                {fileName, c.lineOffset,
-                 fmt::format("read error after line {}: {}; the rows after it are missing",
-                             c.lineOffset, std::strerror(c.readError))});
-        }
-    }
-    if (suppressed > 0) {
-        result.warnings.push_back(
-            {fileName, 0,
-             fmt::format("{} more problems of the kinds above not listed", suppressed)});
-    }
-
-    // Zone-less and zoned times in one file cannot both be right; show which won.
-    table.setNaiveTime(naiveRows > zonedRows);
-    if (naiveRows > 0 && zonedRows > 0) {
-        result.warnings.push_back(
-            {fileName, naiveRows > zonedRows ? firstZoned : firstNaive,
-             fmt::format("mixed timestamp formats: {} rows without a time zone, {} with one; "
-                         "all are placed as written",
-                         naiveRows, zonedRows)});
-    }
-
-    if (table.rowCount() == 0 && !result.cancelled)
-        result.warnings.push_back({fileName, headerLine, "the header has no samples under it"});
-
-    // Disorder and duplicates: the rows stay, sorted, and the user is told where.
-    std::size_t disorder = 0;
-    int firstDisorder = 0;
-    for (std::size_t i = 1; i < time.size(); ++i) {
-        if (time[i] < time[i - 1] && disorder++ == 0)
-            firstDisorder = table.sourceLine(i);
-    }
-    if (disorder > 0) {
-        table.sortByTime();
-        result.warnings.push_back(
-            {fileName, firstDisorder,
-             fmt::format("timestamps go backwards {} time(s); samples were sorted by time",
-                         disorder)});
-    }
-    std::size_t duplicates = 0;
-    int firstDuplicate = 0;
-    for (std::size_t i = 1; i < time.size(); ++i) {
-        if (time[i] == time[i - 1] && duplicates++ == 0)
-            firstDuplicate = table.sourceLine(i);
-    }
-    if (duplicates > 0) {
-        result.warnings.push_back(
-            {fileName, firstDuplicate,
-             fmt::format("{} sample(s) repeat the timestamp of the previous one", duplicates)});
-    }
-    return result;
+    if (result.table.rowCount() == 0 && !result.cancelled)
+        fileWide.add(header.line, "the header has no samples under it");
+    checkOrder(result.table, fileWide);
+    return finish();
 }
 
 } // namespace hpa::core

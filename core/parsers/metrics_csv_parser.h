@@ -3,6 +3,7 @@
 #include "core/io/byte_source.h"
 #include "core/model/load_warning.h"
 #include "core/model/metrics_table.h"
+#include "core/model/warning_list.h"
 
 #include <atomic>
 #include <cstddef>
@@ -23,8 +24,9 @@ public:
         /// Worker threads; 0 = one per core. 1 gives the reference single-threaded path, whose
         /// result the parallel path must equal exactly.
         unsigned threads = 0;
-        /// Warnings listed one by one before the rest are summed up in a single line.
-        std::size_t maxWarnings = 200;
+        /// Warnings of single lines listed before the rest are summed up in one closing line
+        /// (the WarningList limit); the few about the file as a whole are always listed.
+        std::size_t maxWarnings = WarningList::kDefaultLimit;
         /// Polled between blocks of rows; set it to stop early (the result is then partial).
         const std::atomic<bool> *cancel = nullptr;
         /// Fraction of the file parsed, 0..1, from the parsing threads.

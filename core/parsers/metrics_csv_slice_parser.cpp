@@ -1,7 +1,9 @@
 #include "core/parsers/metrics_csv_slice_parser.h"
 
+#include "core/io/ascii_text.h"
 #include "core/io/line_reader.h"
 #include "core/model/timestamp.h"
+#include "core/parsers/csv_byte_counter.h"
 #include "core/parsers/csv_cells.h"
 
 #include <fmt/format.h>
@@ -12,93 +14,19 @@
 #include <limits>
 #include <memory>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 namespace hpa::core {
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::size_t kCancelCheckRows = 1 << 14;
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kLow7 = 0x7f7f7f7f7f7f7f7fULL;
-
-std::string shortened(std::string_view s)
-{
-    if (s.size() <= 40)
-        return std::string(s);
-    return std::string(s.substr(0, 37)) + "...";
-}
-
-/// 0x01 in each byte of `word` that equals `c`'s byte, else 0 (exact, no carries across bytes).
-std::uint64_t matches(std::uint64_t word, std::uint64_t pattern)
-{
-    const std::uint64_t x = word ^ pattern;
-    return (~(((x & kLow7) + kLow7) | x | kLow7)) >> 7;
-}
-
-/// Sum of the eight bytes of `lanes`, through 16-bit lanes so it cannot overflow.
-std::uint64_t sumBytes(std::uint64_t lanes)
-{
-    constexpr std::uint64_t kEvenBytes = 0x00ff00ff00ff00ffULL;
-    const std::uint64_t pairs = (lanes & kEvenBytes) + ((lanes >> 8) & kEvenBytes);
-    return (pairs * 0x0001000100010001ULL) >> 48;
-}
-
-/// Adds the newlines and commas of `bytes` to the counters; 16 (SSE2) or 8 bytes at a time
-/// because this pass reads the whole file once more.
-void countBytes(const char *bytes, std::size_t n, std::uint64_t &lines, std::uint64_t &commas)
-{
-    std::size_t i = 0;
-#ifdef __SSE2__
-    const __m128i newline = _mm_set1_epi8('\n');
-    const __m128i comma = _mm_set1_epi8(',');
-    while (n - i >= 16) {
-        // Byte lanes count down from 0 (a match is -1) for at most 255 blocks, then are summed.
-        __m128i laneLines = _mm_setzero_si128(), laneCommas = _mm_setzero_si128();
-        const std::size_t stop = i + std::min<std::size_t>((n - i) / 16, 255) * 16;
-        for (; i < stop; i += 16) {
-            const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i *>(bytes + i));
-            laneLines = _mm_sub_epi8(laneLines, _mm_cmpeq_epi8(block, newline));
-            laneCommas = _mm_sub_epi8(laneCommas, _mm_cmpeq_epi8(block, comma));
-        }
-        const auto sum = [](__m128i lanes) {
-            const __m128i halves = _mm_sad_epu8(lanes, _mm_setzero_si128());
-            return static_cast<std::uint64_t>(_mm_cvtsi128_si32(halves)) +
-                   static_cast<std::uint64_t>(_mm_cvtsi128_si32(_mm_srli_si128(halves, 8)));
-        };
-        lines += sum(laneLines);
-        commas += sum(laneCommas);
-    }
-#endif
-    while (n - i >= 8) {
-        // Byte lanes hold at most 255 before they are summed.
-        std::uint64_t laneLines = 0, laneCommas = 0;
-        const std::size_t stop = i + std::min<std::size_t>((n - i) / 8, 255) * 8;
-        for (; i < stop; i += 8) {
-            std::uint64_t word;
-            std::memcpy(&word, bytes + i, 8);
-            laneLines += matches(word, kOnes * '\n');
-            laneCommas += matches(word, kOnes * ',');
-        }
-        lines += sumBytes(laneLines);
-        commas += sumBytes(laneCommas);
-    }
-    for (; i < n; ++i) {
-        lines += bytes[i] == '\n';
-        commas += bytes[i] == ',';
-    }
-}
 
 } // namespace
 
 MetricsCsvSliceParser::MetricsCsvSliceParser(const MetricsCsvLayout &layout,
-                                             const std::string &fileName,
                                              const MetricsCsvParser::Options &options,
                                              const Target &target)
-    : m_layout(layout), m_fileName(fileName), m_options(options), m_target(target),
+    : m_layout(layout), m_options(options), m_target(target),
       m_spareValues(target.columns.size() + 1)
 {
     m_spare.time = m_spareValues.data();
@@ -120,12 +48,12 @@ const MetricsCsvSliceParser::Target &MetricsCsvSliceParser::rowOf(const MetricsC
 void MetricsCsvSliceParser::count(const ByteSource &source, std::size_t fieldCount,
                                   MetricsCsvSlice &slice)
 {
-    std::uint64_t lines = 0, commas = 0;
+    CsvByteCounter::Counts counts;
     char last = '\n';
     if (slice.end > slice.begin) {
         if (const char *memory = source.memory()) {
-            countBytes(memory + slice.begin, static_cast<std::size_t>(slice.end - slice.begin),
-                       lines, commas);
+            CsvByteCounter::add(memory + slice.begin,
+                                static_cast<std::size_t>(slice.end - slice.begin), counts);
             last = memory[slice.end - 1];
         } else {
             const std::size_t block = static_cast<std::size_t>(
@@ -137,12 +65,14 @@ void MetricsCsvSliceParser::count(const ByteSource &source, std::size_t fieldCou
                     static_cast<std::size_t>(std::min<std::uint64_t>(block, slice.end - at)));
                 if (got <= 0)
                     break; // the parse pass meets the same end and reports it
-                countBytes(buffer.get(), static_cast<std::size_t>(got), lines, commas);
+                CsvByteCounter::add(buffer.get(), static_cast<std::size_t>(got), counts);
                 last = buffer[static_cast<std::size_t>(got) - 1];
                 at += static_cast<std::uint64_t>(got);
             }
         }
     }
+    std::uint64_t lines = counts.lines;
+    const std::uint64_t commas = counts.commas;
     if (last != '\n')
         ++lines;
     const std::uint64_t bound = fieldCount > 1 ? std::min(lines, commas / (fieldCount - 1)) : lines;
@@ -172,8 +102,7 @@ void MetricsCsvSliceParser::parse(const ByteSource &source, MetricsCsvSlice &sli
                 m_options.progress(static_cast<double>(reader.consumed()) / span);
         }
         // Only a line that starts with a blank can be blank after trimming.
-        if ((raw.empty() || raw.front() == ' ' || raw.front() == '\t') &&
-            CsvCells::trim(raw).empty())
+        if ((raw.empty() || AsciiText::isSpace(raw.front())) && AsciiText::trim(raw).empty())
             continue;
         if (!parseFast(raw, line, slice))
             parseGeneral(raw, line, slice);
@@ -191,10 +120,7 @@ void MetricsCsvSliceParser::parse(const ByteSource &source, MetricsCsvSlice &sli
 
 void MetricsCsvSliceParser::warn(MetricsCsvSlice &slice, int line, std::string message)
 {
-    if (slice.warnings.size() < m_options.maxWarnings)
-        slice.warnings.push_back({m_fileName, line, std::move(message)});
-    else
-        ++slice.suppressed;
+    slice.warnings.add(line, std::move(message));
 }
 
 void MetricsCsvSliceParser::countTime(bool naive, int line, MetricsCsvSlice &slice)
@@ -300,7 +226,7 @@ void MetricsCsvSliceParser::parseGeneral(std::string_view raw, int line, Metrics
     if (!std::isfinite(t)) {
         warn(slice, line,
              fmt::format("cannot read the time '{}'; row skipped",
-                         shortened(fields[m_layout.timeField])));
+                         CsvCells::shortened(fields[m_layout.timeField])));
         return;
     }
     countTime(naive, line, slice);
@@ -321,19 +247,21 @@ void MetricsCsvSliceParser::parseGeneral(std::string_view raw, int line, Metrics
             v = kNaN;
             warn(slice, line,
                  fmt::format("empty value in column '{}'; kept as missing",
-                             shortened(m_layout.headers[f])));
+                             CsvCells::shortened(m_layout.headers[f])));
             break;
         case CsvCells::Status::Invalid:
             v = kNaN;
             warn(slice, line,
                  fmt::format("'{}' in column '{}' is not a number; kept as missing",
-                             shortened(CsvCells::trim(fields[f])), shortened(m_layout.headers[f])));
+                             CsvCells::shortened(AsciiText::trim(fields[f])),
+                             CsvCells::shortened(m_layout.headers[f])));
             break;
         case CsvCells::Status::NonFinite:
             v = kNaN;
             warn(slice, line,
                  fmt::format("'{}' in column '{}' is not a finite number; kept as missing",
-                             shortened(CsvCells::trim(fields[f])), shortened(m_layout.headers[f])));
+                             CsvCells::shortened(AsciiText::trim(fields[f])),
+                             CsvCells::shortened(m_layout.headers[f])));
             break;
         }
         target.columns[static_cast<std::size_t>(col)][row] = v;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/io/byte_source.h"
-#include "core/model/load_warning.h"
 #include "core/model/source_lines.h"
+#include "core/model/warning_list.h"
 #include "core/parsers/metrics_csv_parser.h"
 #include "core/parsers/timestamp_reader.h"
 
@@ -47,8 +47,8 @@ struct MetricsCsvSlice
     std::size_t firstRow = 0;
     std::size_t rows = 0; ///< rows written
     SourceLines lines;    ///< the line of each of them
-    std::vector<LoadWarning> warnings;
-    std::size_t suppressed = 0;
+    /// Its problems, under the file's limit (set by the counting pass).
+    WarningList warnings{std::string()};
     int naiveRows = 0;
     int zonedRows = 0;
     int firstNaiveLine = 0;
@@ -68,8 +68,8 @@ public:
         std::vector<double *> columns;
     };
 
-    MetricsCsvSliceParser(const MetricsCsvLayout &layout, const std::string &fileName,
-                          const MetricsCsvParser::Options &options, const Target &target);
+    MetricsCsvSliceParser(const MetricsCsvLayout &layout, const MetricsCsvParser::Options &options,
+                          const Target &target);
 
     /// Counts the lines of the slice and bounds its rows: a row of n fields has n - 1 commas,
     /// so blank lines do not reserve memory.
@@ -88,7 +88,6 @@ private:
     const Target &rowOf(const MetricsCsvSlice &slice, std::size_t &row) const;
 
     const MetricsCsvLayout &m_layout;
-    const std::string &m_fileName;
     const MetricsCsvParser::Options &m_options;
     Target m_target;
     std::vector<double> m_spareValues;

@@ -1,6 +1,8 @@
 #include "core/parsers/scaling_events_log_parser.h"
 
+#include "core/io/ascii_text.h"
 #include "core/model/timestamp.h"
+#include "core/model/warning_list.h"
 #include "core/parsers/log_lines.h"
 
 #include <fmt/format.h>
@@ -41,12 +43,12 @@ std::optional<Transition> readTransition(std::string_view text)
         return result;
 
     const auto close = text.find(')', open);
-    if (close == std::string_view::npos || !LogLines::isBlank(text.substr(close + 1)))
+    if (close == std::string_view::npos || !AsciiText::isBlank(text.substr(close + 1)))
         return std::nullopt;
     std::string_view inside = text.substr(open + 1, close - open - 1);
     while (!inside.empty()) {
         const auto comma = inside.find(',');
-        const std::string_view item = LogLines::trim(inside.substr(0, comma));
+        const std::string_view item = AsciiText::trim(inside.substr(0, comma));
         inside = comma == std::string_view::npos ? std::string_view{} : inside.substr(comma + 1);
         const auto colon = item.find(':');
         if (colon == std::string_view::npos)
@@ -64,7 +66,7 @@ std::optional<double> declaredInterval(std::string_view text)
     const auto every = text.rfind("every ");
     if (every == std::string_view::npos)
         return std::nullopt;
-    std::string_view value = LogLines::trim(text.substr(every + 6));
+    std::string_view value = AsciiText::trim(text.substr(every + 6));
     if (!value.empty() && value.back() == 's')
         value.remove_suffix(1);
     return LogLines::toDouble(value);
@@ -76,6 +78,7 @@ ScalingEventsLogParser::Result
 ScalingEventsLogParser::parse(std::string_view content, const std::string &fileName, bool keepText)
 {
     Result result;
+    WarningList warnings(fileName);
     bool sawEvent = false;
     constexpr std::string_view bom = "\xEF\xBB\xBF";
     if (content.starts_with(bom))
@@ -103,11 +106,11 @@ ScalingEventsLogParser::parse(std::string_view content, const std::string &fileN
             ++end;
         start = end + 1;
 
-        const std::string_view text = LogLines::trim(line.text);
+        const std::string_view text = AsciiText::trim(line.text);
         if (text.empty())
             continue;
         const auto warn = [&](std::string message) {
-            LogLines::addWarning(result.warnings, fileName, line.number, std::move(message));
+            warnings.add(line.number, std::move(message));
         };
 
         const auto close = text.find(']');
@@ -115,12 +118,12 @@ ScalingEventsLogParser::parse(std::string_view content, const std::string &fileN
             warn(fmt::format("line does not start with a [time] stamp: \"{}\"", text));
             continue;
         }
-        const auto time = Timestamp::parse(LogLines::trim(text.substr(1, close - 1)));
+        const auto time = Timestamp::parse(AsciiText::trim(text.substr(1, close - 1)));
         if (!time) {
             warn(fmt::format("unreadable time \"{}\"", text.substr(1, close - 1)));
             continue;
         }
-        const std::string_view body = LogLines::trim(text.substr(close + 1));
+        const std::string_view body = AsciiText::trim(text.substr(close + 1));
 
         if (startsWith(body, "Monitor started")) {
             if (!result.monitorStarted)
@@ -174,6 +177,7 @@ ScalingEventsLogParser::parse(std::string_view content, const std::string &fileN
         result.events.push_back(event);
     }
     result.texts.shrinkToFit();
+    result.warnings = warnings.take();
     return result;
 }
 

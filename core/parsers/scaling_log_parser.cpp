@@ -1,6 +1,8 @@
 #include "core/parsers/scaling_log_parser.h"
 
+#include "core/io/ascii_text.h"
 #include "core/model/timestamp.h"
+#include "core/model/warning_list.h"
 #include "core/parsers/log_lines.h"
 
 #include <fmt/format.h>
@@ -26,14 +28,14 @@ bool startsWith(std::string_view text, std::string_view prefix)
 
 bool isSeparator(std::string_view text)
 {
-    text = LogLines::trim(text);
+    text = AsciiText::trim(text);
     return text.size() >= 10 && text.find_first_not_of('=') == std::string_view::npos;
 }
 
 /// Lines [begin, end) without trailing blank ones, joined by `\n`, into `text`.
 void joinLines(const Lines &lines, std::size_t begin, std::size_t end, std::string &text)
 {
-    while (end > begin && LogLines::isBlank(lines[end - 1].text))
+    while (end > begin && AsciiText::isBlank(lines[end - 1].text))
         --end;
     text.clear();
     for (std::size_t i = begin; i < end; ++i) {
@@ -62,7 +64,7 @@ std::optional<std::pair<int, int>> readReplicas(std::string_view text)
     const auto current = LogLines::toInt(words.front());
     std::string_view inside = text.substr(open + 1, close - open - 1);
     const auto colon = inside.find(':');
-    if (colon == std::string_view::npos || LogLines::trim(inside.substr(0, colon)) != "desired")
+    if (colon == std::string_view::npos || AsciiText::trim(inside.substr(0, colon)) != "desired")
         return std::nullopt;
     const auto desired = LogLines::toInt(inside.substr(colon + 1));
     if (!current || !desired)
@@ -74,7 +76,7 @@ std::optional<std::pair<int, int>> readReplicas(std::string_view text)
 std::pair<std::optional<double>, std::optional<double>> readValueAndTarget(std::string_view text)
 {
     const auto strip = [](std::string_view value) {
-        value = LogLines::trim(value);
+        value = AsciiText::trim(value);
         if (!value.empty() && value.back() == '%')
             value.remove_suffix(1);
         return LogLines::toDouble(value);
@@ -95,21 +97,19 @@ struct BlockReader
     const Lines &lines;
     const std::string &fileName;
     ScalingLogParser::Result &result;
+    WarningList &warnings;
     bool keepText = true;
     std::uint8_t file = 0;
     std::string scratch; ///< one block's text, reused
 
-    void warn(int line, std::string message)
-    {
-        LogLines::addWarning(result.warnings, fileName, line, std::move(message));
-    }
+    void warn(int line, std::string message) { warnings.add(line, std::move(message)); }
 
     /// Reads lines [begin, end); `header` is the index of the `SCALING EVENT at` line.
     void read(std::size_t begin, std::size_t header, std::size_t end, bool last)
     {
         const auto &headerLine = lines[header];
         const std::string_view stamp =
-            LogLines::trim(LogLines::trim(headerLine.text).substr(kEventMarker.size()));
+            AsciiText::trim(AsciiText::trim(headerLine.text).substr(kEventMarker.size()));
         const auto time = Timestamp::parse(stamp);
         if (!time) {
             warn(headerLine.number,
@@ -124,7 +124,7 @@ struct BlockReader
         BlockFields fields;
         bool sawTable = false;
         for (std::size_t i = header + 1; i < end; ++i) {
-            const std::string_view text = LogLines::trim(lines[i].text);
+            const std::string_view text = AsciiText::trim(lines[i].text);
             readField(text, lines[i].number, fields);
             sawTable = sawTable || startsWith(text, "Recent HPA Events");
         }
@@ -178,7 +178,7 @@ struct BlockReader
         const auto colon = text.find(':');
         if (colon == std::string_view::npos)
             return;
-        const std::string_view name = LogLines::trim(text.substr(2, colon - 2));
+        const std::string_view name = AsciiText::trim(text.substr(2, colon - 2));
         const std::string_view value = text.substr(colon + 1);
         if (name == "Waiting requests" || name == "KV cache usage") {
             if (!readValueAndTarget(value).first)
@@ -196,11 +196,12 @@ ScalingLogParser::Result ScalingLogParser::parse(std::string_view content,
                                                  const std::string &fileName, bool keepText)
 {
     Result result;
+    WarningList warnings(fileName);
     const Lines lines = LogLines::split(content);
 
     std::vector<std::size_t> headers;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (startsWith(LogLines::trim(lines[i].text), kEventMarker))
+        if (startsWith(AsciiText::trim(lines[i].text), kEventMarker))
             headers.push_back(i);
     }
     // A block starts at the separator line just above its header, when there is one.
@@ -210,20 +211,20 @@ ScalingLogParser::Result ScalingLogParser::parse(std::string_view content,
 
     const std::size_t preambleEnd = starts.empty() ? lines.size() : starts.front();
     std::size_t i = 0;
-    while (i < preambleEnd && LogLines::isBlank(lines[i].text))
+    while (i < preambleEnd && AsciiText::isBlank(lines[i].text))
         ++i;
     if (i < preambleEnd) {
-        if (startsWith(LogLines::trim(lines[i].text), kInitialMarker)) {
+        if (startsWith(AsciiText::trim(lines[i].text), kInitialMarker)) {
             joinLines(lines, i + 1, preambleEnd, result.initialState);
         } else {
-            result.warnings.push_back(
-                {fileName, lines[i].number,
-                 "text before the first scaling event is not an \"=== Initial State at\" "
-                 "section; ignored"});
+            warnings.add(lines[i].number,
+                         "text before the first scaling event is not an \"=== Initial State at\" "
+                         "section; ignored");
         }
     }
 
-    BlockReader reader{lines, fileName, result, keepText, result.texts.addFile(fileName), {}};
+    BlockReader reader{lines, fileName, result, warnings, keepText, result.texts.addFile(fileName),
+                       {}};
     result.events.reserve(headers.size());
     for (std::size_t b = 0; b < headers.size(); ++b) {
         const bool last = b + 1 == headers.size();
@@ -231,6 +232,7 @@ ScalingLogParser::Result ScalingLogParser::parse(std::string_view content,
         reader.read(starts[b], headers[b], end, last);
     }
     result.texts.shrinkToFit();
+    result.warnings = warnings.take();
     return result;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/analysis/experiment_analyzer.h"
 #include "core/load/experiment_loader.h"
+#include "test_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,6 +10,8 @@
 #include <QTest>
 
 #include <string>
+
+using hpa::test::readBytes;
 
 namespace {
 
@@ -31,12 +34,6 @@ QString bundledExample()
     return entries.isEmpty() ? QString() : dir.filePath(entries.front());
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 quint32 bigEndian32(const QByteArray &bytes, int at)
 {
     quint32 v = 0;
@@ -48,7 +45,7 @@ quint32 bigEndian32(const QByteArray &bytes, int at)
 /// Data lines of a metrics.csv (all non-empty lines but the header).
 int sampleLines(const QString &dir)
 {
-    const QList<QByteArray> lines = readAll(dir + QStringLiteral("/metrics.csv")).split('\n');
+    const QList<QByteArray> lines = readBytes(dir + QStringLiteral("/metrics.csv")).split('\n');
     int n = 0;
     for (const QByteArray &line : lines)
         n += line.trimmed().isEmpty() ? 0 : 1;
@@ -105,7 +102,7 @@ void TestCliExport::writesEveryFormat()
     QCOMPARE(r.err, QByteArray());
     QCOMPARE(r.out.count("Wrote "), 5);
 
-    const QByteArray png = readAll(file("f.png"));
+    const QByteArray png = readBytes(file("f.png"));
     QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n"));
     // IHDR: width and height at bytes 16 and 20. The charts are laid out 1200 px wide (less a
     // scroll bar, plus margins) and scaled by 150 / 96.
@@ -119,12 +116,12 @@ void TestCliExport::writesEveryFormat()
     QVERIFY(phys > 0);
     QCOMPARE(bigEndian32(png, phys + 4), quint32(5906));
 
-    const QByteArray svg = readAll(file("f.svg"));
+    const QByteArray svg = readBytes(file("f.svg"));
     QVERIFY(svg.startsWith("<?xml"));
     QVERIFY(svg.contains("<title>HPA Scaling Experiment: hpa-lens-demo-20251201-100000</title>"));
-    QVERIFY(readAll(file("f.pdf")).startsWith("%PDF"));
-    QVERIFY(readAll(file("m.csv")).startsWith("timestamp,elapsed_s,"));
-    QVERIFY(readAll(file("s.csv")).startsWith("statistic,value\n"));
+    QVERIFY(readBytes(file("f.pdf")).startsWith("%PDF"));
+    QVERIFY(readBytes(file("m.csv")).startsWith("timestamp,elapsed_s,"));
+    QVERIFY(readBytes(file("s.csv")).startsWith("statistic,value\n"));
     // Nothing else, in particular no temporary file, is left in the folder.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 5);
 }
@@ -195,11 +192,11 @@ void TestCliExport::rangeSelectsSamples()
                        QStringLiteral("--png"), png, QStringLiteral("--dpi"), QStringLiteral("96"),
                        QStringLiteral("--from"), from, QStringLiteral("--to"), to});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QList<QByteArray> lines = readAll(csv).trimmed().split('\n');
+    const QList<QByteArray> lines = readBytes(csv).trimmed().split('\n');
     QCOMPARE(lines.size(), 1 + 49);
     QVERIFY(lines.at(1).startsWith("2025-12-01 10:01:00,60,"));
     QVERIFY(lines.back().startsWith("2025-12-01 10:05:00,300,"));
-    QVERIFY(readAll(png).startsWith("\x89PNG"));
+    QVERIFY(readBytes(png).startsWith("\x89PNG"));
 }
 
 void TestCliExport::errorsExitTwoWithOneLine_data()
@@ -246,8 +243,8 @@ void TestCliExport::comparesTwoRuns()
                        QStringLiteral("--png"), png, QStringLiteral("--summary-csv"), stats,
                        QStringLiteral("--dpi"), QStringLiteral("96")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    QVERIFY(readAll(png).startsWith("\x89PNG"));
-    const QByteArray text = readAll(stats);
+    QVERIFY(readBytes(png).startsWith("\x89PNG"));
+    const QByteArray text = readBytes(stats);
     QVERIFY(text.startsWith("statistic,a,b,delta,percent\n"));
     const int a = sampleLines(kHighLoad);
     const int b = sampleLines(kLegacy);

@@ -1,4 +1,5 @@
 #include "core/io/atomic_file.h"
+#include "test_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,21 +15,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+using hpa::test::readBytes;
+using hpa::test::writeFile;
+
 using hpa::core::AtomicFile;
 
 namespace {
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
-}
-
-bool writeRaw(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
-}
 
 /// Everything in `dir`, hidden files included: a leftover temporary file shows up here.
 QStringList entries(const QString &dir)
@@ -74,7 +66,7 @@ void TestAtomicFile::createsFile()
     QVERIFY(dir.isValid());
     const QString path = dir.filePath("out.csv");
     AtomicFile::write(path.toStdString(), "a,b\n1,2\n");
-    QCOMPARE(readAll(path), QByteArray("a,b\n1,2\n"));
+    QCOMPARE(readBytes(path), QByteArray("a,b\n1,2\n"));
     QCOMPARE(entries(dir.path()), QStringList{"out.csv"});
     AtomicFile::write(dir.filePath("empty.csv").toStdString(), "");
     QCOMPARE(QFileInfo(dir.filePath("empty.csv")).size(), 0);
@@ -84,9 +76,9 @@ void TestAtomicFile::replacesFile()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("out.csv");
-    QVERIFY(writeRaw(path, "old content that is longer than the new one\n"));
+    QVERIFY(writeFile(path, "old content that is longer than the new one\n"));
     AtomicFile::write(path.toStdString(), "new\n");
-    QCOMPARE(readAll(path), QByteArray("new\n"));
+    QCOMPARE(readBytes(path), QByteArray("new\n"));
     QCOMPARE(entries(dir.path()), QStringList{"out.csv"});
 }
 
@@ -94,7 +86,7 @@ void TestAtomicFile::keepsPermissions()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("out.csv");
-    QVERIFY(writeRaw(path, "old\n"));
+    QVERIFY(writeFile(path, "old\n"));
     QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0640), 0);
     AtomicFile::write(path.toStdString(), "new\n");
     struct stat st
@@ -108,7 +100,7 @@ void TestAtomicFile::failedWriteKeepsOldFile()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("out.csv");
-    QVERIFY(writeRaw(path, "old\n"));
+    QVERIFY(writeFile(path, "old\n"));
     // A file size limit makes write() fail half way, as a full disk would, even for root.
     rlimit saved{};
     QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
@@ -122,7 +114,7 @@ void TestAtomicFile::failedWriteKeepsOldFile()
 
     QVERIFY2(message.contains(path), qPrintable(message));
     QVERIFY2(message.contains("write failed"), qPrintable(message));
-    QCOMPARE(readAll(path), QByteArray("old\n"));
+    QCOMPARE(readBytes(path), QByteArray("old\n"));
     QCOMPARE(entries(dir.path()), QStringList{"out.csv"});
 }
 
@@ -132,11 +124,11 @@ void TestAtomicFile::failedRenameKeepsTarget()
     // A non-empty folder cannot be replaced by a file: the rename is what fails here.
     const QString path = dir.filePath("taken");
     QVERIFY(QDir().mkpath(path));
-    QVERIFY(writeRaw(path + "/inside.txt", "keep\n"));
+    QVERIFY(writeFile(path + "/inside.txt", "keep\n"));
     const QString message = failure(path.toStdString(), "new\n");
     QVERIFY2(message.contains(path), qPrintable(message));
     QVERIFY2(message.contains("cannot replace it"), qPrintable(message));
-    QCOMPARE(readAll(path + "/inside.txt"), QByteArray("keep\n"));
+    QCOMPARE(readBytes(path + "/inside.txt"), QByteArray("keep\n"));
     QCOMPARE(entries(dir.path()), QStringList{"taken"});
 }
 
@@ -156,7 +148,7 @@ void TestAtomicFile::unwritableFolder()
     const QString sub = dir.filePath("locked");
     QVERIFY(QDir().mkpath(sub));
     const QString path = sub + "/out.csv";
-    QVERIFY(writeRaw(path, "old\n"));
+    QVERIFY(writeFile(path, "old\n"));
     QCOMPARE(::chmod(QFile::encodeName(dir.path()).constData(), 0755), 0);
     QCOMPARE(::chmod(QFile::encodeName(sub).constData(), 0555), 0);
     QString message;
@@ -193,7 +185,7 @@ void TestAtomicFile::unwritableFolder()
     ::chmod(QFile::encodeName(sub).constData(), 0755);
     QVERIFY2(message.contains(path), qPrintable(message));
     QVERIFY2(message.contains("Permission denied"), qPrintable(message));
-    QCOMPARE(readAll(path), QByteArray("old\n"));
+    QCOMPARE(readBytes(path), QByteArray("old\n"));
     QCOMPARE(entries(sub), QStringList{"out.csv"});
 }
 

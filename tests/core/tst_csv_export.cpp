@@ -5,6 +5,7 @@
 #include "core/load/experiment_loader.h"
 #include "core/report/metrics_csv_writer.h"
 #include "core/report/summary_csv_writer.h"
+#include "test_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,6 +18,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+using hpa::test::writeFile;
 
 using namespace hpa::core;
 
@@ -57,15 +60,6 @@ std::string generatedCsv()
     return out;
 }
 
-bool writeText(const QString &path, const std::string &text)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    return f.write(text.data(), qint64(text.size())) == qint64(text.size());
-}
-
 std::vector<std::string> lines(const std::string &text)
 {
     std::vector<std::string> out;
@@ -82,7 +76,7 @@ std::vector<std::string> lines(const std::string &text)
 Experiment loadCsv(const QTemporaryDir &root, const QString &name, const std::string &csv)
 {
     const QString dir = root.filePath(name);
-    if (!writeText(dir + "/metrics.csv", csv))
+    if (!writeFile(dir + "/metrics.csv", csv))
         return {};
     return ExperimentLoader::load(dir.toStdString());
 }

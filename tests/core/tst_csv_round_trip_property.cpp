@@ -3,6 +3,7 @@
 #include "core/load/experiment_loader.h"
 #include "core/report/metrics_csv_writer.h"
 #include "core/report/summary_csv_writer.h"
+#include "test_files.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +17,8 @@
 #include <random>
 #include <string>
 #include <vector>
+
+using hpa::test::writeFileOrFail;
 
 using namespace hpa::core;
 namespace fs = std::filesystem;
@@ -76,12 +79,6 @@ std::string randomCsv(std::mt19937_64 &rng, std::size_t rows)
     return out;
 }
 
-void writeFile(const fs::path &path, const std::string &text)
-{
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-}
-
 bool sameColumn(const std::vector<double> &a, const std::vector<double> &b)
 {
     if (a.size() != b.size())
@@ -126,13 +123,13 @@ private slots:
         QTemporaryDir tmp;
         const fs::path root = tmp.path().toStdString();
         const fs::path original = root / "experiment";
-        writeFile(original / "metrics.csv", randomCsv(rng, 20 + rng() % 200));
+        writeFileOrFail(original / "metrics.csv", randomCsv(rng, 20 + rng() % 200));
         const auto before = snapshot(original);
 
         const Experiment a = ExperimentLoader::load(original.string());
         const double origin = a.metrics.time().front();
         const std::string csv = MetricsCsvWriter::write(a, std::nullopt, std::nullopt, origin);
-        writeFile(root / "exported" / "metrics.csv", csv);
+        writeFileOrFail(root / "exported" / "metrics.csv", csv);
         const Experiment b = ExperimentLoader::load((root / "exported").string());
 
         QCOMPARE(b.metrics.rowCount(), a.metrics.rowCount());

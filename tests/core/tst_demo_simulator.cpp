@@ -1,4 +1,5 @@
 #include "core/demo/demo_simulator.h"
+#include "test_files.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -11,6 +12,8 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+
+using hpa::test::readBytes;
 
 using hpa::core::DemoSimulator;
 
@@ -38,17 +41,9 @@ struct Row
     int jobs = 0;
 };
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
-
 QStringList readLines(const QString &path)
 {
-    return QString::fromUtf8(readFile(path)).split('\n', Qt::SkipEmptyParts);
+    return QString::fromUtf8(readBytes(path)).split('\n', Qt::SkipEmptyParts);
 }
 
 QList<Row> readRows(const QString &dir)
@@ -125,11 +120,12 @@ void TestDemoSimulator::writesEveryFile()
     DemoSimulator::write(dir.toStdString(), options(0));
     for (const char *name : {"metrics.csv", "scaling-events.log", "metadata.json",
                              "experiment-config.yaml", "README.md"})
-        QVERIFY2(!readFile(dir + "/" + name).isEmpty(), name);
-    const QString yaml = QString::fromUtf8(readFile(dir + "/experiment-config.yaml"));
+        QVERIFY2(!readBytes(dir + "/" + name).isEmpty(), name);
+    const QString yaml = QString::fromUtf8(readBytes(dir + "/experiment-config.yaml"));
     QCOMPARE(yaml.count(QStringLiteral("  - name: \"phase-")), 4);
     QVERIFY(yaml.contains(QStringLiteral("start_delay: 240")));
-    QVERIFY(readFile(dir + "/README.md").startsWith("# Experiment: hpa-lens-demo-20251201-100000"));
+    QVERIFY(
+        readBytes(dir + "/README.md").startsWith("# Experiment: hpa-lens-demo-20251201-100000"));
 }
 
 void TestDemoSimulator::headerIsExact()
@@ -172,9 +168,9 @@ void TestDemoSimulator::sameOptionsGiveIdenticalFiles()
     DemoSimulator::write(b.path().toStdString(), options(1200));
     for (const char *name : {"metrics.csv", "scaling-events.log", "metadata.json",
                              "experiment-config.yaml", "README.md"}) {
-        const QByteArray first = readFile(a.filePath(name));
+        const QByteArray first = readBytes(a.filePath(name));
         QVERIFY2(!first.isEmpty(), name);
-        QVERIFY2(first == readFile(b.filePath(name)), name);
+        QVERIFY2(first == readBytes(b.filePath(name)), name);
     }
 }
 
@@ -183,7 +179,7 @@ void TestDemoSimulator::otherSeedGivesOtherData()
     QTemporaryDir a, b;
     DemoSimulator::write(a.path().toStdString(), options(300, 5.0, 1));
     DemoSimulator::write(b.path().toStdString(), options(300, 5.0, 2));
-    QVERIFY(readFile(a.filePath("metrics.csv")) != readFile(b.filePath("metrics.csv")));
+    QVERIFY(readBytes(a.filePath("metrics.csv")) != readBytes(b.filePath("metrics.csv")));
     // The seed changes the noise, not the experiment's shape.
     QCOMPARE(readLines(a.filePath("metrics.csv")).size(),
              readLines(b.filePath("metrics.csv")).size());
@@ -398,7 +394,7 @@ void TestDemoSimulator::metadataDescribesRun()
     DemoSimulator::write(tmp.path().toStdString(), options(0));
     QJsonParseError error;
     const QJsonDocument doc =
-        QJsonDocument::fromJson(readFile(tmp.filePath("metadata.json")), &error);
+        QJsonDocument::fromJson(readBytes(tmp.filePath("metadata.json")), &error);
     QCOMPARE(error.error, QJsonParseError::NoError);
     const QJsonObject o = doc.object();
     QCOMPARE(o.value("experiment_name").toString(),
@@ -417,7 +413,7 @@ void TestDemoSimulator::refusesExistingExperiment()
 {
     QTemporaryDir tmp;
     DemoSimulator::write(tmp.path().toStdString(), options(20, 5.0, 1));
-    const QByteArray before = readFile(tmp.filePath("metrics.csv"));
+    const QByteArray before = readBytes(tmp.filePath("metrics.csv"));
     QString message;
     try {
         DemoSimulator::write(tmp.path().toStdString(), options(20, 5.0, 2));
@@ -425,16 +421,16 @@ void TestDemoSimulator::refusesExistingExperiment()
         message = QString::fromUtf8(e.what());
     }
     QVERIFY2(message.contains(QStringLiteral("metrics.csv")), qPrintable(message));
-    QCOMPARE(readFile(tmp.filePath("metrics.csv")), before);
+    QCOMPARE(readBytes(tmp.filePath("metrics.csv")), before);
 }
 
 void TestDemoSimulator::overwriteReplacesExperiment()
 {
     QTemporaryDir tmp;
     DemoSimulator::write(tmp.path().toStdString(), options(20, 5.0, 1));
-    const QByteArray before = readFile(tmp.filePath("metrics.csv"));
+    const QByteArray before = readBytes(tmp.filePath("metrics.csv"));
     DemoSimulator::write(tmp.path().toStdString(), options(300, 5.0, 2), true);
-    const QByteArray after = readFile(tmp.filePath("metrics.csv"));
+    const QByteArray after = readBytes(tmp.filePath("metrics.csv"));
     QVERIFY(after != before);
     QCOMPARE(after.count('\n'), 301);
 }
@@ -475,7 +471,7 @@ void TestDemoSimulator::rejectsFileAsDirectory()
     f.close();
     QVERIFY_THROWS_EXCEPTION(std::runtime_error,
                              DemoSimulator::write(path.toStdString(), options(10)));
-    QCOMPARE(readFile(path), QByteArray("x"));
+    QCOMPARE(readBytes(path), QByteArray("x"));
 }
 
 void TestDemoSimulator::generatesHundredThousandRows()
@@ -485,7 +481,7 @@ void TestDemoSimulator::generatesHundredThousandRows()
     timer.start();
     DemoSimulator::write(tmp.path().toStdString(), options(100000));
     qInfo("100000 rows written in %lld ms", static_cast<long long>(timer.elapsed()));
-    const QByteArray csv = readFile(tmp.filePath("metrics.csv"));
+    const QByteArray csv = readBytes(tmp.filePath("metrics.csv"));
     QCOMPARE(csv.count('\n'), 100001);
     // 99999 * 5 s = 5 days 18:53:15 after the start.
     const qsizetype lastLine = csv.lastIndexOf('\n', csv.size() - 2) + 1;

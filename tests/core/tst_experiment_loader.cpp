@@ -2,6 +2,7 @@
 #include "core/load/experiment_loader.h"
 #include "core/model/metric_keys.h"
 #include "core/report/summary_json.h"
+#include "test_files.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -19,6 +20,8 @@
 #include <future>
 #include <optional>
 #include <vector>
+
+using hpa::test::writeFileOrFail;
 
 using hpa::core::Experiment;
 using hpa::core::ExperimentLoader;
@@ -59,13 +62,6 @@ QString copyFixture(const QTemporaryDir &tmp, const QString &name, const QString
     if (!copyTree(kFixtures + name, to))
         qFatal("cannot copy fixture %s", qPrintable(name));
     return to;
-}
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
-        qFatal("cannot write %s", qPrintable(path));
 }
 
 /// Every entry under `dir` with its bytes and modification time.
@@ -173,7 +169,7 @@ void TestExperimentLoader::notAFolder()
 {
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
-    writeFile(tmp.filePath(QStringLiteral("notes.txt")), "hello\n");
+    writeFileOrFail(tmp.filePath(QStringLiteral("notes.txt")), "hello\n");
     const QString message = loadErrorOf(tmp.filePath(QStringLiteral("notes.txt")));
     QVERIFY2(message.endsWith(QStringLiteral("notes.txt: not a folder")), qPrintable(message));
 }
@@ -191,7 +187,7 @@ void TestExperimentLoader::metricsFileStandsForItsFolder()
 void TestExperimentLoader::folderWithoutMetrics()
 {
     QTemporaryDir tmp;
-    writeFile(tmp.filePath(QStringLiteral("README.md")), "# not an experiment\n");
+    writeFileOrFail(tmp.filePath(QStringLiteral("README.md")), "# not an experiment\n");
     const QString message = loadErrorOf(tmp.path());
     QVERIFY2(
         message.contains(QStringLiteral("no metrics.csv, so this is not an experiment folder")),
@@ -226,7 +222,7 @@ void TestExperimentLoader::findExperimentsOrder()
         copyFixture(tmp, QStringLiteral("custom-columns"), name);
     // Neither counts: a folder without metrics.csv, and a file.
     QDir(tmp.path()).mkdir(QStringLiteral("plots-20991231-235959"));
-    writeFile(tmp.filePath(QStringLiteral("notes-20991231-235959")), "x");
+    writeFileOrFail(tmp.filePath(QStringLiteral("notes-20991231-235959")), "x");
 
     std::vector<std::string> expected;
     for (const char *name :
@@ -266,7 +262,7 @@ void TestExperimentLoader::metricsIsAFifo()
 void TestExperimentLoader::metricsWithoutTimeColumn()
 {
     QTemporaryDir tmp;
-    writeFile(tmp.filePath(QStringLiteral("metrics.csv")), "replicas,active_jobs\n1,2\n");
+    writeFileOrFail(tmp.filePath(QStringLiteral("metrics.csv")), "replicas,active_jobs\n1,2\n");
     const QString message = loadErrorOf(tmp.path());
     QVERIFY2(message.contains(QStringLiteral("no 'timestamp' or 'epoch' column")),
              qPrintable(message));
@@ -275,7 +271,7 @@ void TestExperimentLoader::metricsWithoutTimeColumn()
 void TestExperimentLoader::emptyMetrics()
 {
     QTemporaryDir tmp;
-    writeFile(tmp.filePath(QStringLiteral("metrics.csv")), "");
+    writeFileOrFail(tmp.filePath(QStringLiteral("metrics.csv")), "");
     const QString message = loadErrorOf(tmp.path());
     QVERIFY2(message.contains(QStringLiteral("the file is empty")), qPrintable(message));
 }
@@ -444,7 +440,7 @@ void TestExperimentLoader::layoutDetection()
     QFETCH(QByteArray, metrics);
     QFETCH(Layout, layout);
     QTemporaryDir tmp;
-    writeFile(tmp.filePath(QStringLiteral("metrics.csv")), metrics);
+    writeFileOrFail(tmp.filePath(QStringLiteral("metrics.csv")), metrics);
     const Experiment e = load(tmp.path());
     QCOMPARE(e.layout, layout);
 }
@@ -485,7 +481,7 @@ void TestExperimentLoader::neverWritesIntoTheFolder()
     const QString legacy = copyFixture(tmp, QStringLiteral("legacy-small"));
     const QString enhanced = copyFixture(tmp, QStringLiteral("enhanced-small"));
     QVERIFY(QDir(enhanced).mkdir(QStringLiteral("job-logs")));
-    writeFile(enhanced + QStringLiteral("/job-logs/job-1.log"), "still running\n");
+    writeFileOrFail(enhanced + QStringLiteral("/job-logs/job-1.log"), "still running\n");
     // Old enough that a rewrite, even of the same bytes, moves the time.
     QTest::qWait(20);
     const auto before = snapshot(tmp.path());

@@ -1,13 +1,14 @@
 #include "core/analysis/experiment_analyzer.h"
 #include "core/io/file_reader.h"
 #include "core/load/experiment_loader.h"
+#include "core/model/warning_list.h"
 #include "core/parsers/kubectl_log_parser.h"
-#include "core/parsers/log_lines.h"
 #include "core/parsers/metadata_parser.h"
 #include "core/parsers/metrics_csv_parser.h"
 #include "core/parsers/scaling_events_log_parser.h"
 #include "core/parsers/scaling_log_parser.h"
 #include "core/report/summary_json.h"
+#include "test_files.h"
 
 #include <fmt/format.h>
 
@@ -26,6 +27,8 @@
 #include <future>
 #include <thread>
 
+using hpa::test::writeFileOrFail;
+
 using namespace hpa::core;
 namespace fs = std::filesystem;
 
@@ -36,15 +39,7 @@ const fs::path kData = HPA_TEST_DATA_DIR;
 constexpr std::size_t kLongLine = 100u << 20;
 constexpr std::size_t kManyFiles = 100000;
 // The cap per file plus the few file-wide notes (suppressed count, order, mixed zones...).
-constexpr std::size_t kWarningBound = LogLines::kMaxWarnings + 6;
-
-void writeFile(const fs::path &path, std::string_view content)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    if (!out)
-        qFatal("cannot write %s", path.c_str());
-}
+constexpr std::size_t kWarningBound = WarningList::kDefaultLimit + 6;
 
 /// Runs `work` on a thread of its own and reports whether it finished within `seconds`; a hung
 /// call is left behind (the test fails and the process exits) instead of hanging the suite.
@@ -242,7 +237,8 @@ void TestHostileInput::longLine()
     QVERIFY(finishesWithin(120, [&] { warnings = parseAs(file.toStdString(), content); }));
     QVERIFY(warnings.size() <= kWarningBound);
     for (const LoadWarning &w : warnings)
-        QVERIFY2(w.message.size() <= LogLines::kMaxMessageBytes, w.message.substr(0, 80).c_str());
+        QVERIFY2(w.message.size() <= WarningList::kMaxMessageBytes,
+                 w.message.substr(0, 80).c_str());
     if (QByteArray(QTest::currentDataTag()) == "metrics.csv header") {
         QCOMPARE(warnings.size(), std::size_t(2));
     } else if (file == "metrics.csv") {
@@ -287,7 +283,7 @@ void TestHostileInput::manyColumns()
         // 99,998 repeats: 200 listed, then one line with the rest.
         QCOMPARE(r.warnings.size(), std::size_t(201));
         QCOMPARE(r.warnings.back().message,
-                 std::string("99798 more problems of the kinds above not listed"));
+                 std::string("99798 more problems of the kinds above are not listed"));
         QCOMPARE(r.table.columns().back().key, std::string("c_100000"));
     } else {
         QVERIFY(r.warnings.empty());
@@ -338,8 +334,8 @@ void TestHostileInput::tooManyJobLogs()
     makeExperiment(dir);
     fs::create_directories(dir / "job-logs");
     for (int i = 0; i < 300; ++i)
-        writeFile(dir / "job-logs" / ("job" + std::to_string(i) + ".log"),
-                  "============ Serving Benchmark Result ============\nok\n");
+        writeFileOrFail(dir / "job-logs" / ("job" + std::to_string(i) + ".log"),
+                        "============ Serving Benchmark Result ============\nok\n");
     const Experiment e = ExperimentLoader::load(dir.string());
     QVERIFY(hasWarning(e.warnings, "job-logs", "more than 200 job logs"));
     std::size_t jobDocs = 0;
@@ -374,7 +370,7 @@ void TestHostileInput::deepJson()
     const fs::path dir =
         fs::path(m_tmp.path().toStdString()) / ("deep-json-" + std::to_string(count));
     makeExperiment(dir);
-    writeFile(dir / "metadata.json", content);
+    writeFileOrFail(dir / "metadata.json", content);
     QVERIFY(summaryJson(dir).find("nested deeper than 64 levels") != std::string::npos);
 }
 
@@ -446,7 +442,7 @@ void TestHostileInput::fileChangesWhileRead()
     std::string full = "timestamp,replicas\n";
     for (int i = 0; i < 20000; ++i)
         full += "2025-01-01T00:00:00Z," + std::to_string(i % 10) + '\n';
-    writeFile(path, full);
+    writeFileOrFail(path, full);
 
     // A writer truncates and rewrites the file while it is read: every read must give a prefix
     // of the full text (what was there) or say that the file changed during every attempt,
@@ -455,7 +451,7 @@ void TestHostileInput::fileChangesWhileRead()
     std::thread writer([&] {
         while (!stop) {
             fs::resize_file(path, full.size() / 3);
-            writeFile(path, full);
+            writeFileOrFail(path, full);
         }
     });
     int reads = 0;

@@ -2,8 +2,8 @@
 #include "core/load/experiment_loader.h"
 #include "core/model/metric_keys.h"
 #include "core/model/timestamp.h"
+#include "core/model/warning_list.h"
 #include "core/parsers/kubectl_log_parser.h"
-#include "core/parsers/log_lines.h"
 #include "core/parsers/metadata_parser.h"
 #include "core/parsers/metrics_csv_parser.h"
 #include "core/parsers/scaling_events_log_parser.h"
@@ -11,6 +11,7 @@
 #include "core/report/metrics_csv_writer.h"
 #include "core/report/summary_json.h"
 #include "core/report/summary_text.h"
+#include "test_files.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +21,9 @@
 #include <fstream>
 #include <map>
 
+using hpa::test::readFile;
+using hpa::test::writeFileOrFail;
+
 using namespace hpa::core;
 namespace fs = std::filesystem;
 
@@ -27,22 +31,7 @@ namespace {
 
 const fs::path kData = HPA_TEST_DATA_DIR;
 // The cap per file plus the few file-wide notes (suppressed count, order, mixed zones...).
-constexpr std::size_t kWarningBound = LogLines::kMaxWarnings + 6;
-
-void writeFile(const fs::path &path, std::string_view content)
-{
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    if (!out)
-        qFatal("cannot write %s", path.c_str());
-}
-
-std::string readFile(const fs::path &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+constexpr std::size_t kWarningBound = WarningList::kDefaultLimit + 6;
 
 bool hasWarning(const std::vector<LoadWarning> &warnings, const std::string &file,
                 const std::string &fragment, int line = -1)
@@ -80,17 +69,18 @@ std::map<std::string, std::string> folderState(const fs::path &dir)
 void makeFullExperiment(const fs::path &dir)
 {
     for (const char *name : {"metrics.csv", "metadata.json", "scaling.log"})
-        writeFile(dir / name, readFile(kData / "experiments/legacy-small" / name));
-    writeFile(dir / "scaling-events.log",
-              "[2025-11-20 14:03:12] Monitor started - collecting metrics every 5s\n"
-              "[2025-11-20 14:03:20] SCALE UP TRIGGERED: 1 -> 2 (waiting: 25, cache: 0.5)\n");
-    writeFile(dir / "events.log", "=== Initial State at 2025-11-20T14:03:12Z ===\n"
-                                  "No resources found in ns namespace.\n");
-    writeFile(dir / "jobs.log", "=== Job Status at 2025-11-20T14:04:05Z ===\n"
-                                "NAME    COMPLETIONS   DURATION\njob-1   0/1           0m23s\n");
-    writeFile(dir / "monitor.log", "monitor running\n");
-    writeFile(dir / "job-logs/job-1.log",
-              "============ Serving Benchmark Result ============\nSuccessful requests: 1\n");
+        writeFileOrFail(dir / name, readFile(kData / "experiments/legacy-small" / name));
+    writeFileOrFail(dir / "scaling-events.log",
+                    "[2025-11-20 14:03:12] Monitor started - collecting metrics every 5s\n"
+                    "[2025-11-20 14:03:20] SCALE UP TRIGGERED: 1 -> 2 (waiting: 25, cache: 0.5)\n");
+    writeFileOrFail(dir / "events.log", "=== Initial State at 2025-11-20T14:03:12Z ===\n"
+                                        "No resources found in ns namespace.\n");
+    writeFileOrFail(dir / "jobs.log",
+                    "=== Job Status at 2025-11-20T14:04:05Z ===\n"
+                    "NAME    COMPLETIONS   DURATION\njob-1   0/1           0m23s\n");
+    writeFileOrFail(dir / "monitor.log", "monitor running\n");
+    writeFileOrFail(dir / "job-logs/job-1.log",
+                    "============ Serving Benchmark Result ============\nSuccessful requests: 1\n");
 }
 
 } // namespace
@@ -142,7 +132,7 @@ void TestHostileValues::invalidUtf8AndNul()
     at = std::min(at, content.size());
     content.insert(at, bad);
     content += bad + "\n" + bad;
-    writeFile(path, content);
+    writeFileOrFail(path, content);
 
     const Experiment e = ExperimentLoader::load(dir.string());
     std::string json;
@@ -213,7 +203,7 @@ void TestHostileValues::numbers()
 void TestHostileValues::unparsedIsNeverZero()
 {
     const fs::path dir = fs::path(m_tmp.path().toStdString()) / "numbers";
-    writeFile(dir / "metrics.csv", readFile(kData / "hostile/numbers.csv"));
+    writeFileOrFail(dir / "metrics.csv", readFile(kData / "hostile/numbers.csv"));
     const Experiment e = ExperimentLoader::load(dir.string());
     QCOMPARE(e.metrics.rowCount(), std::size_t(6));
     // NaN, inf, 0x10, "0,5", 1e309, an empty cell and abc: seven warnings, none of them a 0.
@@ -341,7 +331,7 @@ void TestHostileValues::fuzzRegressions()
             if (pos > input.size())
                 break;
             const std::size_t end = std::min(input.find('\x1e', pos), input.size());
-            writeFile(dir / name, input.substr(pos, end - pos));
+            writeFileOrFail(dir / name, input.substr(pos, end - pos));
             pos = end + 1;
         }
         try {
@@ -356,7 +346,7 @@ void TestHostileValues::fuzzRegressions()
     }
     QVERIFY(warnings.size() <= (target == "experiment_dir" ? 8 : 1) * kWarningBound);
     for (const LoadWarning &w : warnings)
-        QVERIFY(w.message.size() <= LogLines::kMaxMessageBytes);
+        QVERIFY(w.message.size() <= WarningList::kMaxMessageBytes);
     // The metadata crash was an uncaught out_of_range for 1e309: now it is a warning.
     if (path.contains("number-overflow"))
         QVERIFY(hasWarning(warnings, "metadata.json", "number overflow"));

@@ -1,9 +1,12 @@
 #include "core/parsers/kubectl_log_parser.h"
+#include "test_files.h"
 
 #include <QtTest>
 
 #include <fstream>
 #include <sstream>
+
+using hpa::test::readFile;
 
 using hpa::core::KubectlLogParser;
 
@@ -11,14 +14,6 @@ namespace {
 
 // 2025-11-20T14:03:12Z
 constexpr double kStart = 1763647392.0;
-
-std::string readFile(const QString &path)
-{
-    std::ifstream in(path.toStdString(), std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 using Row = std::vector<std::string>;
 

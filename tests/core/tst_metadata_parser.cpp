@@ -1,21 +1,16 @@
 #include "core/parsers/metadata_parser.h"
+#include "test_files.h"
 
 #include <QtTest>
 
 #include <fstream>
 #include <sstream>
 
+using hpa::test::readFile;
+
 using hpa::core::MetadataParser;
 
 namespace {
-
-std::string readFile(const QString &path)
-{
-    std::ifstream in(path.toStdString(), std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 using Entries = std::vector<std::pair<std::string, std::string>>;
 

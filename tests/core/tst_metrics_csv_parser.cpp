@@ -579,7 +579,7 @@ void TestMetricsCsvParser::warningCap()
         const LoadWarning &last = r.warnings.back();
         QCOMPARE(last.line, 0);
         QCOMPARE(last.message,
-                 std::to_string(more) + " more problems of the kinds above not listed");
+                 std::to_string(more) + " more problems of the kinds above are not listed");
     }
     // Capping the list never drops data.
     QCOMPARE(r.table.rowCount(), std::size_t(12));

@@ -1,5 +1,6 @@
 #include "core/load/scaling_event_loader.h"
 #include "core/model/experiment.h"
+#include "test_files.h"
 
 #include <QtTest>
 
@@ -7,6 +8,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+using hpa::test::fileLines;
 
 using hpa::core::EventKind;
 using hpa::core::EventTextForm;
@@ -19,15 +22,6 @@ const std::filesystem::path kBothLogs = HPA_TEST_DATA_DIR "/event_texts/both-log
 
 // 2025-11-20 14:00:00, UTC or naive read as UTC: both logs share one clock.
 constexpr double k1400 = 1763647200.0;
-
-std::vector<std::string> fileLines(const std::filesystem::path &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
-    return lines;
-}
 
 /// Lines [first, last] (1-based) of `lines` joined by `\n`.
 std::string joined(const std::vector<std::string> &lines, int first, int last)
@@ -61,8 +55,7 @@ void TestScalingEventLoader::mergedLogs()
 {
     QFETCH(bool, keepText);
 
-    Experiment e;
-    ScalingEventLoader::load(kBothLogs, e, keepText);
+    const ScalingEventLoader::Result e = ScalingEventLoader::load(kBothLogs, keepText);
     QVERIFY(e.warnings.empty());
     QCOMPARE(e.hpaDescription, std::string("Name:          vllm-hpa-combined"));
 
@@ -120,8 +113,7 @@ void TestScalingEventLoader::missingLogs()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    Experiment e;
-    ScalingEventLoader::load(dir.path().toStdString(), e);
+    const ScalingEventLoader::Result e = ScalingEventLoader::load(dir.path().toStdString());
     QVERIFY(e.warnings.empty());
     QVERIFY(e.events.empty());
     QCOMPARE(e.eventTexts.bufferSize(), std::size_t(0));

@@ -1,9 +1,12 @@
 #include "core/parsers/scaling_events_log_parser.h"
+#include "test_files.h"
 
 #include <QtTest>
 
 #include <fstream>
 #include <sstream>
+
+using hpa::test::readFile;
 
 using hpa::core::EventKind;
 using hpa::core::ScalingEventsLogParser;
@@ -13,14 +16,6 @@ namespace {
 constexpr double kMinute = 60.0;
 // 2025-11-24 15:57:38 read as if it were UTC.
 constexpr double kStart = 1763999858.0;
-
-std::string readFile(const QString &path)
-{
-    std::ifstream in(path.toStdString(), std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 std::vector<std::string> splitLines(const std::string &content)
 {

@@ -1,9 +1,12 @@
 #include "core/parsers/scaling_log_parser.h"
+#include "test_files.h"
 
 #include <QtTest>
 
 #include <fstream>
 #include <sstream>
+
+using hpa::test::readFile;
 
 using hpa::core::EventKind;
 using hpa::core::ScalingLogParser;
@@ -12,14 +15,6 @@ namespace {
 
 // 2025-11-20T14:03:12Z
 constexpr double kInitial = 1763647392.0;
-
-std::string readFile(const QString &path)
-{
-    std::ifstream in(path.toStdString(), std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 const std::string kInitialSection = "=== Initial State at 2025-11-20T14:03:12Z ===\n"
                                     "Name:          vllm-hpa-combined\n"

@@ -17,6 +17,7 @@ private slots:
     void cap_data();
     void cap();
     void mergeKeepsTheCap();
+    void mergeAnotherList();
     void clip_data();
     void clip();
 };
@@ -68,6 +69,25 @@ void TestWarningList::mergeKeepsTheCap()
     QCOMPARE(w.size(), std::size_t(3));
     QCOMPARE(w[1].line, 10);
     QCOMPARE(w[2].message, std::string("7 more problems of the kinds above are not listed"));
+}
+
+void TestWarningList::mergeAnotherList()
+{
+    // A slice read on another thread: its listed warnings and its count both carry over,
+    // and it is left empty (no closing line of its own).
+    WarningList slice("metrics.csv", 2);
+    for (int line = 10; line < 15; ++line)
+        slice.add(line, "bad row");
+    WarningList list("metrics.csv", 3);
+    list.add(1, "header");
+    list.merge(std::move(slice));
+    QCOMPARE(slice.listed(), std::size_t(0));
+    QCOMPARE(slice.suppressed(), std::size_t(0));
+    QVERIFY(slice.take().empty());
+    const std::vector<LoadWarning> w = list.take();
+    QCOMPARE(w.size(), std::size_t(4));
+    QCOMPARE(w[2].line, 11);
+    QCOMPARE(w[3].message, std::string("3 more problems of the kinds above are not listed"));
 }
 
 void TestWarningList::clip_data()

@@ -1,4 +1,5 @@
 // libFuzzer target: the newer monitor's scaling-events.log lines through ScalingEventsLogParser.
+#include "core/io/ascii_text.h"
 #include "core/parsers/log_lines.h"
 #include "core/parsers/scaling_events_log_parser.h"
 #include "tests/fuzz/fuzz_check.h"
@@ -24,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         require(result.texts.file(event) == "scaling-events.log", "event names another file");
         // Stored whole or rebuilt from the fields, the text is the line as written.
         require(result.texts.text(event) ==
-                    hpa::core::LogLines::trim(lines[std::size_t(event.line - 1)].text),
+                    hpa::core::AsciiText::trim(lines[std::size_t(event.line - 1)].text),
                 "event text differs from its line");
     }
     if (result.declaredIntervalSeconds)

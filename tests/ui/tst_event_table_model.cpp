@@ -352,8 +352,10 @@ void TstEventTableModel::loadedTextAndFile()
     QFETCH(bool, keepText);
     // Both logs of one folder: scaling.log blocks and scaling-events.log lines, merged.
     auto experiment = std::make_shared<hpa::core::Experiment>();
-    hpa::core::ScalingEventLoader::load(HPA_TEST_DATA_DIR "/event_texts/both-logs", *experiment,
-                                        keepText);
+    hpa::core::ScalingEventLoader::Result events =
+        hpa::core::ScalingEventLoader::load(HPA_TEST_DATA_DIR "/event_texts/both-logs", keepText);
+    experiment->events = std::move(events.events);
+    experiment->eventTexts = std::move(events.eventTexts);
     const double origin = parseTime("2025-11-20T14:00:00Z");
     EventTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

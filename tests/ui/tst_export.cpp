@@ -1,4 +1,5 @@
 #include "app/gui/export_controller.h"
+#include "test_files.h"
 #include "ui/app_settings.h"
 #include "ui/charts/chart_exporter.h"
 #include "ui/charts/chart_palette.h"
@@ -29,6 +30,9 @@
 #include <csignal>
 #include <functional>
 #include <memory>
+
+using hpa::test::readBytes;
+using hpa::test::writeFile;
 
 using namespace hpa;
 using namespace hpa::ui;
@@ -74,18 +78,6 @@ struct Shown
         return nullptr;
     }
 };
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
 
 /// Runs `step` every 20 ms while a nested event loop (menu, dialog) blocks the test, until it
 /// returns true.
@@ -264,7 +256,7 @@ void TestExport::svgHasOneElementPerSeries()
     }
     QVERIFY(drawnTotal >= 8);
 
-    QXmlStreamReader xml(readAll(path));
+    QXmlStreamReader xml(readBytes(path));
     QStringList strokes{QStringLiteral("none")};
     QHash<QString, int> elements;
     while (!xml.atEnd()) {
@@ -299,7 +291,7 @@ void TestExport::pdfPageFitsTheFigure()
     const QString path = m_tmp.filePath(QStringLiteral("figure.pdf"));
     QString error;
     QVERIFY2(exporter.writePdf(path, QSize(3000, 1500), 300, &error), qPrintable(error));
-    const QByteArray pdf = readAll(path);
+    const QByteArray pdf = readBytes(path);
     QVERIFY(pdf.startsWith("%PDF"));
     // 3000 px / 300 dpi = 10 in = 720 pt; 1500 px = 5 in = 360 pt.
     QVERIFY(pdf.contains("/MediaBox [0 0 720.000000 360.000000]"));
@@ -343,7 +335,7 @@ void TestExport::failedExportKeepsExistingFile()
     }
     QVERIFY(!ok);
     QVERIFY2(error.contains(QStringLiteral("figure.") + suffix), qPrintable(error));
-    QCOMPARE(readAll(path), previous);
+    QCOMPARE(readBytes(path), previous);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
              QStringList{QStringLiteral("figure.") + suffix});
 }
@@ -414,7 +406,7 @@ void TestExport::csvOfVisibleRangeAndWholeRun()
     shown.workspace.timeWindow()->zoomTo(60, 300);
     const QString visible = m_tmp.filePath(QStringLiteral("visible.csv"));
     QVERIFY2(controller.exportCsv(visible, false), qPrintable(controller.lastError()));
-    const QList<QByteArray> lines = readAll(visible).trimmed().split('\n');
+    const QList<QByteArray> lines = readBytes(visible).trimmed().split('\n');
     QCOMPARE(lines.size(), 1 + 49);
     QVERIFY(lines.front().startsWith("timestamp,elapsed_s,"));
     QVERIFY(lines.at(1).startsWith("2025-12-01 10:01:00,60,"));
@@ -422,7 +414,7 @@ void TestExport::csvOfVisibleRangeAndWholeRun()
 
     const QString whole = m_tmp.filePath(QStringLiteral("whole.csv"));
     QVERIFY(controller.exportCsv(whole, true));
-    QCOMPARE(readAll(whole).trimmed().split('\n').size(), 1 + 300);
+    QCOMPARE(readBytes(whole).trimmed().split('\n').size(), 1 + 300);
     QCOMPARE(controller.lastWritten(), QFileInfo(whole).absoluteFilePath());
     QCOMPARE(settings.lastExportFolder(), QFileInfo(whole).absolutePath());
     QCOMPARE(controller.defaultFolder(), QFileInfo(whole).absolutePath());
@@ -440,7 +432,7 @@ void TestExport::summaryCsvOfOneRunAndOfAComparison()
     controller.setModalErrors(false);
     const QString one = m_tmp.filePath(QStringLiteral("stats.csv"));
     QVERIFY(controller.exportSummaryCsv(one));
-    QByteArray text = readAll(one);
+    QByteArray text = readBytes(one);
     QVERIFY(text.startsWith("statistic,value\n"));
     QVERIFY(text.contains("\nsamples,300\n"));
 
@@ -449,7 +441,7 @@ void TestExport::summaryCsvOfOneRunAndOfAComparison()
              QStringLiteral("demo-hpa-20251201-100000-vs-demo-hpa-20251201-100000"));
     const QString two = m_tmp.filePath(QStringLiteral("stats-ab.csv"));
     QVERIFY(controller.exportSummaryCsv(two));
-    text = readAll(two);
+    text = readBytes(two);
     QVERIFY(text.startsWith("statistic,a,b,delta,percent\n"));
     // A run against itself: no change.
     QVERIFY(text.contains("\nsamples,300,300,0,0\n"));

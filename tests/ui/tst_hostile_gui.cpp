@@ -1,4 +1,5 @@
 #include "app/gui/main_window.h"
+#include "test_files.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/experiment_workspace.h"
 
@@ -11,6 +12,8 @@
 #include <filesystem>
 #include <sys/stat.h>
 
+using hpa::test::writeFile;
+
 using hpa::app::MainWindow;
 
 namespace {
@@ -19,13 +22,6 @@ QString bundledExample()
 {
     const QDir dir(QStringLiteral(HPA_SOURCE_DIR "/resources/examples"));
     return dir.filePath(dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0));
-}
-
-void write(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
 }
 
 } // namespace
@@ -71,23 +67,25 @@ private slots:
         } else if (kind == "dir") {
             QVERIFY(QDir(dir).mkdir(QStringLiteral("metrics.csv")));
         } else if (kind == "huge") {
-            write(metrics, header);
+            QVERIFY(writeFile(metrics, header));
             std::filesystem::resize_file(metrics.toStdString(), (std::uintmax_t{1} << 30) + 1);
         } else if (kind == "empty") {
-            write(metrics, {});
+            QVERIFY(writeFile(metrics, {}));
         } else if (kind == "header") {
-            write(metrics, header);
+            QVERIFY(writeFile(metrics, header));
         } else if (kind == "binary") {
-            write(metrics, QByteArray("\x00\x01\xff\xfe garbage\n\x00\x00,,,\n", 20));
+            QVERIFY(writeFile(metrics, QByteArray("\x00\x01\xff\xfe garbage\n\x00\x00,,,\n", 20)));
         } else if (kind == "ragged") {
-            write(metrics, good + "2025-11-24 15:58:20,3\n2025-11-24 15:58:41,x,3,?,2\n");
+            QVERIFY(
+                writeFile(metrics, good + "2025-11-24 15:58:20,3\n2025-11-24 15:58:41,x,3,?,2\n"));
         } else if (kind == "badjson") {
-            write(metrics, good);
-            write(QDir(dir).filePath(QStringLiteral("metadata.json")), "{\"a\": [1, 2,\n");
+            QVERIFY(writeFile(metrics, good));
+            QVERIFY(
+                writeFile(QDir(dir).filePath(QStringLiteral("metadata.json")), "{\"a\": [1, 2,\n"));
         } else if (kind == "utf8") {
-            write(metrics, good);
-            write(QDir(dir).filePath(QStringLiteral("scaling-events.log")),
-                  "[2025-11-24 15:57:40] \xff\xfe SCALE SIDEWAYS\n");
+            QVERIFY(writeFile(metrics, good));
+            QVERIFY(writeFile(QDir(dir).filePath(QStringLiteral("scaling-events.log")),
+                              "[2025-11-24 15:57:40] \xff\xfe SCALE SIDEWAYS\n"));
         }
 
         MainWindow w;
@@ -99,7 +97,7 @@ private slots:
         QCOMPARE(w.workspace()->hasExperiment(), opens);
         if (opens) {
             QString all;
-            for (const auto &warning : w.workspace()->experiment()->experiment->warnings)
+            for (const auto &warning : w.workspace()->loaded()->experiment->warnings)
                 all += QString::fromStdString(warning.file + ":" + std::to_string(warning.line) +
                                               ": " + warning.message) +
                        QLatin1Char('\n');
@@ -115,7 +113,7 @@ private slots:
         w.waitForLoad();
         QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
         QVERIFY(w.workspace()->hasExperiment());
-        QVERIFY(w.workspace()->experiment()->summary.samples > 0);
+        QVERIFY(w.workspace()->loaded()->summary.samples > 0);
     }
 };
 

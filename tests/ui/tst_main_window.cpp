@@ -69,7 +69,10 @@ private slots:
         w.waitForLoad();
         QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
         QVERIFY(w.workspace()->hasExperiment());
-        QVERIFY(w.windowTitle().contains(QFileInfo(dir).fileName()));
+        // The run's display name (metadata's experiment_name, else the folder name), as in
+        // exports.
+        QVERIFY(w.windowTitle().contains(
+            QString::fromStdString(w.workspace()->loaded()->experiment->displayName())));
         QVERIFY(w.statisticsView()->hasSummary());
         // The comparison page exists only while comparing; it must not float over the header.
         auto *comparison = w.findChild<hpa::ui::ComparisonView *>();
@@ -89,7 +92,7 @@ private slots:
         }
         const int expected =
             events >= 0 ? events
-                        : static_cast<int>(w.workspace()->experiment()->experiment->events.size());
+                        : static_cast<int>(w.workspace()->loaded()->experiment->events.size());
         QVERIFY(expected > 0);
         QCOMPARE(w.eventBrowser()->view()->model()->rowCount(), expected);
     }
@@ -215,8 +218,8 @@ private slots:
         QVERIFY(w.windowTitle().contains(QStringLiteral(" vs ")));
         // Events of both runs are in the browser, with the A/B column.
         const int expected =
-            static_cast<int>(workspace->experiment()->experiment->events.size() +
-                             workspace->comparisonExperiment()->experiment->events.size());
+            static_cast<int>(workspace->loaded()->experiment->events.size() +
+                             workspace->comparisonLoaded()->experiment->events.size());
         QCOMPARE(w.eventBrowser()->view()->model()->rowCount(), expected);
 
         hpa::ui::TimeWindow *window = workspace->timeWindow();
@@ -232,7 +235,7 @@ private slots:
         workspace->cursor()->setPosition(120.0);
         QCOMPARE(*workspace->cursor()->position(), 120.0);
         // Selecting one of B's events (source 1) brings it into view on the shared window.
-        const auto &bEvents = workspace->comparisonExperiment()->experiment->events;
+        const auto &bEvents = workspace->comparisonLoaded()->experiment->events;
         QVERIFY(!bEvents.empty());
         workspace->showEvent(1, static_cast<int>(bEvents.size()) - 1);
         const double x = workspace->sources()[1].toX(bEvents.back().time);

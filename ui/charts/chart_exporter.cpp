@@ -81,7 +81,9 @@ ChartExporter::ChartExporter(const QVector<ChartStack *> &stacks)
         column.size = size;
         if (stacks.size() > 1 && !stack->sources().isEmpty()) {
             const ChartSource &source = stack->sources().front();
-            const QString name = source.experiment ? experimentName(*source.experiment) : QString();
+            const QString name = source.experiment
+                                     ? QString::fromStdString(source.experiment->displayName())
+                                     : QString();
             column.heading =
                 source.label.isEmpty() ? name : QStringLiteral("%1: %2").arg(source.label, name);
         }
@@ -427,19 +429,13 @@ QString ChartExporter::figureTitle(const QVector<ChartSource> &sources)
     QStringList names;
     for (const ChartSource &source : sources) {
         if (source.experiment)
-            names << experimentName(*source.experiment);
+            names << QString::fromStdString(source.experiment->displayName());
     }
     if (names.isEmpty())
         return tr("HPA Scaling Experiment");
     if (names.size() == 1)
         return tr("HPA Scaling Experiment: %1").arg(names.front());
     return tr("HPA Scaling Experiments: %1").arg(names.join(tr(" vs ")));
-}
-
-QString ChartExporter::experimentName(const core::Experiment &experiment)
-{
-    const std::string name = experiment.metadata.text("experiment_name");
-    return QString::fromStdString(name.empty() ? experiment.name : name);
 }
 
 QString ChartExporter::suffix(Format format)

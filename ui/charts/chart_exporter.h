@@ -61,8 +61,6 @@ public:
 
     /// "HPA Scaling Experiment: NAME", or "HPA Scaling Experiments: A vs B" for two runs.
     static QString figureTitle(const QVector<ChartSource> &sources);
-    /// metadata experiment_name, else the folder name.
-    static QString experimentName(const core::Experiment &experiment);
     static QString suffix(Format format);
     static std::optional<Format> formatFromSuffix(const QString &pathOrSuffix);
     /// Logical DPI the charts are laid out with; fonts are resolved at it on every device.
