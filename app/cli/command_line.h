@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/analysis/scorecard_settings.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +38,8 @@ struct CommandLine
     std::optional<unsigned long long> seed;
     bool overwrite = false;
     std::optional<std::string> kvUnit; ///< --kv-unit fraction|percent|milli
+    /// --demand, --onset-delay, --slo-ttft, --slo-itl (summary, compare)
+    core::ScorecardSettings scorecard;
 
     /// Parses argv. Throws std::invalid_argument with a one-line message on bad usage.
     static CommandLine parse(const std::vector<std::string> &args);

@@ -1,5 +1,6 @@
 #include "core/analysis/experiment_analyzer.h"
 
+#include "core/analysis/scorecard_calculator.h"
 #include "core/analysis/statistics.h"
 #include "core/model/metric_keys.h"
 #include "core/model/timestamp.h"
@@ -213,7 +214,8 @@ std::vector<bool> ExperimentAnalyzer::exceeded(const std::vector<double> &values
     return flags;
 }
 
-ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment)
+ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment,
+                                                const ScorecardSettings &scorecard)
 {
     ExperimentSummary s;
     const MetricsTable &m = experiment.metrics;
@@ -259,6 +261,8 @@ ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment)
     });
     tasks.emplace_back([&] { countViolations(m, m.rowCount(), s); });
     tasks.emplace_back([&] { summarizeReplicasAndEvents(experiment, s); });
+    tasks.emplace_back(
+        [&] { s.autoscaling = ScorecardCalculator::compute(experiment, scorecard); });
     for (std::size_t i = 0; i < series.size(); ++i) {
         tasks.emplace_back(
             [&, i] { series[i] = summarizeSeries(s.seriesOrder[i], *m.values(s.seriesOrder[i])); });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/scorecard.h"
 #include "core/model/experiment_metadata.h"
 #include "core/model/kv_cache_unit.h"
 #include "core/model/load_warning.h"
@@ -59,6 +60,9 @@ struct ExperimentSummary
     std::vector<std::vector<std::optional<double>>> correlation;
 
     std::vector<LoadWarning> warnings;
+
+    /// How well the HPA followed the demand (issue 12), under the settings it records.
+    Scorecard autoscaling;
 };
 
 } // namespace hpa::core

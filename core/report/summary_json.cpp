@@ -1,5 +1,7 @@
 #include "core/report/summary_json.h"
 
+#include "core/report/scorecard_json.h"
+
 #include <cmath>
 
 namespace hpa::core {
@@ -84,6 +86,7 @@ Json SummaryJson::toJson(const ExperimentSummary &s)
         matrix.push_back(std::move(r));
     }
     j["correlation"] = Json{{"columns", s.correlationColumns}, {"matrix", std::move(matrix)}};
+    j["autoscaling"] = ScorecardJson::toJson(s.autoscaling);
     Json warnings = Json::array();
     for (const LoadWarning &w : s.warnings)
         warnings.push_back(Json{{"file", w.file}, {"line", w.line}, {"message", w.message}});

@@ -2,6 +2,7 @@
 
 #include "core/model/metric_keys.h"
 #include "core/model/number_format.h"
+#include "core/report/scorecard_text.h"
 
 #include <fmt/format.h>
 
@@ -109,6 +110,8 @@ std::string SummaryText::render(const ExperimentSummary &s)
     out += fmt::format("Either threshold: {}/{} samples ({:.1f}%)\n", s.anyViolations.samples,
                        s.samples, s.anyViolations.percent);
     out += '\n';
+
+    out += ScorecardText::render(s.autoscaling);
 
     section(out, "METRIC CORRELATION (Pearson)");
     out += fmt::format("{:<22}", "");

@@ -38,7 +38,8 @@ const std::vector<std::string> kTopLevelKeys{"name",       "path",          "lay
                                              "duration_s", "samples",       "median_interval_s",
                                              "gaps",       "kv_cache_unit", "replicas",
                                              "events",     "series",        "targets",
-                                             "violations", "correlation",   "warnings"};
+                                             "violations", "correlation",   "autoscaling",
+                                             "warnings"};
 
 } // namespace
 

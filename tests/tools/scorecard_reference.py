@@ -7,6 +7,11 @@ with the same keys as `hpa-lens summary --json`, so the two can be diffed:
     tests/tools/scorecard_reference.py DIR > ref.json
     hpa-lens summary --json DIR | jq .autoscaling > app.json
 
+or let it run hpa-lens and compare every key it computes (relative tolerance 1e-9); the exit
+status is 1 on any difference:
+
+    tests/tools/scorecard_reference.py DIR... --check build/app/hpa-lens
+
 Waiting values get the milli-unit correction of the truthful-display issue (integer v >= 1000
 read as v/1000 when v/1000 <= 10 x max(target, largest value below 1000)).
 """
@@ -213,5 +218,38 @@ def scorecard(rows, m_min=1, m_max=None, reachable=False, onset=0.0, slo_ttft=10
     }
 
 
+def same(a, b):
+    if isinstance(a, dict):
+        return isinstance(b, dict) and all(same(a[k], b.get(k)) for k in a)
+    if isinstance(a, list):
+        return isinstance(b, list) and len(a) == len(b) and all(map(same, a, b))
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a))
+    return a == b
+
+
+def check(folders, binary):
+    import subprocess
+    failed = False
+    import os
+    for folder in folders:
+        if not os.path.isdir(folder):
+            print(f"{folder}: not here, skipped")
+            continue
+        ours = scorecard(load(folder))
+        out = subprocess.run([binary, "summary", "--json", folder], check=True,
+                             capture_output=True, text=True).stdout
+        theirs = json.loads(out)["autoscaling"]
+        for key, value in ours.items():
+            if not same(value, theirs.get(key)):
+                failed = True
+                print(f"{folder}: {key}: reference {value!r}, hpa-lens {theirs.get(key)!r}")
+        print(f"{folder}: {'differs' if failed else 'all keys match'}")
+    return 1 if failed else 0
+
+
 if __name__ == "__main__":
+    if "--check" in sys.argv:
+        at = sys.argv.index("--check")
+        sys.exit(check(sys.argv[1:at], sys.argv[at + 1]))
     print(json.dumps(scorecard(load(sys.argv[1])), indent=2))
