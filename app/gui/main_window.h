@@ -20,6 +20,7 @@ namespace hpa::ui {
 class EventBrowser;
 class ExperimentWorkspace;
 class LoadController;
+class ScorecardView;
 class StatisticsView;
 } // namespace hpa::ui
 
@@ -46,6 +47,7 @@ public:
     ui::ExperimentWorkspace *workspace() const { return m_workspace; }
     ui::EventBrowser *eventBrowser() const { return m_events; }
     ui::StatisticsView *statisticsView() const { return m_statistics; }
+    ui::ScorecardView *scorecardView() const { return m_scorecard; }
     ExportController *exportController() const { return m_export; }
     /// The last load error shown to the user (empty when the last load succeeded).
     QString lastError() const { return m_lastError; }
@@ -84,6 +86,7 @@ private:
     QString m_pendingCompare;
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;
+    ui::ScorecardView *m_scorecard = nullptr;
     QString m_currentDir;
     QString m_lastError;
     std::optional<core::KvCacheUnit> m_kvUnit;
