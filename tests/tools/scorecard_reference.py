@@ -40,7 +40,7 @@ def num(row, *names):
     return math.nan
 
 
-def load(folder):
+def load(folder, corrected=None):
     rows = []
     with open(f"{folder}/metrics.csv", newline="") as f:
         for row in csv.DictReader(f):
@@ -71,6 +71,8 @@ def load(folder):
         v = r["w"]
         if not math.isnan(v) and v >= 1000 and v == int(v) and v / 1000 <= bound:
             r["w"] = v / 1000
+            if corrected is not None:
+                corrected.append(r["t"])
     return rows
 
 
@@ -236,15 +238,24 @@ def check(folders, binary):
         if not os.path.isdir(folder):
             print(f"{folder}: not here, skipped")
             continue
-        ours = scorecard(load(folder))
+        corrected = []
+        ours = scorecard(load(folder, corrected))
         out = subprocess.run([binary, "summary", "--json", folder], check=True,
                              capture_output=True, text=True).stdout
-        theirs = json.loads(out)["autoscaling"]
+        document = json.loads(out)
+        if corrected and "corrections" not in document:
+            # The milli-unit rule is issue 11's; a loader without it reads other values.
+            print(f"{folder}: skipped, {len(corrected)} waiting value(s) need the milli-unit "
+                  "correction and this hpa-lens does not apply it (no \"corrections\" key)")
+            continue
+        theirs = document["autoscaling"]
+        differs = False
         for key, value in ours.items():
             if not same(value, theirs.get(key)):
-                failed = True
+                differs = True
                 print(f"{folder}: {key}: reference {value!r}, hpa-lens {theirs.get(key)!r}")
-        print(f"{folder}: {'differs' if failed else 'all keys match'}")
+        failed = failed or differs
+        print(f"{folder}: {'differs' if differs else 'all keys match'}")
     return 1 if failed else 0
 
 
