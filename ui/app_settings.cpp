@@ -19,6 +19,10 @@ constexpr auto State = "window/state";
 constexpr auto AxisMode = "charts/axisMode";
 constexpr auto ExtraChart = "charts/extraVisible";
 constexpr auto SideBySide = "compare/sideBySide";
+constexpr auto ScorecardDemand = "scorecard/demand";
+constexpr auto ScorecardOnset = "scorecard/onsetDelaySeconds";
+constexpr auto ScorecardSloTtft = "scorecard/sloTtftMs";
+constexpr auto ScorecardSloItl = "scorecard/sloItlMs";
 } // namespace key
 } // namespace
 
@@ -171,6 +175,32 @@ bool AppSettings::sideBySide() const
 void AppSettings::setSideBySide(bool sideBySide)
 {
     m_settings.setValue(key::SideBySide, sideBySide);
+}
+
+core::ScorecardSettings AppSettings::scorecardSettings() const
+{
+    core::ScorecardSettings s;
+    const auto demand = core::ScorecardSettings::demandFromKey(
+        m_settings.value(key::ScorecardDemand).toString().toStdString());
+    s.demand = demand.value_or(s.demand);
+    const auto number = [this](const char *k, double fallback, double max) {
+        bool ok = false;
+        const double v = m_settings.value(k).toDouble(&ok);
+        return ok && v >= 0 && v <= max ? v : fallback;
+    };
+    s.onsetDelaySeconds = number(key::ScorecardOnset, s.onsetDelaySeconds, 3600);
+    s.sloTtftMs = number(key::ScorecardSloTtft, s.sloTtftMs, 600000);
+    s.sloItlMs = number(key::ScorecardSloItl, s.sloItlMs, 60000);
+    return s;
+}
+
+void AppSettings::setScorecardSettings(const core::ScorecardSettings &settings)
+{
+    m_settings.setValue(key::ScorecardDemand,
+                        QString::fromUtf8(core::ScorecardSettings::demandKey(settings.demand)));
+    m_settings.setValue(key::ScorecardOnset, settings.onsetDelaySeconds);
+    m_settings.setValue(key::ScorecardSloTtft, settings.sloTtftMs);
+    m_settings.setValue(key::ScorecardSloItl, settings.sloItlMs);
 }
 
 } // namespace hpa::ui

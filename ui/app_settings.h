@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/scorecard_settings.h"
 #include "ui/charts/chart_source.h"
 
 #include <QByteArray>
@@ -51,6 +52,9 @@ public:
     void setExtraChartVisible(bool visible);
     bool sideBySide() const;
     void setSideBySide(bool sideBySide);
+    /// The Scorecard dock's demand variant, onset delay and SLO limits.
+    core::ScorecardSettings scorecardSettings() const;
+    void setScorecardSettings(const core::ScorecardSettings &settings);
 
 private:
     QSettings m_settings;

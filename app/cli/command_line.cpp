@@ -37,9 +37,8 @@ std::string CommandLine::usage()
            "  hpa-lens [DIR] [--compare DIR_B]          open the window (on DIR if given)\n"
            "  hpa-lens --screenshot FILE [--size WxH] DIR [--compare DIR_B]\n"
            "                                            render the window to a PNG and exit\n"
-           "  hpa-lens summary DIR [--json] [--kv-unit fraction|percent|milli]\n"
-           "                   [--slo-ttft MS] [--slo-itl MS]   (defaults 1000 and 100)\n"
-           "  hpa-lens compare DIR_A DIR_B [--json]\n"
+           "  hpa-lens summary DIR [--json] [--kv-unit fraction|percent|milli] [SCORECARD]\n"
+           "  hpa-lens compare DIR_A DIR_B [--json] [SCORECARD]\n"
            "  hpa-lens export DIR [--compare DIR_B] [--png F] [--svg F] [--pdf F] [--csv F]\n"
            "                  [--summary-csv F] [--size WxH] [--dpi N] [--from T --to T]\n"
            "  hpa-lens demo OUT_DIR [--samples N] [--interval S] [--seed N] [--overwrite]\n"
@@ -47,6 +46,10 @@ std::string CommandLine::usage()
            "                  KEY=V1,V2,...|KEY=A:B:STEP]... [--onset-delay S] [--json|--csv]\n"
            "                  [--series]   replay the HPA over the run, what-if estimates\n"
            "  hpa-lens --help | --version\n"
+           "\n"
+           "SCORECARD options: --demand hpa-ideal|hpa-reachable (required replicas; default\n"
+           "hpa-ideal), --onset-delay S (pods report their metric S seconds after the scale-up;\n"
+           "default 0), --slo-ttft MS (default 1000), --slo-itl MS (default 100).\n"
            "\n"
            "T for --from/--to: elapsed seconds from the first sample (e.g. 120), mm:ss, or a\n"
            "timestamp as written in metrics.csv.\n";
@@ -128,11 +131,21 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.kvUnit = value(a);
             if (*cl.kvUnit != "fraction" && *cl.kvUnit != "percent" && *cl.kvUnit != "milli")
                 throw std::invalid_argument("--kv-unit must be fraction, percent or milli");
+        } else if (a == "--demand") {
+            const auto variant = core::ScorecardSettings::demandFromKey(value(a));
+            if (!variant)
+                throw std::invalid_argument("--demand must be hpa-ideal or hpa-reachable");
+            cl.scorecard.demand = *variant;
+        } else if (a == "--onset-delay") {
+            const double v = number<double>(a, value(a));
+            if (!(v >= 0 && v <= 1e7))
+                throw std::invalid_argument(a + " must be a number >= 0");
+            cl.scorecard.onsetDelaySeconds = v;
         } else if (a == "--slo-ttft" || a == "--slo-itl") {
             const double ms = number<double>(a, value(a));
             if (!(ms > 0 && ms <= 3.6e6))
                 throw std::invalid_argument(a + " must be in (0, 3600000] milliseconds");
-            (a == "--slo-ttft" ? cl.slo.ttftMs : cl.slo.itlMs) = ms;
+            (a == "--slo-ttft" ? cl.scorecard.sloTtftMs : cl.scorecard.sloItlMs) = ms;
         } else if (a.size() > 1 && a[0] == '-')
             throw std::invalid_argument("unknown option " + a);
         else

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/model/slo_limits.h"
+#include "core/analysis/scorecard_settings.h"
 
 #include <optional>
 #include <string>
@@ -39,7 +39,9 @@ struct CommandLine
     std::optional<unsigned long long> seed;
     bool overwrite = false;
     std::optional<std::string> kvUnit; ///< --kv-unit fraction|percent|milli
-    core::SloLimits slo;               ///< --slo-ttft MS, --slo-itl MS (summary and others)
+    /// --demand, --onset-delay, --slo-ttft, --slo-itl (summary, compare; the SLO limits also
+    /// judge the job logs)
+    core::ScorecardSettings scorecard;
     // replay (its flags are read by ReplayCommand::parseOption)
     std::optional<std::string> hpaFile;
     std::vector<std::string> sets, sweeps;

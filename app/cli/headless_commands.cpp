@@ -48,7 +48,8 @@ int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ost
         return 2;
     }
     const core::Experiment &experiment = *loaded;
-    const core::ExperimentSummary summary = core::ExperimentAnalyzer::summarize(experiment, cl.slo);
+    const core::ExperimentSummary summary =
+        core::ExperimentAnalyzer::summarize(experiment, cl.scorecard);
     if (cl.json) {
         // Hostile files may hold invalid UTF-8; replace it rather than fail the whole report.
         out << core::SummaryJson::toJson(summary).dump(
@@ -75,7 +76,7 @@ int HeadlessCommands::compare(const CommandLine &cl, std::ostream &out, std::ost
         }
     }
     const core::ExperimentComparison comparison =
-        core::ExperimentComparison::compare(runs.at(0), runs.at(1));
+        core::ExperimentComparison::compare(runs.at(0), runs.at(1), cl.scorecard);
     if (cl.json) {
         out << core::ComparisonJson::toJson(comparison)
                    .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)

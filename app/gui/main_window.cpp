@@ -12,6 +12,7 @@
 #include "ui/jobs_view.h"
 #include "ui/load_controller.h"
 #include "ui/recent_labels.h"
+#include "ui/scorecard_view.h"
 #include "ui/shortcuts_dialog.h"
 #include "ui/statistics_view.h"
 #include "ui/warnings_dialog.h"
@@ -250,11 +251,21 @@ void MainWindow::createDocks()
     jobsDock->setObjectName(QStringLiteral("JobsDock"));
     jobsDock->setWidget(m_jobs);
     addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
+    m_scorecard = new ui::ScorecardView(this);
+    m_scorecard->setSettings(m_settings.scorecardSettings());
+    connect(m_scorecard, &ui::ScorecardView::settingsChanged, this,
+            [this](const core::ScorecardSettings &s) { m_settings.setScorecardSettings(s); });
+    auto *scorecardDock = new QDockWidget(tr("Scorecard"), this);
+    scorecardDock->setObjectName(QStringLiteral("ScorecardDock"));
+    scorecardDock->setWidget(m_scorecard);
+    tabifyDockWidget(statsDock, scorecardDock);
+    statsDock->raise();
 
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(eventsDock->toggleViewAction());
     m_viewMenu->addAction(statsDock->toggleViewAction());
     m_viewMenu->addAction(jobsDock->toggleViewAction());
+    m_viewMenu->addAction(scorecardDock->toggleViewAction());
 }
 
 void MainWindow::createStatusBar()
@@ -414,6 +425,7 @@ void MainWindow::closeExperiment()
     m_workspace->clear();
     m_statistics->clear();
     m_jobs->clear();
+    m_scorecard->clear();
     setWindowTitle(tr("HPA Lens"));
     m_statusLabel->setText(tr("No experiment open"));
     updateActions();
@@ -427,6 +439,7 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
     m_workspace->setExperiment(result);
     m_statistics->setSummary(result->summary);
     m_jobs->setSummary(result->summary);
+    m_scorecard->setExperiment(result->experiment);
     if (!m_pendingCompare.isEmpty())
         m_compare->compareWith(std::exchange(m_pendingCompare, QString()));
     const core::ExperimentSummary &s = result->summary;

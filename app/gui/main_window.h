@@ -20,6 +20,7 @@ namespace hpa::ui {
 class EventBrowser;
 class ExperimentWorkspace;
 class LoadController;
+class ScorecardView;
 class StatisticsView;
 class JobsView;
 } // namespace hpa::ui
@@ -48,6 +49,7 @@ public:
     ui::EventBrowser *eventBrowser() const { return m_events; }
     ui::StatisticsView *statisticsView() const { return m_statistics; }
     ui::JobsView *jobsView() const { return m_jobs; }
+    ui::ScorecardView *scorecardView() const { return m_scorecard; }
     ExportController *exportController() const { return m_export; }
     /// The last load error shown to the user (empty when the last load succeeded).
     QString lastError() const { return m_lastError; }
@@ -87,6 +89,7 @@ private:
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;
     ui::JobsView *m_jobs = nullptr;
+    ui::ScorecardView *m_scorecard = nullptr;
     QString m_currentDir;
     QString m_lastError;
     std::optional<core::KvCacheUnit> m_kvUnit;

@@ -50,7 +50,8 @@ class ExperimentComparison
 public:
     ExperimentComparison(ExperimentSummary a, ExperimentSummary b);
     /// Summarizes both experiments and compares them.
-    static ExperimentComparison compare(const Experiment &a, const Experiment &b);
+    static ExperimentComparison compare(const Experiment &a, const Experiment &b,
+                                        const ScorecardSettings &scorecard = {});
 
     const ExperimentSummary &summaryA() const { return m_a; }
     const ExperimentSummary &summaryB() const { return m_b; }

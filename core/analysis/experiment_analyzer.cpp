@@ -1,6 +1,7 @@
 #include "core/analysis/experiment_analyzer.h"
 
 #include "core/analysis/client_latency_analyzer.h"
+#include "core/analysis/scorecard_calculator.h"
 #include "core/analysis/statistics.h"
 #include "core/model/metric_keys.h"
 #include "core/model/timestamp.h"
@@ -214,10 +215,12 @@ std::vector<bool> ExperimentAnalyzer::exceeded(const std::vector<double> &values
     return flags;
 }
 
-ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment, const SloLimits &slo)
+ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment,
+                                                const ScorecardSettings &scorecard)
 {
     ExperimentSummary s;
     s.benchOnly = experiment.benchOnly;
+    const SloLimits slo{scorecard.sloTtftMs, scorecard.sloItlMs};
     s.slo = slo;
     s.jobs = ClientLatencyAnalyzer::jobs(experiment, slo);
     s.clientLatency = ClientLatencyAnalyzer::summarize(s.jobs);
@@ -264,6 +267,8 @@ ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment, co
     });
     tasks.emplace_back([&] { countViolations(m, m.rowCount(), s); });
     tasks.emplace_back([&] { summarizeReplicasAndEvents(experiment, s); });
+    tasks.emplace_back(
+        [&] { s.autoscaling = ScorecardCalculator::compute(experiment, scorecard); });
     for (std::size_t i = 0; i < series.size(); ++i) {
         tasks.emplace_back(
             [&, i] { series[i] = summarizeSeries(s.seriesOrder[i], *m.values(s.seriesOrder[i])); });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis/experiment_summary.h"
+#include "core/analysis/scorecard_settings.h"
 #include "core/model/experiment.h"
 #include "core/model/slo_limits.h"
 
@@ -12,13 +13,9 @@ namespace hpa::core {
 class ExperimentAnalyzer
 {
 public:
-    /// The full summary of `experiment`.
-    static ExperimentSummary summarize(const Experiment &experiment)
-    {
-        return summarize(experiment, SloLimits{});
-    }
-    /// The full summary, the bench jobs checked against `slo`.
-    static ExperimentSummary summarize(const Experiment &experiment, const SloLimits &slo);
+    /// The full summary of `experiment`, its autoscaling scorecard under `scorecard`.
+    static ExperimentSummary summarize(const Experiment &experiment,
+                                       const ScorecardSettings &scorecard = {});
 
     /// Per-sample "value > that row's target" flags (missing value or target: not exceeded).
     static std::vector<bool> exceeded(const std::vector<double> &values,

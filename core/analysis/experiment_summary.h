@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis/job_summary.h"
+#include "core/analysis/scorecard.h"
 #include "core/model/experiment_metadata.h"
 #include "core/model/kv_cache_unit.h"
 #include "core/model/load_warning.h"
@@ -66,6 +67,9 @@ struct ExperimentSummary
     ClientLatency clientLatency;
 
     std::vector<LoadWarning> warnings;
+
+    /// How well the HPA followed the demand (issue 12), under the settings it records.
+    Scorecard autoscaling;
 };
 
 } // namespace hpa::core

@@ -1,5 +1,6 @@
 #include "core/analysis/summary_statistics.h"
 
+#include "core/analysis/scorecard_statistics.h"
 #include "core/model/metric_keys.h"
 
 #include <fmt/format.h>
@@ -124,6 +125,7 @@ std::vector<Statistic> SummaryStatistics::list(const ExperimentSummary &s,
         b.add(fmt::format("violations.{}.percent", name), fmt::format("{} (%)", labels[i]),
               v->percent, kLower);
     }
+    ScorecardStatistics::append(s.autoscaling, out);
 
     // What the users saw, from the vllm bench job logs (empty when the run has none).
     const ClientLatency &c = s.clientLatency;

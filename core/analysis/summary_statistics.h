@@ -24,6 +24,9 @@ struct Statistic
     std::string label; ///< human label within the group ("p90")
     std::optional<double> value;
     Direction better = Direction::Neutral;
+    /// The measurement's resolution (e.g. the sample interval of a time KPI): a difference
+    /// between two runs no larger than this is not a change.
+    double resolution = 0;
 };
 
 /// Flattens an ExperimentSummary into keyed statistics, the common ground of the summary CSV

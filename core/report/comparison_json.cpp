@@ -75,6 +75,22 @@ Json ComparisonJson::toJson(const ExperimentComparison &comparison)
         Json{{"waiting", violationDelta(a.waitingViolations, b.waitingViolations)},
              {"kv_cache", violationDelta(a.kvViolations, b.kvViolations)},
              {"any", violationDelta(a.anyViolations, b.anyViolations)}};
+    // Every scorecard KPI with both values, B - A and the verdict by its direction.
+    Json autoscaling = Json::object();
+    for (const ComparisonRow &r : comparison.rows()) {
+        if (r.key.rfind("autoscaling.", 0) != 0)
+            continue;
+        const auto value = [](const std::optional<double> &v) {
+            return v ? SummaryJson::number(*v) : Json(nullptr);
+        };
+        autoscaling[r.key.substr(12)] =
+            Json{{"a", value(r.a)},
+                 {"b", value(r.b)},
+                 {"delta", value(r.delta)},
+                 {"verdict", std::string(ExperimentComparison::verdictKey(r.verdict))},
+                 {"resolution_s", value(r.resolution)}};
+    }
+    delta["autoscaling"] = std::move(autoscaling);
     // The verdicts as the text and the Comparison tab give them (core/analysis/comparison).
     Json verdicts = Json::object();
     for (const ComparisonRow &r : comparison.rows()) {

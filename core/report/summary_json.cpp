@@ -1,6 +1,7 @@
 #include "core/report/summary_json.h"
 
 #include "core/report/jobs_json.h"
+#include "core/report/scorecard_json.h"
 
 #include <cmath>
 
@@ -86,6 +87,7 @@ Json SummaryJson::toJson(const ExperimentSummary &s)
         matrix.push_back(std::move(r));
     }
     j["correlation"] = Json{{"columns", s.correlationColumns}, {"matrix", std::move(matrix)}};
+    j["autoscaling"] = ScorecardJson::toJson(s.autoscaling);
     j["bench_only"] = s.benchOnly;
     j["jobs"] = JobsJson::jobs(s);
     j["client_latency"] = JobsJson::clientLatency(s);

@@ -3,6 +3,7 @@
 #include "core/model/metric_keys.h"
 #include "core/model/number_format.h"
 #include "core/report/jobs_text.h"
+#include "core/report/scorecard_text.h"
 
 #include <fmt/format.h>
 
@@ -113,6 +114,8 @@ std::string SummaryText::render(const ExperimentSummary &s)
     out += fmt::format("Either threshold: {}/{} samples ({:.1f}%)\n", s.anyViolations.samples,
                        s.samples, s.anyViolations.percent);
     out += '\n';
+
+    out += ScorecardText::render(s.autoscaling);
 
     section(out, "METRIC CORRELATION (Pearson)");
     out += fmt::format("{:<22}", "");

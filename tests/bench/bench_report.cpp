@@ -51,6 +51,8 @@ void BenchReport::printSize(std::ostream &out, const CoreFigures &c, const Chart
             ms(c.parseMs1), factor(c.parseMsN, c.parseMs1));
         row(out, "statistics (baseline: sort per series)", ms(c.statsMs), ms(c.naiveStatsMs),
             factor(c.statsMs, c.naiveStatsMs));
+        row(out, "autoscaling scorecard (baseline: loop per KPI)", ms(c.scorecardMs),
+            ms(c.naiveScorecardMs), factor(c.scorecardMs, c.naiveScorecardMs));
         row(out, fmt::format("decimate chart series / step, {} px", c.pixels), ms(c.decimateMs),
             ms(c.naiveDecimateMs), factor(c.decimateMs, c.naiveDecimateMs));
     }

@@ -3,11 +3,13 @@
 #include "bench_timer.h"
 #include "naive_decimator.h"
 #include "naive_loader.h"
+#include "naive_scorecard.h"
 #include "naive_statistics.h"
 #include "peak_rss.h"
 #include "zoom_plan.h"
 
 #include "core/analysis/experiment_analyzer.h"
+#include "core/analysis/scorecard_calculator.h"
 #include "core/io/file_reader.h"
 #include "core/load/experiment_loader.h"
 #include "core/model/metric_keys.h"
@@ -119,6 +121,28 @@ void timeStatistics(CoreFigures &f, const core::Experiment &experiment)
     });
 }
 
+void timeScorecard(CoreFigures &f, const core::Experiment &experiment)
+{
+    const int repeats = repeatsFor(f.rows, false);
+    const core::HpaLimits limits = core::HpaLimits::of(experiment);
+    core::Scorecard fast;
+    f.scorecardMs = BenchTimer::medianMs(
+        repeats, [&] { fast = core::ScorecardCalculator::compute(experiment.metrics, limits); });
+    NaiveScorecard::Result naive;
+    f.naiveScorecardMs = BenchTimer::medianMs(
+        repeats, [&] { naive = NaiveScorecard::compute(experiment.metrics, limits); });
+    // Both must agree, or the comparison of their times means nothing.
+    const auto same = [](std::optional<double> a, double b) {
+        return a ? std::abs(*a - b) <= 1e-9 * std::max(1.0, std::abs(b)) : std::isnan(b);
+    };
+    if (!same(fast.coveredS, naive.coveredS) ||
+        !same(fast.underAccuracyPct, naive.underAccuracyPct) ||
+        !same(fast.overAccuracyPct, naive.overAccuracyPct) ||
+        !same(fast.instabilityPct, naive.instabilityPct) || fast.reversals != naive.reversals ||
+        fast.episodes.size() != naive.episodes)
+        throw std::runtime_error("scorecard and its naive baseline disagree");
+}
+
 void timeDecimation(CoreFigures &f, const core::Experiment &experiment,
                     const CoreBench::Options &options)
 {
@@ -203,6 +227,7 @@ void CoreBench::run(CoreFigures &f, const Options &options)
     f.parallelEqual = f.parallelDetail.empty();
 
     timeStatistics(f, experiment);
+    timeScorecard(f, experiment);
     timeDecimation(f, experiment, options);
 }
 

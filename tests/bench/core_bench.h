@@ -20,6 +20,8 @@ struct CoreFigures
     std::string parallelDetail; ///< first difference when not equal
 
     double statsMs = 0, naiveStatsMs = 0;
+    /// The whole autoscaling scorecard (issue 12) vs NaiveScorecard.
+    double scorecardMs = 0, naiveScorecardMs = 0;
     /// Per zoom step: every series the six charts draw, decimated to `pixels` columns.
     double decimateMs = 0, naiveDecimateMs = 0;
     int pixels = 0;

@@ -33,13 +33,14 @@ QString folder(const QString &name)
     return QDir(own).exists() ? own : QString();
 }
 
-const std::vector<std::string> kTopLevelKeys{"name",       "path",           "layout",
-                                             "metadata",   "start",          "end",
-                                             "duration_s", "samples",        "median_interval_s",
-                                             "gaps",       "kv_cache_unit",  "replicas",
-                                             "events",     "series",         "targets",
-                                             "violations", "correlation",    "bench_only",
-                                             "jobs",       "client_latency", "warnings"};
+const std::vector<std::string> kTopLevelKeys{"name",       "path",          "layout",
+                                             "metadata",   "start",         "end",
+                                             "duration_s", "samples",       "median_interval_s",
+                                             "gaps",       "kv_cache_unit", "replicas",
+                                             "events",     "series",        "targets",
+                                             "violations", "correlation",   "autoscaling",
+                                             "bench_only", "jobs",          "client_latency",
+                                             "warnings"};
 
 } // namespace
 

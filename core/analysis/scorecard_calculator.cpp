@@ -1,0 +1,222 @@
+#include "core/analysis/scorecard_calculator.h"
+
+#include "core/analysis/demand_model.h"
+#include "core/analysis/scaling_episode_tracker.h"
+#include "core/analysis/statistics.h"
+#include "core/model/metric_keys.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace hpa::core {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+int sign(double x)
+{
+    return (x > 0) - (x < 0);
+}
+
+const double *column(const MetricsTable &table, std::string_view key)
+{
+    const std::vector<double> *v = table.values(key);
+    return v && v->size() == table.rowCount() ? v->data() : nullptr;
+}
+
+/// Time-weighted share of covered intervals whose latency (a value > 0) met the limit.
+struct SloSums
+{
+    const double *values = nullptr;
+    double limit = 0;
+    bool collected = false;
+    double valid = 0, met = 0;
+
+    void add(std::size_t row, double dt, bool covered)
+    {
+        const double v = values[row];
+        if (!(v > 0)) // zero means "no data" inside a collected latency column; NaN is missing
+            return;
+        collected = true;
+        if (covered) {
+            valid += dt;
+            met += v <= limit ? dt : 0;
+        }
+    }
+    SloAttainment result() const
+    {
+        SloAttainment a;
+        a.collected = collected;
+        a.limitMs = limit;
+        if (collected && valid > 0)
+            a.attainmentPct = 100.0 * met / valid;
+        return a;
+    }
+};
+
+std::optional<double> percentOf(double part, double whole)
+{
+    return whole > 0 ? std::optional(100.0 * part / whole) : std::nullopt;
+}
+
+} // namespace
+
+double ScorecardCalculator::gapThreshold(double medianInterval)
+{
+    return std::max(3.0 * medianInterval, 60.0);
+}
+
+std::optional<double> ScorecardCalculator::median(std::vector<double> values)
+{
+    std::erase_if(values, [](double v) { return !std::isfinite(v); });
+    if (values.empty())
+        return std::nullopt;
+    const std::size_t mid = values.size() / 2;
+    std::nth_element(values.begin(), values.begin() + mid, values.end());
+    if (values.size() % 2)
+        return values[mid];
+    const double upper = values[mid];
+    const double lower = *std::max_element(values.begin(), values.begin() + mid);
+    return (lower + upper) / 2.0;
+}
+
+Scorecard ScorecardCalculator::compute(const Experiment &experiment,
+                                       const ScorecardSettings &settings)
+{
+    return compute(experiment.metrics, HpaLimits::of(experiment), settings);
+}
+
+Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimits &limits,
+                                       const ScorecardSettings &settings)
+{
+    Scorecard sc;
+    sc.settings = settings;
+    sc.limits = limits;
+    const std::size_t n = table.rowCount();
+    const std::vector<double> &t = table.time();
+    sc.hasReplicas = column(table, keys::Replicas) != nullptr;
+    DemandModel demand(table, limits, settings);
+    sc.hasMetric = demand.usable();
+    if (n == 0)
+        return sc;
+    sc.startSeconds = t.front();
+    sc.resolutionS = Statistics::medianInterval(t);
+    sc.gapThresholdS = gapThreshold(sc.resolutionS);
+    const double G = sc.gapThresholdS;
+
+    const double *replicas = column(table, keys::Replicas);
+    const double *desired = column(table, keys::DesiredReplicas);
+    SloSums ttft{column(table, keys::TtftMs), settings.sloTtftMs};
+    SloSums itl{column(table, keys::ItlMs), settings.sloItlMs};
+    ScalingEpisodeTracker episodes(sc.startSeconds);
+
+    // Running sums in locals: the compiler keeps them in registers.
+    double covered = 0, rs = 0, wasted = 0, missing = 0, underPct = 0, overPct = 0;
+    double underTime = 0, overTime = 0, unstable = 0, changeTime = 0, supplySteps = 0;
+    double demandSteps = 0;
+    std::size_t uncoveredIntervals = 0, reversals = 0;
+    bool previousCovered = false;
+    double previousS = kNaN, previousD = kNaN;
+    // Reversals: the last replica value and the time and direction of the last change.
+    double lastReplicas = kNaN, lastChangeTime = kNaN;
+    int lastDirection = 0;
+    const double window = settings.reversalWindowSeconds;
+
+    for (std::size_t i = 0; i < n; ++i) {
+        const double s = replicas ? replicas[i] : kNaN;
+        const DemandModel::Sample sample =
+            sc.hasMetric ? demand.next(i)
+                         : DemandModel::Sample{kNaN, kNaN, DemandModel::Load::Unknown};
+        const double d = sample.demand;
+        const bool last = i + 1 == n;
+        const double dt = last ? 0.0 : t[i + 1] - t[i];
+        const bool isCovered = !last && dt > 0 && dt <= G && std::isfinite(s) && std::isfinite(d);
+
+        if (isCovered) {
+            covered += dt;
+            rs += s * dt;
+            const double gap = d - s;
+            // d >= m_min >= 1, so the normalised forms never divide by zero.
+            if (gap > 0) {
+                missing += gap * dt;
+                underPct += gap / d * dt;
+                underTime += dt;
+            } else if (gap < 0) {
+                wasted += -gap * dt;
+                overPct += -gap / d * dt;
+                overTime += dt;
+            }
+            // The change at i counts only when the intervals before and after it are covered.
+            if (previousCovered) {
+                const double ds = s - previousS;
+                const double dd = d - previousD;
+                changeTime += dt;
+                if (sign(ds) != sign(dd))
+                    unstable += dt;
+                supplySteps += std::abs(ds);
+                demandSteps += std::abs(dd);
+            }
+        } else if (!last) {
+            ++uncoveredIntervals;
+        }
+        previousCovered = isCovered;
+        previousS = s;
+        previousD = d;
+
+        if (std::isfinite(s)) {
+            if (std::isfinite(lastReplicas) && s != lastReplicas) {
+                const int direction = sign(s - lastReplicas);
+                if (lastDirection != 0 && direction != lastDirection &&
+                    t[i] - lastChangeTime < window)
+                    ++reversals;
+                lastDirection = direction;
+                lastChangeTime = t[i];
+            }
+            lastReplicas = s;
+        }
+
+        episodes.add(i, t[i], sample.load, s, desired ? desired[i] : kNaN);
+        if (ttft.values)
+            ttft.add(i, dt, isCovered);
+        if (itl.values)
+            itl.add(i, dt, isCovered);
+    }
+
+    sc.coveredS = covered;
+    sc.uncoveredS = std::max(0.0, (t.back() - t.front()) - covered);
+    sc.uncoveredIntervals = uncoveredIntervals;
+    sc.reversals = reversals;
+    if (covered > 0) {
+        sc.replicaSeconds = rs;
+        sc.wastedReplicaSeconds = wasted;
+        sc.missingReplicaSeconds = missing;
+        sc.meanReplicas = rs / covered;
+        sc.underAccuracyPct = percentOf(underPct, covered);
+        sc.overAccuracyPct = percentOf(overPct, covered);
+        sc.underTimesharePct = percentOf(underTime, covered);
+        sc.overTimesharePct = percentOf(overTime, covered);
+        sc.instabilityPct = percentOf(unstable, changeTime);
+        sc.jitterPerMin = (supplySteps - demandSteps) / (covered / 60.0);
+    }
+
+    sc.episodes = episodes.finish();
+    std::vector<double> reactions, reliefs;
+    for (const ScalingEpisode &e : sc.episodes) {
+        if (const auto r = e.reactionS())
+            reactions.push_back(*r);
+        if (const auto r = e.timeToReliefS())
+            reliefs.push_back(*r);
+        sc.censored += e.censored();
+    }
+    sc.reactionMedianS = median(std::move(reactions));
+    sc.timeToReliefMedianS = median(std::move(reliefs));
+    sc.ttft = ttft.result();
+    sc.itl = itl.result();
+    sc.ttft.limitMs = settings.sloTtftMs;
+    sc.itl.limitMs = settings.sloItlMs;
+    return sc;
+}
+
+} // namespace hpa::core
