@@ -1,5 +1,7 @@
 #include "core/report/summary_json.h"
 
+#include "core/model/number_format.h"
+
 #include <cmath>
 
 namespace hpa::core {
@@ -27,7 +29,7 @@ Json violation(const ViolationSummary &v)
 
 Json SummaryJson::number(double value)
 {
-    return std::isfinite(value) ? Json(value) : Json(nullptr);
+    return std::isfinite(value) ? Json(NumberFormat::rounded(value)) : Json(nullptr);
 }
 
 Json SummaryJson::seriesJson(const SeriesSummary &s)
