@@ -3,9 +3,18 @@
 # scripts; safe to run again (it only installs what is missing).
 set -euo pipefail
 
+# The one list of packages the build and the tests use, one per line. scripts/check_deps.sh
+# reads it to prove that every CMake package the build found comes from one of these (or from a
+# hard dependency of one), so a machine that happens to have more installed cannot hide a gap.
+hpa_deps_list() {
+    printf '%s\n' cmake g++ make pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev \
+        nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core xvfb xauth
+}
+
 hpa_install_deps() {
-    local wanted=(cmake g++ make pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev
-        nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core xvfb xauth "$@")
+    local wanted
+    mapfile -t wanted < <(hpa_deps_list)
+    wanted+=("$@")
     local missing=()
     for p in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

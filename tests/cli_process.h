@@ -16,15 +16,19 @@ struct CliRun
 
 /// Runs the built hpa-lens with `args`. `headless` removes every display variable, as on a
 /// server or in a CI pipeline.
-inline CliRun runHpaLens(const QStringList &args, bool headless = false, int timeoutMs = 120000)
+/// `environment` (when not empty) replaces the inherited one, e.g. to point HOME and
+/// XDG_CONFIG_HOME at a temporary folder.
+inline CliRun runHpaLens(const QStringList &args, bool headless = false, int timeoutMs = 120000,
+                         const QProcessEnvironment &environment = {})
 {
     QProcess p;
+    QProcessEnvironment env =
+        environment.isEmpty() ? QProcessEnvironment::systemEnvironment() : environment;
     if (headless) {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
             env.remove(QString::fromLatin1(name));
-        p.setProcessEnvironment(env);
     }
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(HPA_LENS_EXECUTABLE), args);
     CliRun r;
     if (!p.waitForFinished(timeoutMs)) {

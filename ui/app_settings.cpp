@@ -26,11 +26,40 @@ constexpr auto ScorecardSloItl = "scorecard/sloItlMs";
 } // namespace key
 } // namespace
 
-AppSettings::AppSettings() : m_settings(QStringLiteral("hpa-lens"), QStringLiteral("hpa-lens")) {}
+AppSettings::AppSettings(Storage storage)
+    : m_settings(storage == Storage::User ? std::make_unique<QSettings>(QStringLiteral("hpa-lens"),
+                                                                        QStringLiteral("hpa-lens"))
+                                          : nullptr)
+{}
+
+AppSettings::~AppSettings() = default;
+
+QVariant AppSettings::value(const char *key, const QVariant &fallback) const
+{
+    if (m_settings)
+        return m_settings->value(QLatin1String(key), fallback);
+    return m_memory.value(QLatin1String(key), fallback);
+}
+
+void AppSettings::setValue(const char *key, const QVariant &value)
+{
+    if (m_settings)
+        m_settings->setValue(QLatin1String(key), value);
+    else
+        m_memory.insert(QLatin1String(key), value);
+}
+
+void AppSettings::remove(const char *key)
+{
+    if (m_settings)
+        m_settings->remove(QLatin1String(key));
+    else
+        m_memory.remove(QLatin1String(key));
+}
 
 QStringList AppSettings::recentExperiments() const
 {
-    return m_settings.value(key::Recent).toStringList();
+    return value(key::Recent).toStringList();
 }
 
 void AppSettings::addRecentExperiment(const QString &dir)
@@ -41,7 +70,7 @@ void AppSettings::addRecentExperiment(const QString &dir)
     list.prepend(clean);
     while (list.size() > kMaxRecent)
         list.removeLast();
-    m_settings.setValue(key::Recent, list);
+    setValue(key::Recent, list);
 }
 
 int AppSettings::pruneRecentExperiments()
@@ -51,130 +80,129 @@ int AppSettings::pruneRecentExperiments()
     list.erase(std::remove_if(list.begin(), list.end(),
                               [](const QString &d) { return !QFileInfo(d).isDir(); }),
                list.end());
-    m_settings.setValue(key::Recent, list);
+    setValue(key::Recent, list);
     return static_cast<int>(before - list.size());
 }
 
 void AppSettings::clearRecentExperiments()
 {
-    m_settings.remove(key::Recent);
+    remove(key::Recent);
 }
 
 QString AppSettings::lastFolder() const
 {
-    return m_settings.value(key::LastFolder).toString();
+    return value(key::LastFolder).toString();
 }
 
 void AppSettings::setLastFolder(const QString &dir)
 {
-    m_settings.setValue(key::LastFolder, dir);
+    setValue(key::LastFolder, dir);
 }
 
 QString AppSettings::lastExportFolder() const
 {
-    return m_settings.value(key::LastExportFolder).toString();
+    return value(key::LastExportFolder).toString();
 }
 
 void AppSettings::setLastExportFolder(const QString &dir)
 {
-    m_settings.setValue(key::LastExportFolder, dir);
+    setValue(key::LastExportFolder, dir);
 }
 
 QString AppSettings::exportFormat() const
 {
-    const QString format = m_settings.value(key::ExportFormat).toString();
+    const QString format = value(key::ExportFormat).toString();
     return format == QLatin1String("svg") || format == QLatin1String("pdf") ? format
                                                                             : QStringLiteral("png");
 }
 
 void AppSettings::setExportFormat(const QString &suffix)
 {
-    m_settings.setValue(key::ExportFormat, suffix.toLower());
+    setValue(key::ExportFormat, suffix.toLower());
 }
 
 int AppSettings::exportDpi() const
 {
-    const int dpi = m_settings.value(key::ExportDpi, 300).toInt();
+    const int dpi = value(key::ExportDpi, 300).toInt();
     return dpi >= 30 && dpi <= 2400 ? dpi : 300;
 }
 
 void AppSettings::setExportDpi(int dpi)
 {
-    m_settings.setValue(key::ExportDpi, dpi);
+    setValue(key::ExportDpi, dpi);
 }
 
 int AppSettings::exportWidth() const
 {
-    const int width = m_settings.value(key::ExportWidth, 0).toInt();
+    const int width = value(key::ExportWidth, 0).toInt();
     return width >= 16 && width <= 30000 ? width : 0;
 }
 
 void AppSettings::setExportWidth(int width)
 {
-    m_settings.setValue(key::ExportWidth, width);
+    setValue(key::ExportWidth, width);
 }
 
 bool AppSettings::exportWholeRun() const
 {
-    return m_settings.value(key::ExportWholeRun, false).toBool();
+    return value(key::ExportWholeRun, false).toBool();
 }
 
 void AppSettings::setExportWholeRun(bool wholeRun)
 {
-    m_settings.setValue(key::ExportWholeRun, wholeRun);
+    setValue(key::ExportWholeRun, wholeRun);
 }
 
 QByteArray AppSettings::windowGeometry() const
 {
-    return m_settings.value(key::Geometry).toByteArray();
+    return value(key::Geometry).toByteArray();
 }
 
 void AppSettings::setWindowGeometry(const QByteArray &geometry)
 {
-    m_settings.setValue(key::Geometry, geometry);
+    setValue(key::Geometry, geometry);
 }
 
 QByteArray AppSettings::windowState() const
 {
-    return m_settings.value(key::State).toByteArray();
+    return value(key::State).toByteArray();
 }
 
 void AppSettings::setWindowState(const QByteArray &state)
 {
-    m_settings.setValue(key::State, state);
+    setValue(key::State, state);
 }
 
 TimeAxisMode AppSettings::axisMode() const
 {
-    return m_settings.value(key::AxisMode).toString() == QLatin1String("elapsed")
-               ? TimeAxisMode::Elapsed
-               : TimeAxisMode::WallClock;
+    return value(key::AxisMode).toString() == QLatin1String("elapsed") ? TimeAxisMode::Elapsed
+                                                                       : TimeAxisMode::WallClock;
 }
 
 void AppSettings::setAxisMode(TimeAxisMode mode)
 {
-    m_settings.setValue(key::AxisMode, mode == TimeAxisMode::Elapsed ? QStringLiteral("elapsed")
-                                                                     : QStringLiteral("clock"));
+    setValue(key::AxisMode,
+             mode == TimeAxisMode::Elapsed ? QStringLiteral("elapsed") : QStringLiteral("clock"));
 }
 
 bool AppSettings::extraChartVisible() const
 {
-    return m_settings.value(key::ExtraChart, true).toBool();
+    return value(key::ExtraChart, true).toBool();
 }
 
 void AppSettings::setExtraChartVisible(bool visible)
 {
-    m_settings.setValue(key::ExtraChart, visible);
+    setValue(key::ExtraChart, visible);
 }
 
 bool AppSettings::sideBySide() const
 {
-    return m_settings.value(key::SideBySide, false).toBool();
+    return value(key::SideBySide, false).toBool();
 }
 
 void AppSettings::setSideBySide(bool sideBySide)
 {
-    m_settings.setValue(key::SideBySide, sideBySide);
+    setValue(key::SideBySide, sideBySide);
 }
 
 core::ScorecardSettings AppSettings::scorecardSettings() const

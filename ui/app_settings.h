@@ -6,6 +6,9 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QStringList>
+#include <QVariantMap>
+
+#include <memory>
 
 namespace hpa::ui {
 
@@ -13,7 +16,18 @@ namespace hpa::ui {
 class AppSettings
 {
 public:
-    AppSettings();
+    enum class Storage
+    {
+        User,    ///< the user's settings file (the window)
+        InMemory ///< nothing read or written: every value starts at its default (headless runs)
+    };
+
+    explicit AppSettings(Storage storage = Storage::User);
+    ~AppSettings();
+    AppSettings(const AppSettings &) = delete;
+    AppSettings &operator=(const AppSettings &) = delete;
+
+    bool isPersistent() const { return m_settings != nullptr; }
 
     static constexpr int kMaxRecent = 10;
 
@@ -57,7 +71,12 @@ public:
     void setScorecardSettings(const core::ScorecardSettings &settings);
 
 private:
-    QSettings m_settings;
+    QVariant value(const char *key, const QVariant &fallback = {}) const;
+    void setValue(const char *key, const QVariant &value);
+    void remove(const char *key);
+
+    std::unique_ptr<QSettings> m_settings; ///< null for Storage::InMemory
+    QVariantMap m_memory;
 };
 
 } // namespace hpa::ui

@@ -29,18 +29,39 @@ void parseSize(const std::string &text, int &w, int &h)
         throw std::invalid_argument("--size must be between 200x150 and 20000x20000");
 }
 
+/// --align first-sample|load-start|first-scale-up|OFFSET_S.
+void parseAlign(const std::string &text, CommandLine &cl)
+{
+    if (text == "first-sample")
+        cl.align = core::AlignMode::FirstSample;
+    else if (text == "load-start")
+        cl.align = core::AlignMode::FirstActiveJobs;
+    else if (text == "first-scale-up")
+        cl.align = core::AlignMode::FirstScaleUp;
+    else {
+        double offset = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), offset);
+        if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
+            !(offset >= -7 * 86400.0 && offset <= 7 * 86400.0))
+            throw std::invalid_argument("--align expects first-sample, load-start, "
+                                        "first-scale-up or an offset in seconds (within a week)");
+        cl.align = core::AlignMode::Offset;
+        cl.alignOffset = offset;
+    }
+}
+
 } // namespace
 
 std::string CommandLine::usage()
 {
     return "Usage:\n"
            "  hpa-lens [DIR] [--compare DIR_B]          open the window (on DIR if given)\n"
-           "  hpa-lens --screenshot FILE [--size WxH] DIR [--compare DIR_B]\n"
+           "  hpa-lens --screenshot FILE [--size WxH] DIR [--compare DIR_B] [VIEW]\n"
            "                                            render the window to a PNG and exit\n"
            "  hpa-lens summary DIR [--json] [--kv-unit fraction|percent|milli] [SCORECARD]\n"
            "  hpa-lens compare DIR_A DIR_B [--json] [SCORECARD]\n"
            "  hpa-lens export DIR [--compare DIR_B] [--png F] [--svg F] [--pdf F] [--csv F]\n"
-           "                  [--summary-csv F] [--size WxH] [--dpi N] [--from T --to T]\n"
+           "                  [--summary-csv F] [--size WxH] [--dpi N] [--from T --to T] [VIEW]\n"
            "  hpa-lens demo OUT_DIR [--samples N] [--interval S] [--seed N] [--overwrite]\n"
            "  hpa-lens replay DIR [--hpa FILE] [--set KEY=VALUE[,KEY=VALUE]]... [--sweep\n"
            "                  KEY=V1,V2,...|KEY=A:B:STEP]... [--onset-delay S] [--json|--csv]\n"
@@ -52,7 +73,20 @@ std::string CommandLine::usage()
            "default 0), --slo-ttft MS (default 1000), --slo-itl MS (default 100).\n"
            "\n"
            "T for --from/--to: elapsed seconds from the first sample (e.g. 120), mm:ss, or a\n"
-           "timestamp as written in metrics.csv.\n";
+           "timestamp as written in metrics.csv.\n"
+           "\n"
+           "VIEW (--screenshot and export; never read from or saved to the window's settings):\n"
+           "  --elapsed            time axis in elapsed mm:ss (always so with --compare)\n"
+           "  --side-by-side       A and B in two columns instead of one overlay\n"
+           "  --align first-sample|load-start|first-scale-up|OFFSET_S\n"
+           "                       the moment of each run at elapsed 0; OFFSET_S moves B left\n"
+           "\n"
+           "Sizes: --screenshot --size is the window in pixels. export --size WxH is the figure:\n"
+           "the PNG is exactly W x H pixels. --dpi (default 300) does not change the pixels: it\n"
+           "sets the physical size (W/dpi x H/dpi inches, stamped in the PNG; the page of SVG\n"
+           "and PDF) and scales fonts and lines so the figure reads the same at that print size\n"
+           "(matplotlib's figsize x dpi). Without --size the charts are laid out as a 1600x1000\n"
+           "window and printed at their on-screen size at --dpi.\n";
 }
 
 CommandLine CommandLine::parse(const std::vector<std::string> &args)
@@ -97,6 +131,12 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.compareDir = value(a);
         else if (a == "--screenshot")
             cl.screenshot = value(a);
+        else if (a == "--side-by-side")
+            cl.sideBySide = true;
+        else if (a == "--elapsed")
+            cl.elapsed = true;
+        else if (a == "--align")
+            parseAlign(value(a), cl);
         else if (a == "--size")
             parseSize(value(a), cl.width, cl.height);
         else if (a == "--png")
@@ -151,6 +191,12 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
         else
             cl.dirs.push_back(a);
     }
+    const bool drawn = cl.mode == Mode::Export || (cl.mode == Mode::Gui && cl.screenshot);
+    if ((cl.sideBySide || cl.elapsed || cl.align) && !drawn)
+        throw std::invalid_argument(
+            "--side-by-side, --elapsed and --align are options of --screenshot and export");
+    if ((cl.sideBySide || cl.align) && !cl.compareDir)
+        throw std::invalid_argument("--side-by-side and --align need --compare DIR_B");
     switch (cl.mode) {
     case Mode::Summary:
     case Mode::Demo:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/alignment.h"
 #include "core/analysis/scorecard_settings.h"
 
 #include <optional>
@@ -29,6 +30,11 @@ struct CommandLine
     bool json = false;
     std::optional<std::string> screenshot;
     int width = 0, height = 0; ///< --size WxH (0 = default)
+    // what --screenshot and export draw (the window's View and Compare menus)
+    bool sideBySide = false;              ///< --side-by-side (needs --compare)
+    bool elapsed = false;                 ///< --elapsed: time axis in elapsed mm:ss
+    std::optional<core::AlignMode> align; ///< --align (needs --compare)
+    double alignOffset = 0;               ///< --align OFFSET_S: B moved left by this many s
     // export
     std::optional<std::string> png, svg, pdf, csv, summaryCsv;
     int dpi = 300;

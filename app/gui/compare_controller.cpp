@@ -115,6 +115,13 @@ void CompareController::compareWith(const QString &dir)
     m_loader->load(QFileInfo(dir).absoluteFilePath());
 }
 
+void CompareController::setAlignment(core::AlignMode mode, double offsetSeconds)
+{
+    for (QAction *a : m_alignGroup->actions())
+        a->setChecked(static_cast<core::AlignMode>(a->data().toInt()) == mode);
+    m_workspace->setAlignment(mode, offsetSeconds);
+}
+
 void CompareController::waitForLoad()
 {
     m_loader->waitForFinished();

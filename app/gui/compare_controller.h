@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/analysis/alignment.h"
+
 #include <QObject>
 #include <QString>
 
@@ -41,6 +43,8 @@ public:
     /// Loads `dir` as B in the background.
     void compareWith(const QString &dir);
     void closeComparison();
+    /// Aligns the runs as the Align Runs On menu would (without asking for the offset).
+    void setAlignment(core::AlignMode mode, double offsetSeconds = 0);
     /// Blocks until B has loaded (tests, --screenshot).
     void waitForLoad();
     void updateActions();

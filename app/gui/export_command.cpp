@@ -5,6 +5,7 @@
 #include "core/io/atomic_file.h"
 #include "core/load/experiment_loader.h"
 #include "core/model/kv_cache_unit.h"
+#include "core/model/number_format.h"
 #include "core/model/timestamp.h"
 #include "core/report/metrics_csv_writer.h"
 #include "core/report/summary_csv_writer.h"
@@ -16,7 +17,9 @@
 #include <QApplication>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <regex>
@@ -95,6 +98,51 @@ void report(const std::string &path, const std::string &what)
               << what << ")\n";
 }
 
+/// With --size the figure is exactly W x H pixels at --dpi: its layout (in the charts' logical
+/// pixels, at the screen DPI) is W x H scaled by screenDpi / dpi, so fonts and lines come out at
+/// their print size once the figure is scaled by dpi / screenDpi (matplotlib's figsize x dpi).
+/// The workspace is resized until the figure has that size; charts that cannot shrink so far
+/// (each keeps a minimum height) are scaled down uniformly to fit instead. Returns the note
+/// printed when that happened.
+std::string fitFigure(ui::ExperimentWorkspace &ws, QSize pixels, int dpi)
+{
+    const QSizeF logical = QSizeF(pixels) * (ui::ChartExporter::screenDpi() / dpi);
+    QSizeF natural;
+    for (int pass = 0; pass < 5; ++pass) {
+        natural = ui::ChartExporter(ws.chartStacks()).naturalSize();
+        const int dw = static_cast<int>(std::lround(logical.width() - natural.width()));
+        const int dh = static_cast<int>(std::lround(logical.height() - natural.height()));
+        if (std::abs(dw) <= 1 && std::abs(dh) <= 1)
+            return {};
+        const QSize before = ws.size();
+        ws.resize(QSize(std::max(200, ws.width() + dw), std::max(150, ws.height() + dh)));
+        GuiRunner::settle(80);
+        if (ws.size() == before)
+            break;
+    }
+    natural = ui::ChartExporter(ws.chartStacks()).naturalSize();
+    const double scale =
+        std::min(logical.width() / natural.width(), logical.height() / natural.height());
+    if (scale >= 0.98)
+        return {};
+    return "the charts need at least " +
+           std::to_string(std::lround(natural.width() * dpi / ui::ChartExporter::screenDpi())) +
+           "x" +
+           std::to_string(std::lround(natural.height() * dpi / ui::ChartExporter::screenDpi())) +
+           " px at this dpi; drawn " + std::to_string(std::lround(scale * 100)) + "% of print size";
+}
+
+/// "1800x1400 px, 6 x 4.67 in at 300 dpi".
+std::string describeSize(QSize size, int dpi)
+{
+    auto inches = [dpi](int px) {
+        return core::NumberFormat::fixed(px / double(dpi), 2);
+    };
+    return std::to_string(size.width()) + "x" + std::to_string(size.height()) + " px, " +
+           inches(size.width()) + " x " + inches(size.height()) + " in at " + std::to_string(dpi) +
+           " dpi";
+}
+
 void exportAll(const CommandLine &cl)
 {
     std::optional<core::KvCacheUnit> unit;
@@ -105,19 +153,29 @@ void exportAll(const CommandLine &cl)
 
     ui::ExperimentWorkspace ws;
     ws.setAttribute(Qt::WA_DontShowOnScreen);
-    ws.resize(cl.width > 0 ? cl.width : kDefaultWidth, cl.height > 0 ? cl.height : kDefaultHeight);
+    const bool fixedSize = cl.width > 0 && cl.height > 0;
+    ws.resize(fixedSize ? QSize(cl.width, cl.height) * (ui::ChartExporter::screenDpi() / cl.dpi)
+                        : QSize(kDefaultWidth, kDefaultHeight));
+    // Everything drawn comes from defaults and the options, never from the window's settings.
     // Two runs share the axis on elapsed time; one run reads best on its own clock.
-    ws.setAxisMode(b ? ui::TimeAxisMode::Elapsed : ui::TimeAxisMode::WallClock);
+    ws.setAxisMode(b || cl.elapsed ? ui::TimeAxisMode::Elapsed : ui::TimeAxisMode::WallClock);
     ws.setExperiment(a);
-    if (b)
+    if (b) {
+        ws.setCompareLayout(cl.sideBySide ? ui::ExperimentWorkspace::CompareLayout::SideBySide
+                                          : ui::ExperimentWorkspace::CompareLayout::Overlay);
         ws.setComparison(b);
+        if (cl.align)
+            ws.setAlignment(*cl.align, cl.alignOffset);
+    }
     ws.show();
     GuiRunner::settle(150);
     const auto [from, to] = applyRange(cl, ws);
     GuiRunner::settle(100);
+    const std::string note = fixedSize ? fitFigure(ws, QSize(cl.width, cl.height), cl.dpi) : "";
+    GuiRunner::settle(50);
 
     const ui::ChartExporter exporter(ws.chartStacks());
-    const QSize size = exporter.defaultPixelSize(cl.dpi);
+    const QSize size = fixedSize ? QSize(cl.width, cl.height) : exporter.defaultPixelSize(cl.dpi);
     const std::pair<const std::optional<std::string> *, ui::ChartExporter::Format> figures[] = {
         {&cl.png, ui::ChartExporter::Format::Png},
         {&cl.svg, ui::ChartExporter::Format::Svg},
@@ -128,14 +186,25 @@ void exportAll(const CommandLine &cl)
         QString error;
         if (!exporter.write(QString::fromStdString(**path), format, size, cl.dpi, &error))
             throw ExportFailure(error.toStdString());
-        report(**path, std::to_string(size.width()) + "x" + std::to_string(size.height()) +
-                           " px at " + std::to_string(cl.dpi) + " dpi");
+        report(**path, describeSize(size, cl.dpi) + (note.empty() ? "" : "; " + note));
     }
     if (cl.csv) {
         const ui::ChartSource &source = ws.sources().front();
-        writeText(*cl.csv,
-                  core::MetricsCsvWriter::write(*source.experiment, from, to, source.origin));
-        report(*cl.csv, from ? "samples in the chosen range" : "all samples");
+        if (b) {
+            // Both runs, each row tagged with its run and placed on the aligned elapsed time.
+            std::vector<core::MetricsCsvWriter::Run> runs;
+            for (const ui::ChartSource &s : ws.sources())
+                runs.push_back({s.experiment.get(), s.label.toStdString(), s.origin});
+            auto elapsed = [&](std::optional<double> t) {
+                return t ? std::optional<double>(source.toX(*t)) : std::nullopt;
+            };
+            writeText(*cl.csv, core::MetricsCsvWriter::writeRuns(runs, elapsed(from), elapsed(to)));
+            report(*cl.csv, from ? "samples of A and B in the chosen range" : "samples of A and B");
+        } else {
+            writeText(*cl.csv,
+                      core::MetricsCsvWriter::write(*source.experiment, from, to, source.origin));
+            report(*cl.csv, from ? "samples in the chosen range" : "all samples");
+        }
     }
     if (cl.summaryCsv) {
         writeText(*cl.summaryCsv, b ? core::SummaryCsvWriter::write(

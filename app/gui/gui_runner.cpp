@@ -1,7 +1,9 @@
 #include "app/gui/gui_runner.h"
 
+#include "app/gui/compare_controller.h"
 #include "app/gui/main_window.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -29,6 +31,12 @@ int screenshot(const CommandLine &cl, MainWindow &window)
         window.compareWith(QString::fromStdString(*cl.compareDir));
         window.waitForLoad();
     }
+    if (cl.compareDir && cl.sideBySide)
+        window.compareController()->sideBySideAction()->setChecked(true);
+    if (cl.compareDir && cl.align)
+        window.compareController()->setAlignment(*cl.align, cl.alignOffset);
+    if (cl.elapsed)
+        window.setElapsedAxis(true);
     GuiRunner::settle(400);
     if (!window.lastError().isEmpty())
         std::cerr << "hpa-lens: " << window.lastError().toStdString() << '\n';
@@ -64,7 +72,10 @@ int GuiRunner::run(const CommandLine &cl, int &argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("HPA Lens"));
     QApplication::setOrganizationName(QStringLiteral("hpa-lens"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
-    MainWindow window;
+    // A screenshot draws from defaults and its options only: the user's settings (Open Recent,
+    // axis mode, side by side, window state) are neither read nor changed.
+    MainWindow window(cl.screenshot ? ui::AppSettings::Storage::InMemory
+                                    : ui::AppSettings::Storage::User);
     if (cl.screenshot)
         return screenshot(cl, window);
     window.show();

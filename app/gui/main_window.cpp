@@ -39,8 +39,8 @@
 
 namespace hpa::app {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_workspace(new ui::ExperimentWorkspace(this)),
+MainWindow::MainWindow(ui::AppSettings::Storage storage, QWidget *parent)
+    : QMainWindow(parent), m_settings(storage), m_workspace(new ui::ExperimentWorkspace(this)),
       m_loader(new ui::LoadController(this))
 {
     m_compare = new CompareController(m_workspace, &m_settings, this);
@@ -64,6 +64,11 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setElapsedAxis(bool elapsed)
+{
+    m_elapsedAction->setChecked(elapsed);
+}
 
 void MainWindow::createActions()
 {

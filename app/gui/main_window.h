@@ -35,7 +35,9 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// `storage` InMemory: the user's settings are neither read nor written (--screenshot).
+    explicit MainWindow(ui::AppSettings::Storage storage = ui::AppSettings::Storage::User,
+                        QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Opens `dir` in the background; a parent `experiment-data/` folder asks which one.
@@ -51,6 +53,9 @@ public:
     ui::JobsView *jobsView() const { return m_jobs; }
     ui::ScorecardView *scorecardView() const { return m_scorecard; }
     ExportController *exportController() const { return m_export; }
+    CompareController *compareController() const { return m_compare; }
+    /// View → Elapsed Time Axis, as if the user toggled it.
+    void setElapsedAxis(bool elapsed);
     /// The last load error shown to the user (empty when the last load succeeded).
     QString lastError() const { return m_lastError; }
     /// Errors go to the status bar instead of a modal dialog (screenshots, tests).

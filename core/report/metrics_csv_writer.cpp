@@ -2,6 +2,7 @@
 
 #include "core/analysis/experiment_analyzer.h"
 #include "core/model/metric_keys.h"
+#include "core/model/number_format.h"
 #include "core/model/timestamp.h"
 
 #include <fmt/format.h>
@@ -31,8 +32,10 @@ bool skipped(std::string_view key)
            key == MetricsCsvWriter::kAnyExceeded;
 }
 
+} // namespace
+
 /// The columns to write, in table order, with the KV percent columns where the raw ones stood.
-std::vector<const MetricColumn *> outputColumns(const MetricsTable &table)
+std::vector<const MetricColumn *> MetricsCsvWriter::outputColumns(const MetricsTable &table)
 {
     std::vector<const MetricColumn *> out;
     auto push = [&out](const MetricColumn *c) {
@@ -49,6 +52,8 @@ std::vector<const MetricColumn *> outputColumns(const MetricsTable &table)
     }
     return out;
 }
+
+namespace {
 
 std::vector<bool> flags(const MetricsTable &table, std::string_view key, std::string_view target)
 {
@@ -88,38 +93,86 @@ std::string MetricsCsvWriter::columnName(std::string_view key, std::string_view 
     return keys::canonicalKey(header) == key ? std::string(header) : std::string(key);
 }
 
-std::string MetricsCsvWriter::write(const Experiment &experiment, std::optional<double> fromTime,
-                                    std::optional<double> toTime, double origin)
+namespace {
+
+/// Appends the rows of `experiment` whose elapsed time (time - origin) lies in
+/// [fromElapsed, toElapsed], `prefix` first on each line; a null column is an empty cell.
+void appendRows(fmt::memory_buffer &buf, const Experiment &experiment,
+                const std::vector<const MetricColumn *> &columns, std::string_view prefix,
+                double origin, std::optional<double> fromElapsed, std::optional<double> toElapsed)
 {
+    auto out = std::back_inserter(buf);
     const MetricsTable &table = experiment.metrics;
-    const std::vector<const MetricColumn *> columns = outputColumns(table);
     const std::vector<bool> waiting = flags(table, keys::Waiting, keys::WaitingTarget);
     const std::vector<bool> kv = flags(table, keys::KvCachePct, keys::KvCacheTargetPct);
-
-    fmt::memory_buffer buf;
-    auto out = std::back_inserter(buf);
-    fmt::format_to(out, "timestamp,{}", kElapsed);
-    for (const MetricColumn *c : columns)
-        fmt::format_to(out, ",{}", cell(columnName(c->key, c->header)));
-    fmt::format_to(out, ",{},{},{}\n", kWaitingExceeded, kKvExceeded, kAnyExceeded);
-
     const std::vector<double> &time = table.time();
-    const std::size_t first = fromTime ? table.lowerBound(*fromTime) : 0;
+    const std::size_t first = fromElapsed ? table.lowerBound(*fromElapsed + origin) : 0;
     for (std::size_t i = first; i < time.size(); ++i) {
         const double t = time[i];
-        if (toTime && t > *toTime)
+        if (toElapsed && t - origin > *toElapsed)
             break;
-        fmt::format_to(out, "{},{}", Timestamp::format(t, table.naiveTime()), t - origin);
+        fmt::format_to(out, "{}{},{}", prefix, Timestamp::format(t, table.naiveTime()),
+                       NumberFormat::shortest(t - origin));
         for (const MetricColumn *c : columns) {
-            const double v = i < c->values.size() ? c->values[i] : NAN;
+            const double v = c && i < c->values.size() ? c->values[i] : NAN;
             if (std::isfinite(v))
-                fmt::format_to(out, ",{}", v); // shortest form that reads back exactly
+                fmt::format_to(out, ",{}", NumberFormat::shortest(v));
             else
                 buf.push_back(',');
         }
         const bool w = i < waiting.size() && waiting[i];
         const bool k = i < kv.size() && kv[i];
         fmt::format_to(out, ",{},{},{}\n", w, k, w || k);
+    }
+}
+
+} // namespace
+
+std::string MetricsCsvWriter::write(const Experiment &experiment, std::optional<double> fromTime,
+                                    std::optional<double> toTime, double origin)
+{
+    const std::vector<const MetricColumn *> columns = outputColumns(experiment.metrics);
+    fmt::memory_buffer buf;
+    auto out = std::back_inserter(buf);
+    fmt::format_to(out, "timestamp,{}", kElapsed);
+    for (const MetricColumn *c : columns)
+        fmt::format_to(out, ",{}", cell(columnName(c->key, c->header)));
+    fmt::format_to(out, ",{},{},{}\n", kWaitingExceeded, kKvExceeded, kAnyExceeded);
+    auto elapsed = [origin](std::optional<double> t) {
+        return t ? std::optional<double>(*t - origin) : std::nullopt;
+    };
+    appendRows(buf, experiment, columns, {}, origin, elapsed(fromTime), elapsed(toTime));
+    return fmt::to_string(buf);
+}
+
+std::string MetricsCsvWriter::writeRuns(const std::vector<Run> &runs,
+                                        std::optional<double> fromElapsed,
+                                        std::optional<double> toElapsed)
+{
+    // One header for all runs: every column name any run writes, in first-seen order; a run
+    // without a column leaves its cells empty.
+    std::vector<std::string> names;
+    std::vector<std::vector<std::pair<std::string, const MetricColumn *>>> named(runs.size());
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        for (const MetricColumn *c : outputColumns(runs[r].experiment->metrics)) {
+            std::string name = columnName(c->key, c->header);
+            if (std::find(names.begin(), names.end(), name) == names.end())
+                names.push_back(name);
+            named[r].emplace_back(std::move(name), c);
+        }
+    }
+    fmt::memory_buffer buf;
+    auto out = std::back_inserter(buf);
+    fmt::format_to(out, "{},timestamp,{}", kRun, kElapsed);
+    for (const std::string &name : names)
+        fmt::format_to(out, ",{}", cell(name));
+    fmt::format_to(out, ",{},{},{}\n", kWaitingExceeded, kKvExceeded, kAnyExceeded);
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+        std::vector<const MetricColumn *> columns(names.size(), nullptr);
+        for (const auto &[name, column] : named[r])
+            columns[std::find(names.begin(), names.end(), name) - names.begin()] = column;
+        appendRows(buf, *runs[r].experiment, columns, cell(runs[r].label) + ",", runs[r].origin,
+                   fromElapsed, toElapsed);
     }
     return fmt::to_string(buf);
 }

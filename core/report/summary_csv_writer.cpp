@@ -1,6 +1,7 @@
 #include "core/report/summary_csv_writer.h"
 
 #include "core/analysis/summary_statistics.h"
+#include "core/model/number_format.h"
 #include "core/report/metrics_csv_writer.h"
 
 #include <fmt/format.h>
@@ -11,10 +12,11 @@ namespace hpa::core {
 
 namespace {
 
-/// Full precision so a spreadsheet sees the value HPA Lens computed.
+/// 10 significant digits (NumberFormat::shortest): the value HPA Lens computed, without the
+/// binary noise of its last bits; empty when unknown.
 std::string number(const std::optional<double> &v)
 {
-    return v && std::isfinite(*v) ? fmt::format("{}", *v) : std::string();
+    return v && std::isfinite(*v) ? NumberFormat::shortest(*v) : std::string();
 }
 
 } // namespace

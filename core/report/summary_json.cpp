@@ -2,6 +2,7 @@
 
 #include "core/report/jobs_json.h"
 #include "core/report/scorecard_json.h"
+#include "core/model/number_format.h"
 
 #include <cmath>
 
@@ -30,7 +31,7 @@ Json violation(const ViolationSummary &v)
 
 Json SummaryJson::number(double value)
 {
-    return std::isfinite(value) ? Json(value) : Json(nullptr);
+    return std::isfinite(value) ? Json(NumberFormat::rounded(value)) : Json(nullptr);
 }
 
 Json SummaryJson::seriesJson(const SeriesSummary &s)

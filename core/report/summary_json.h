@@ -14,7 +14,7 @@ public:
     static nlohmann::ordered_json toJson(const ExperimentSummary &summary);
     /// One series entry: {"collected": bool, "count": ..., "p99": ...}.
     static nlohmann::ordered_json seriesJson(const SeriesSummary &series);
-    /// A finite number, or null.
+    /// A finite number rounded to 10 significant digits (NumberFormat::rounded), or null.
     static nlohmann::ordered_json number(double value);
 };
 
