@@ -1,6 +1,9 @@
 #include "app/cli/command_line.h"
 
+#include "app/cli/command_usage.h"
+
 #include <charconv>
+#include <filesystem>
 #include <stdexcept>
 
 namespace hpa::app {
@@ -27,23 +30,24 @@ void parseSize(const std::string &text, int &w, int &h)
         throw std::invalid_argument("--size must be between 200x150 and 20000x20000");
 }
 
+/// An option another command takes is refused by name; one no command documents is left to
+/// the parser (which refuses it as unknown).
+void checkOptionBelongs(const std::string &command, const std::string &option)
+{
+    const CommandUsage *usage = CommandUsage::find(command);
+    if (!usage || usage->option(option))
+        return;
+    for (const auto &other : CommandUsage::all())
+        if (other.option(option))
+            throw std::invalid_argument((command.empty() ? std::string("the window") : command) +
+                                        " does not take " + option);
+}
+
 } // namespace
 
 std::string CommandLine::usage()
 {
-    return "Usage:\n"
-           "  hpa-lens [DIR] [--compare DIR_B]          open the window (on DIR if given)\n"
-           "  hpa-lens --screenshot FILE [--size WxH] DIR [--compare DIR_B]\n"
-           "                                            render the window to a PNG and exit\n"
-           "  hpa-lens summary DIR [--json] [--kv-unit fraction|percent|milli]\n"
-           "  hpa-lens compare DIR_A DIR_B [--json]\n"
-           "  hpa-lens export DIR [--compare DIR_B] [--png F] [--svg F] [--pdf F] [--csv F]\n"
-           "                  [--summary-csv F] [--size WxH] [--dpi N] [--from T --to T]\n"
-           "  hpa-lens demo OUT_DIR [--samples N] [--interval S] [--seed N] [--overwrite]\n"
-           "  hpa-lens --help | --version\n"
-           "\n"
-           "T for --from/--to: elapsed seconds from the first sample (e.g. 120), mm:ss, or a\n"
-           "timestamp as written in metrics.csv.\n";
+    return CommandUsage::overview();
 }
 
 CommandLine CommandLine::parse(const std::vector<std::string> &args)
@@ -60,8 +64,10 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.mode = Mode::Export;
         else if (first == "demo")
             cl.mode = Mode::Demo;
-        if (cl.mode != Mode::Gui)
+        if (cl.mode != Mode::Gui) {
+            cl.command = first;
             i = 1;
+        }
     }
     auto value = [&](const std::string &option) -> std::string {
         if (i + 1 >= args.size())
@@ -78,6 +84,8 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.mode = Mode::Version;
             return cl;
         }
+        if (a.size() > 2 && a.compare(0, 2, "--") == 0)
+            checkOptionBelongs(cl.command, a);
         if (a == "--json")
             cl.json = true;
         else if (a == "--compare")
@@ -141,8 +149,16 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
                 "export needs at least one of --png, --svg, --pdf, --csv, --summary-csv");
         break;
     case Mode::Gui:
+        // A file manager's "Open with" passes every selected folder: two are run A and B.
+        if (cl.dirs.size() == 2 && !cl.compareDir) {
+            cl.compareDir = cl.dirs[1];
+            cl.dirs.pop_back();
+        }
         if (cl.dirs.size() > 1)
-            throw std::invalid_argument("give one folder (use --compare for a second)");
+            throw std::invalid_argument("give at most two folders: DIR [DIR_B]");
+        if (!cl.dirs.empty() && cl.dirs[0].find('/') == std::string::npos &&
+            !std::filesystem::exists(cl.dirs[0]))
+            throw std::invalid_argument("'" + cl.dirs[0] + "' is neither a command nor a folder");
         if (cl.screenshot && cl.dirs.empty())
             throw std::invalid_argument("--screenshot needs a folder to show");
         break;
