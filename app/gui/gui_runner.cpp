@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QIcon>
 #include <QImageWriter>
 #include <QSaveFile>
 #include <QThread>
@@ -63,7 +64,10 @@ int GuiRunner::run(const CommandLine &cl, int &argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("HPA Lens"));
     QApplication::setOrganizationName(QStringLiteral("hpa-lens"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(HPA_LENS_VERSION));
+    // Matches the installed .desktop entry (packaging/), so desktops show its name and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(HPA_APP_ID));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(HPA_APP_ID)));
     MainWindow window;
     if (cl.screenshot)
         return screenshot(cl, window);
