@@ -16,6 +16,7 @@ constexpr auto ExportWidth = "export/width";
 constexpr auto ExportWholeRun = "export/wholeRun";
 constexpr auto Geometry = "window/geometry";
 constexpr auto State = "window/state";
+constexpr auto Screens = "window/screens/"; ///< + arrangement + "/" + the Geometry or State key
 constexpr auto AxisMode = "charts/axisMode";
 constexpr auto ExtraChart = "charts/extraVisible";
 constexpr auto SideBySide = "compare/sideBySide";
@@ -120,24 +121,40 @@ void AppSettings::setExportWholeRun(bool wholeRun)
     m_settings.setValue(key::ExportWholeRun, wholeRun);
 }
 
-QByteArray AppSettings::windowGeometry() const
+QByteArray AppSettings::windowGeometry(const QString &screens) const
 {
-    return m_settings.value(key::Geometry).toByteArray();
+    return perScreens(key::Geometry, screens);
 }
 
-void AppSettings::setWindowGeometry(const QByteArray &geometry)
+void AppSettings::setWindowGeometry(const QString &screens, const QByteArray &geometry)
 {
-    m_settings.setValue(key::Geometry, geometry);
+    setPerScreens(key::Geometry, screens, geometry);
 }
 
-QByteArray AppSettings::windowState() const
+QByteArray AppSettings::windowState(const QString &screens) const
 {
-    return m_settings.value(key::State).toByteArray();
+    return perScreens(key::State, screens);
 }
 
-void AppSettings::setWindowState(const QByteArray &state)
+void AppSettings::setWindowState(const QString &screens, const QByteArray &state)
 {
-    m_settings.setValue(key::State, state);
+    setPerScreens(key::State, screens, state);
+}
+
+QByteArray AppSettings::perScreens(const char *name, const QString &screens) const
+{
+    const QVariant saved = m_settings.value(QLatin1String(key::Screens) + screens +
+                                            QLatin1Char('/') + QLatin1String(name));
+    return saved.isValid() ? saved.toByteArray()
+                           : m_settings.value(QLatin1String(name)).toByteArray();
+}
+
+void AppSettings::setPerScreens(const char *name, const QString &screens, const QByteArray &value)
+{
+    m_settings.setValue(
+        QLatin1String(key::Screens) + screens + QLatin1Char('/') + QLatin1String(name), value);
+    m_settings.setValue(QLatin1String(name),
+                        value); // the last saved, for arrangements not seen yet
 }
 
 TimeAxisMode AppSettings::axisMode() const

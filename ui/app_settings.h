@@ -40,10 +40,12 @@ public:
     bool exportWholeRun() const;
     void setExportWholeRun(bool wholeRun);
 
-    QByteArray windowGeometry() const;
-    void setWindowGeometry(const QByteArray &geometry);
-    QByteArray windowState() const;
-    void setWindowState(const QByteArray &state);
+    /// Window geometry and dock layout are kept per screen arrangement (`screens` =
+    /// ScreenLayout::current()); an arrangement not seen before gets the last ones saved.
+    QByteArray windowGeometry(const QString &screens) const;
+    void setWindowGeometry(const QString &screens, const QByteArray &geometry);
+    QByteArray windowState(const QString &screens) const;
+    void setWindowState(const QString &screens, const QByteArray &state);
 
     TimeAxisMode axisMode() const;
     void setAxisMode(TimeAxisMode mode);
@@ -53,6 +55,9 @@ public:
     void setSideBySide(bool sideBySide);
 
 private:
+    QByteArray perScreens(const char *name, const QString &screens) const;
+    void setPerScreens(const char *name, const QString &screens, const QByteArray &value);
+
     QSettings m_settings;
 };
 
