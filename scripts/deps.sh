@@ -11,6 +11,15 @@ hpa_deps_list() {
         nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core xvfb xauth
 }
 
+# Packaging and its tests, installed by scripts/test.sh (the build itself does not need them;
+# tests skip with a message when one is missing):
+#   dpkg-dev             dpkg-shlibdeps, which writes the .deb's Depends (cpack -G DEB)
+#   file                 CPack's DEB generator finds the ELF files to give dpkg-shlibdeps
+#   desktop-file-utils   desktop-file-validate for the .desktop entry (test only)
+#   appstream            appstreamcli validate for the metainfo file (test only)
+#   groff-base           typesets the man page to check it (test only)
+HPA_TEST_PACKAGES=(dpkg-dev file desktop-file-utils appstream groff-base)
+
 hpa_install_deps() {
     local wanted
     mapfile -t wanted < <(hpa_deps_list)

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
-hpa_install_deps
+hpa_install_deps "${HPA_TEST_PACKAGES[@]}"
 
 build_dir="${HPA_BUILD_DIR:-build-tests}"
 # shellcheck disable=SC2086

@@ -16,6 +16,7 @@ constexpr auto ExportWidth = "export/width";
 constexpr auto ExportWholeRun = "export/wholeRun";
 constexpr auto Geometry = "window/geometry";
 constexpr auto State = "window/state";
+constexpr auto Screens = "window/screens/"; ///< + arrangement + "/" + the Geometry or State key
 constexpr auto AxisMode = "charts/axisMode";
 constexpr auto ExtraChart = "charts/extraVisible";
 constexpr auto SideBySide = "compare/sideBySide";
@@ -153,24 +154,42 @@ void AppSettings::setExportWholeRun(bool wholeRun)
     setValue(key::ExportWholeRun, wholeRun);
 }
 
-QByteArray AppSettings::windowGeometry() const
+QByteArray AppSettings::windowGeometry(const QString &screens) const
 {
-    return value(key::Geometry).toByteArray();
+    return perScreens(key::Geometry, screens);
 }
 
-void AppSettings::setWindowGeometry(const QByteArray &geometry)
+void AppSettings::setWindowGeometry(const QString &screens, const QByteArray &geometry)
 {
-    setValue(key::Geometry, geometry);
+    setPerScreens(key::Geometry, screens, geometry);
 }
 
-QByteArray AppSettings::windowState() const
+QByteArray AppSettings::windowState(const QString &screens) const
 {
-    return value(key::State).toByteArray();
+    return perScreens(key::State, screens);
 }
 
-void AppSettings::setWindowState(const QByteArray &state)
+void AppSettings::setWindowState(const QString &screens, const QByteArray &state)
 {
-    setValue(key::State, state);
+    setPerScreens(key::State, screens, state);
+}
+
+QByteArray AppSettings::perScreens(const char *name, const QString &screens) const
+{
+    const QVariant saved = value((QLatin1String(key::Screens) + screens + QLatin1Char('/') +
+                                  QLatin1String(name))
+                                     .toUtf8()
+                                     .constData());
+    return saved.isValid() ? saved.toByteArray() : value(name).toByteArray();
+}
+
+void AppSettings::setPerScreens(const char *name, const QString &screens, const QByteArray &value)
+{
+    setValue((QLatin1String(key::Screens) + screens + QLatin1Char('/') + QLatin1String(name))
+                 .toUtf8()
+                 .constData(),
+             value);
+    setValue(name, value); // the last saved, for arrangements not seen yet
 }
 
 TimeAxisMode AppSettings::axisMode() const
@@ -209,11 +228,11 @@ core::ScorecardSettings AppSettings::scorecardSettings() const
 {
     core::ScorecardSettings s;
     const auto demand = core::ScorecardSettings::demandFromKey(
-        m_settings.value(key::ScorecardDemand).toString().toStdString());
+        value(key::ScorecardDemand).toString().toStdString());
     s.demand = demand.value_or(s.demand);
     const auto number = [this](const char *k, double fallback, double max) {
         bool ok = false;
-        const double v = m_settings.value(k).toDouble(&ok);
+        const double v = value(k).toDouble(&ok);
         return ok && v >= 0 && v <= max ? v : fallback;
     };
     s.onsetDelaySeconds = number(key::ScorecardOnset, s.onsetDelaySeconds, 3600);
@@ -224,11 +243,11 @@ core::ScorecardSettings AppSettings::scorecardSettings() const
 
 void AppSettings::setScorecardSettings(const core::ScorecardSettings &settings)
 {
-    m_settings.setValue(key::ScorecardDemand,
+    setValue(key::ScorecardDemand,
                         QString::fromUtf8(core::ScorecardSettings::demandKey(settings.demand)));
-    m_settings.setValue(key::ScorecardOnset, settings.onsetDelaySeconds);
-    m_settings.setValue(key::ScorecardSloTtft, settings.sloTtftMs);
-    m_settings.setValue(key::ScorecardSloItl, settings.sloItlMs);
+    setValue(key::ScorecardOnset, settings.onsetDelaySeconds);
+    setValue(key::ScorecardSloTtft, settings.sloTtftMs);
+    setValue(key::ScorecardSloItl, settings.sloItlMs);
 }
 
 } // namespace hpa::ui

@@ -55,10 +55,12 @@ public:
     bool exportWholeRun() const;
     void setExportWholeRun(bool wholeRun);
 
-    QByteArray windowGeometry() const;
-    void setWindowGeometry(const QByteArray &geometry);
-    QByteArray windowState() const;
-    void setWindowState(const QByteArray &state);
+    /// Window geometry and dock layout are kept per screen arrangement (`screens` =
+    /// ScreenLayout::current()); an arrangement not seen before gets the last ones saved.
+    QByteArray windowGeometry(const QString &screens) const;
+    void setWindowGeometry(const QString &screens, const QByteArray &geometry);
+    QByteArray windowState(const QString &screens) const;
+    void setWindowState(const QString &screens, const QByteArray &state);
 
     TimeAxisMode axisMode() const;
     void setAxisMode(TimeAxisMode mode);
@@ -71,6 +73,9 @@ public:
     void setScorecardSettings(const core::ScorecardSettings &settings);
 
 private:
+    QByteArray perScreens(const char *name, const QString &screens) const;
+    void setPerScreens(const char *name, const QString &screens, const QByteArray &value);
+
     QVariant value(const char *key, const QVariant &fallback = {}) const;
     void setValue(const char *key, const QVariant &value);
     void remove(const char *key);

@@ -1,8 +1,10 @@
 #include "app/cli/command_line.h"
 
+#include "app/cli/command_usage.h"
 #include "app/cli/replay_command.h"
 
 #include <charconv>
+#include <filesystem>
 #include <stdexcept>
 
 namespace hpa::app {
@@ -50,43 +52,24 @@ void parseAlign(const std::string &text, CommandLine &cl)
     }
 }
 
+/// An option another command takes is refused by name; one no command documents is left to
+/// the parser (which refuses it as unknown).
+void checkOptionBelongs(const std::string &command, const std::string &option)
+{
+    const CommandUsage *usage = CommandUsage::find(command);
+    if (!usage || usage->option(option))
+        return;
+    for (const auto &other : CommandUsage::all())
+        if (other.option(option))
+            throw std::invalid_argument((command.empty() ? std::string("the window") : command) +
+                                        " does not take " + option);
+}
+
 } // namespace
 
 std::string CommandLine::usage()
 {
-    return "Usage:\n"
-           "  hpa-lens [DIR] [--compare DIR_B]          open the window (on DIR if given)\n"
-           "  hpa-lens --screenshot FILE [--size WxH] DIR [--compare DIR_B] [VIEW]\n"
-           "                                            render the window to a PNG and exit\n"
-           "  hpa-lens summary DIR [--json] [--kv-unit fraction|percent|milli] [SCORECARD]\n"
-           "  hpa-lens compare DIR_A DIR_B [--json] [SCORECARD]\n"
-           "  hpa-lens export DIR [--compare DIR_B] [--png F] [--svg F] [--pdf F] [--csv F]\n"
-           "                  [--summary-csv F] [--size WxH] [--dpi N] [--from T --to T] [VIEW]\n"
-           "  hpa-lens demo OUT_DIR [--samples N] [--interval S] [--seed N] [--overwrite]\n"
-           "  hpa-lens replay DIR [--hpa FILE] [--set KEY=VALUE[,KEY=VALUE]]... [--sweep\n"
-           "                  KEY=V1,V2,...|KEY=A:B:STEP]... [--onset-delay S] [--json|--csv]\n"
-           "                  [--series]   replay the HPA over the run, what-if estimates\n"
-           "  hpa-lens --help | --version\n"
-           "\n"
-           "SCORECARD options: --demand hpa-ideal|hpa-reachable (required replicas; default\n"
-           "hpa-ideal), --onset-delay S (pods report their metric S seconds after the scale-up;\n"
-           "default 0), --slo-ttft MS (default 1000), --slo-itl MS (default 100).\n"
-           "\n"
-           "T for --from/--to: elapsed seconds from the first sample (e.g. 120), mm:ss, or a\n"
-           "timestamp as written in metrics.csv.\n"
-           "\n"
-           "VIEW (--screenshot and export; never read from or saved to the window's settings):\n"
-           "  --elapsed            time axis in elapsed mm:ss (always so with --compare)\n"
-           "  --side-by-side       A and B in two columns instead of one overlay\n"
-           "  --align first-sample|load-start|first-scale-up|OFFSET_S\n"
-           "                       the moment of each run at elapsed 0; OFFSET_S moves B left\n"
-           "\n"
-           "Sizes: --screenshot --size is the window in pixels. export --size WxH is the figure:\n"
-           "the PNG is exactly W x H pixels. --dpi (default 300) does not change the pixels: it\n"
-           "sets the physical size (W/dpi x H/dpi inches, stamped in the PNG; the page of SVG\n"
-           "and PDF) and scales fonts and lines so the figure reads the same at that print size\n"
-           "(matplotlib's figsize x dpi). Without --size the charts are laid out as a 1600x1000\n"
-           "window and printed at their on-screen size at --dpi.\n";
+    return CommandUsage::overview();
 }
 
 CommandLine CommandLine::parse(const std::vector<std::string> &args)
@@ -105,8 +88,10 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.mode = Mode::Demo;
         else if (first == "replay")
             cl.mode = Mode::Replay;
-        if (cl.mode != Mode::Gui)
+        if (cl.mode != Mode::Gui) {
+            cl.command = first;
             i = 1;
+        }
     }
     auto value = [&](const std::string &option) -> std::string {
         if (i + 1 >= args.size())
@@ -123,6 +108,8 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.mode = Mode::Version;
             return cl;
         }
+        if (a.size() > 2 && a.compare(0, 2, "--") == 0)
+            checkOptionBelongs(cl.command, a);
         if (a == "--json")
             cl.json = true;
         else if (cl.mode == Mode::Replay && ReplayCommand::parseOption(a, value, cl))
@@ -216,8 +203,16 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
                 "export needs at least one of --png, --svg, --pdf, --csv, --summary-csv");
         break;
     case Mode::Gui:
+        // A file manager's "Open with" passes every selected folder: two are run A and B.
+        if (cl.dirs.size() == 2 && !cl.compareDir) {
+            cl.compareDir = cl.dirs[1];
+            cl.dirs.pop_back();
+        }
         if (cl.dirs.size() > 1)
-            throw std::invalid_argument("give one folder (use --compare for a second)");
+            throw std::invalid_argument("give at most two folders: DIR [DIR_B]");
+        if (!cl.dirs.empty() && cl.dirs[0].find('/') == std::string::npos &&
+            !std::filesystem::exists(cl.dirs[0]))
+            throw std::invalid_argument("'" + cl.dirs[0] + "' is neither a command nor a folder");
         if (cl.screenshot && cl.dirs.empty())
             throw std::invalid_argument("--screenshot needs a folder to show");
         break;

@@ -25,6 +25,7 @@ struct CommandLine
     };
 
     Mode mode = Mode::Gui;
+    std::string command;           ///< the subcommand as typed ("summary"); empty for the window
     std::vector<std::string> dirs; ///< positional folders
     std::optional<std::string> compareDir;
     bool json = false;
@@ -57,7 +58,7 @@ struct CommandLine
 
     /// Parses argv. Throws std::invalid_argument with a one-line message on bad usage.
     static CommandLine parse(const std::vector<std::string> &args);
-    /// The --help text.
+    /// The --help text: every command (CommandUsage::overview).
     static std::string usage();
 };
 

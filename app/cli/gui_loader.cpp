@@ -12,7 +12,14 @@ std::string GuiLoader::modulePath()
 {
     std::error_code ec;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string(kModuleName) : (exe.parent_path() / kModuleName).string();
+    if (ec)
+        return kModuleName;
+    const std::filesystem::path beside = exe.parent_path() / kModuleName;
+    if (std::filesystem::exists(beside, ec))
+        return beside.string();
+    return (exe.parent_path() / HPA_GUI_MODULE_RELATIVE_DIR / kModuleName)
+        .lexically_normal()
+        .string();
 }
 
 int GuiLoader::run(int argc, char **argv, std::ostream &err)

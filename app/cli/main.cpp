@@ -1,4 +1,5 @@
 #include "app/cli/command_line.h"
+#include "app/cli/command_usage.h"
 #include "app/cli/gui_loader.h"
 #include "app/cli/headless_commands.h"
 #include "app/cli/replay_command.h"
@@ -8,22 +9,35 @@
 #include <string>
 #include <vector>
 
+namespace {
+
+/// The help of the command the user asked for; every command's synopsis for the window.
+std::string helpFor(const std::string &command)
+{
+    const auto *usage = hpa::app::CommandUsage::find(command);
+    return usage && !command.empty() ? usage->help() : hpa::app::CommandUsage::overview();
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     using hpa::app::CommandLine;
+    const std::vector<std::string> args(argv + 1, argv + argc);
     CommandLine cl;
     try {
-        cl = CommandLine::parse(std::vector<std::string>(argv + 1, argv + argc));
+        cl = CommandLine::parse(args);
     } catch (const std::invalid_argument &e) {
-        std::cerr << "hpa-lens: " << e.what() << "\n\n" << CommandLine::usage();
+        std::cerr << "hpa-lens: " << e.what() << "\n\n"
+                  << helpFor(std::string(hpa::app::CommandUsage::forArguments(args).name));
         return 2;
     }
     switch (cl.mode) {
     case CommandLine::Mode::Help:
-        std::cout << CommandLine::usage();
+        std::cout << helpFor(cl.command);
         return 0;
     case CommandLine::Mode::Version:
-        std::cout << "hpa-lens 0.1.0\n";
+        std::cout << "hpa-lens " HPA_LENS_VERSION "\n";
         return 0;
     case CommandLine::Mode::Summary:
         return hpa::app::HeadlessCommands::summary(cl, std::cout, std::cerr);

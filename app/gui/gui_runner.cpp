@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QIcon>
 #include <QImageWriter>
 #include <QSaveFile>
 #include <QThread>
@@ -71,7 +72,10 @@ int GuiRunner::run(const CommandLine &cl, int &argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("HPA Lens"));
     QApplication::setOrganizationName(QStringLiteral("hpa-lens"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(HPA_LENS_VERSION));
+    // Matches the installed .desktop entry (packaging/), so desktops show its name and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral(HPA_APP_ID));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(HPA_APP_ID)));
     // A screenshot draws from defaults and its options only: the user's settings (Open Recent,
     // axis mode, side by side, window state) are neither read nor changed.
     MainWindow window(cl.screenshot ? ui::AppSettings::Storage::InMemory

@@ -13,6 +13,7 @@
 #include "ui/load_controller.h"
 #include "ui/recent_labels.h"
 #include "ui/scorecard_view.h"
+#include "ui/screen_layout.h"
 #include "ui/shortcuts_dialog.h"
 #include "ui/statistics_view.h"
 #include "ui/warnings_dialog.h"
@@ -57,9 +58,10 @@ MainWindow::MainWindow(ui::AppSettings::Storage storage, QWidget *parent)
     connectParts();
     m_workspace->setAxisMode(m_settings.axisMode());
     m_workspace->setExtraChartVisible(m_settings.extraChartVisible());
-    if (!restoreGeometry(m_settings.windowGeometry()))
+    const QString screens = ui::ScreenLayout::current();
+    if (!restoreGeometry(m_settings.windowGeometry(screens)))
         resize(1500, 950);
-    restoreState(m_settings.windowState());
+    restoreState(m_settings.windowState(screens));
     updateActions();
 }
 
@@ -534,8 +536,9 @@ void MainWindow::showWarnings()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_loader->cancel();
-    m_settings.setWindowGeometry(saveGeometry());
-    m_settings.setWindowState(saveState());
+    const QString screens = ui::ScreenLayout::current();
+    m_settings.setWindowGeometry(screens, saveGeometry());
+    m_settings.setWindowState(screens, saveState());
     event->accept();
 }
 

@@ -1,0 +1,203 @@
+#include "app/cli/command_usage.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace hpa::app {
+
+namespace {
+
+constexpr std::string_view kKvUnitText =
+    "read the KV cache column as fraction, percent or milli instead of detecting its unit";
+constexpr std::string_view kKvUnits = "fraction percent milli";
+constexpr std::string_view kTimeNotes =
+    "T for --from/--to: elapsed seconds from the first sample (e.g. 120), mm:ss,\n"
+    "or a timestamp as written in metrics.csv.";
+
+std::vector<CommandUsage> makeTable()
+{
+    // One row per command, one line per option. Keep the options in the order --help shows.
+    return {
+        {"",
+         "[DIR [DIR_B]]",
+         "open the window, on experiment DIR (compared with DIR_B) if given",
+         {{"--compare", "DIR_B", "open DIR_B as run B next to DIR"},
+          {"--screenshot", "FILE", "render the window to a PNG file and exit (no display needed)"},
+          {"--size", "WxH", "window size for --screenshot, 1600x1000 by default"}},
+         "DIR may also be a folder of experiments (experiment-data/): the window asks\n"
+         "which one. Two folders (as a file manager passes them) open the second as run B."},
+        {"summary",
+         "DIR",
+         "print the statistics of an experiment (the notebook's summary)",
+         {{"--json", "", "print JSON for scripts instead of text"},
+          {"--kv-unit", "UNIT", kKvUnitText, kKvUnits}},
+         {}},
+        {"compare",
+         "DIR_A DIR_B",
+         "print every statistic of runs A and B with B - A and the change",
+         {{"--json", "", "print JSON for scripts instead of text"},
+          {"--kv-unit", "UNIT", kKvUnitText, kKvUnits}},
+         {}},
+        {"export",
+         "DIR",
+         "write the charts, the samples or the statistics to files (no display needed)",
+         {{"--compare", "DIR_B", "draw run DIR_B over DIR"},
+          {"--png", "FILE", "write the charts as one figure in PNG"},
+          {"--svg", "FILE", "write the figure as SVG"},
+          {"--pdf", "FILE", "write the figure as PDF"},
+          {"--csv", "FILE", "write the samples with the analysis columns as CSV"},
+          {"--summary-csv", "FILE", "write the statistics as CSV"},
+          {"--size", "WxH", "figure size in pixels, 1600x1000 by default"},
+          {"--dpi", "N", "figure resolution, 30 to 1200, 300 by default"},
+          {"--from", "T", "start of the exported time range"},
+          {"--to", "T", "end of the exported time range"},
+          {"--kv-unit", "UNIT", kKvUnitText, kKvUnits}},
+         kTimeNotes},
+        {"demo",
+         "OUT_DIR",
+         "write a simulated experiment (the bundled example) of any size",
+         {{"--samples", "N", "number of samples, 300 (25 minutes) by default"},
+          {"--interval", "S", "seconds between samples, 5 by default"},
+          {"--seed", "N", "seed of the simulation; the same seed writes the same files"},
+          {"--overwrite", "", "replace the files of an earlier demo in OUT_DIR"}},
+         {}},
+    };
+}
+
+std::string usageOf(const OptionUsage &o)
+{
+    std::string s(o.flag);
+    if (!o.value.empty())
+        s.append(" ").append(o.value);
+    return s;
+}
+
+constexpr std::size_t kTextColumn = 24; ///< where an option's explanation starts in --help
+
+/// `words` appended to `line`, broken before 80 columns; new lines start at kTextColumn.
+std::string wrapped(std::string line, std::string_view words)
+{
+    std::size_t lineStart = 0;
+    bool first = true;
+    while (!words.empty()) {
+        const std::size_t space = words.find(' ');
+        const std::string_view word = words.substr(0, space);
+        words = space == std::string_view::npos ? std::string_view() : words.substr(space + 1);
+        if (!first && line.size() - lineStart + 1 + word.size() > 79) {
+            line.append(1, '\n');
+            lineStart = line.size();
+            line.append(kTextColumn, ' ');
+        } else if (!first) {
+            line.append(1, ' ');
+        }
+        line.append(word);
+        first = false;
+    }
+    return line;
+}
+
+/// `text` with every line after the first indented by `n` more spaces.
+std::string indented(std::string text, std::size_t n)
+{
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1))
+        text.insert(at + 1, n, ' ');
+    return text;
+}
+
+std::string commandWords(const CommandUsage &c)
+{
+    std::string s = "hpa-lens";
+    if (!c.name.empty())
+        s.append(" ").append(c.name);
+    if (!c.arguments.empty())
+        s.append(" ").append(c.arguments);
+    return s;
+}
+
+} // namespace
+
+const std::vector<CommandUsage> &CommandUsage::all()
+{
+    static const std::vector<CommandUsage> table = makeTable();
+    return table;
+}
+
+const CommandUsage *CommandUsage::find(std::string_view name)
+{
+    const auto &table = all();
+    const auto it = std::find_if(table.begin(), table.end(),
+                                 [&](const CommandUsage &c) { return c.name == name; });
+    return it == table.end() ? nullptr : &*it;
+}
+
+const CommandUsage &CommandUsage::forArguments(const std::vector<std::string> &args)
+{
+    const CommandUsage *command = args.empty() || args[0].empty() ? nullptr : find(args[0]);
+    return command ? *command : *find("");
+}
+
+const OptionUsage *CommandUsage::option(std::string_view flag) const
+{
+    const auto it = std::find_if(options.begin(), options.end(),
+                                 [&](const OptionUsage &o) { return o.flag == flag; });
+    return it == options.end() ? nullptr : &*it;
+}
+
+std::string CommandUsage::synopsis() const
+{
+    std::string text = commandWords(*this);
+    const std::size_t indent = std::min<std::size_t>(text.size(), 24);
+    std::size_t lineStart = 0;
+    for (const auto &o : options) {
+        // Appended piece by piece: "[" + std::string&& trips GCC 12's -Wrestrict at -O3.
+        std::string word(1, '[');
+        word.append(usageOf(o)).append(1, ']');
+        if (text.size() - lineStart + 1 + word.size() > 72) { // + "Usage: " fits 80 columns
+            text.append("\n");
+            lineStart = text.size();
+            text.append(indent, ' ');
+        } else {
+            text.append(" ");
+        }
+        text.append(word);
+    }
+    return text;
+}
+
+std::string CommandUsage::help() const
+{
+    std::string sentence(summary);
+    if (!sentence.empty())
+        sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+    std::string text = "Usage: " + indented(synopsis(), 7) + "\n\n" + sentence + ".\n";
+    if (!options.empty()) {
+        text.append("\nOptions:\n");
+        for (const auto &o : options) {
+            std::string line = "  " + usageOf(o);
+            line.resize(std::max<std::size_t>(line.size() + 2, kTextColumn), ' ');
+            text.append(wrapped(line, o.text)).append("\n");
+        }
+    }
+    text.append("  --help, -h            print this help\n");
+    if (!notes.empty())
+        text.append("\n").append(notes).append("\n");
+    return text;
+}
+
+std::string CommandUsage::overview()
+{
+    std::string text = "Usage:\n";
+    for (const auto &c : all()) {
+        text.append("  ")
+            .append(indented(c.synopsis(), 2))
+            .append("\n      ")
+            .append(c.summary)
+            .append("\n");
+    }
+    text.append("  hpa-lens --version\n"
+                "  hpa-lens COMMAND --help\n"
+                "      the options of COMMAND explained ('man hpa-lens' has them all)\n");
+    return text;
+}
+
+} // namespace hpa::app
