@@ -41,10 +41,12 @@ void LoadController::waitForFinished()
 }
 
 LoadedExperiment LoadController::loadNow(const QString &dir,
-                                         std::optional<core::KvCacheUnit> kvUnit)
+                                         std::optional<core::KvCacheUnit> kvUnit,
+                                         core::WaitingUnit waitingUnit)
 {
     core::ExperimentLoader::Options options;
     options.kvUnit = kvUnit;
+    options.waitingUnit = waitingUnit;
     auto experiment = std::make_shared<core::Experiment>(
         core::ExperimentLoader::load(dir.toStdString(), options));
     LoadedExperiment result;
@@ -53,7 +55,8 @@ LoadedExperiment LoadController::loadNow(const QString &dir,
     return result;
 }
 
-void LoadController::load(const QString &dir, std::optional<core::KvCacheUnit> kvUnit)
+void LoadController::load(const QString &dir, std::optional<core::KvCacheUnit> kvUnit,
+                          core::WaitingUnit waitingUnit)
 {
     if (isRunning()) {
         cancel();
@@ -65,12 +68,14 @@ void LoadController::load(const QString &dir, std::optional<core::KvCacheUnit> k
     emit started(dir);
     auto cancelFlag = m_cancel;
     const std::string path = dir.toStdString();
-    m_watcher.setFuture(QtConcurrent::run([path, kvUnit, cancelFlag](QPromise<Outcome> &promise) {
+    m_watcher.setFuture(QtConcurrent::run([path, kvUnit, waitingUnit,
+                                           cancelFlag](QPromise<Outcome> &promise) {
         promise.setProgressRange(0, 1000);
         Outcome outcome;
         try {
             core::ExperimentLoader::Options options;
             options.kvUnit = kvUnit;
+            options.waitingUnit = waitingUnit;
             options.cancel = cancelFlag.get();
             options.progress = [&promise](double fraction, std::string_view step) {
                 promise.setProgressValueAndText(static_cast<int>(fraction * 900),

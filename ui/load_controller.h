@@ -23,7 +23,8 @@ public:
     ~LoadController() override;
 
     /// Starts loading `dir`; a load already running is cancelled first.
-    void load(const QString &dir, std::optional<core::KvCacheUnit> kvUnit = std::nullopt);
+    void load(const QString &dir, std::optional<core::KvCacheUnit> kvUnit = std::nullopt,
+              core::WaitingUnit waitingUnit = core::WaitingUnit::Auto);
     void cancel();
     bool isRunning() const;
     /// Blocks until the current load ends (tests and --screenshot).
@@ -31,7 +32,8 @@ public:
 
     /// Loads synchronously on the calling thread (command line, tests).
     static LoadedExperiment loadNow(const QString &dir,
-                                    std::optional<core::KvCacheUnit> kvUnit = std::nullopt);
+                                    std::optional<core::KvCacheUnit> kvUnit = std::nullopt,
+                                    core::WaitingUnit waitingUnit = core::WaitingUnit::Auto);
 
 signals:
     void started(const QString &dir);

@@ -87,6 +87,7 @@ private:
     QString m_currentDir;
     QString m_lastError;
     std::optional<core::KvCacheUnit> m_kvUnit;
+    core::WaitingUnit m_waitingUnit = core::WaitingUnit::Auto;
     bool m_modalErrors = true;
 
     QAction *m_openAction = nullptr;
@@ -102,6 +103,7 @@ private:
     QAction *m_warningsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QActionGroup *m_kvUnitGroup = nullptr;
+    QActionGroup *m_waitingUnitGroup = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
 

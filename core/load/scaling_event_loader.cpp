@@ -38,10 +38,18 @@ void ScalingEventLoader::load(const std::filesystem::path &dir, Experiment &expe
             experiment.events = std::move(r.events); // no second vector of them at any time
             experiment.eventTexts = std::move(r.texts);
         } else {
+            // The monitor start refers to the same texts: moved along with the events.
+            if (r.monitorStart)
+                r.events.push_back(*r.monitorStart);
             experiment.eventTexts.append(std::move(r.texts), r.events);
+            if (r.monitorStart) {
+                r.monitorStart = r.events.back();
+                r.events.pop_back();
+            }
             experiment.eventTexts.shrinkToFit();
             experiment.events.insert(experiment.events.end(), r.events.begin(), r.events.end());
         }
+        experiment.monitorStart = r.monitorStart;
         append(experiment.warnings, std::move(r.warnings));
     }
     // Logs are written in time order, so this is nearly always sorted already.

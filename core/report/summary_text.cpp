@@ -67,6 +67,9 @@ std::string SummaryText::render(const ExperimentSummary &s)
                        s.samples, number(s.medianIntervalSeconds, 1), s.gaps);
     out += fmt::format("KV cache unit:    {} ({})\n", KvCacheNormalizer::unitKey(s.kvRule.unit),
                        s.kvRule.reason);
+    if (s.waitingRule.applies || s.waitingRule.unit != WaitingUnit::Auto)
+        out += fmt::format("Waiting unit:     {} ({})\n",
+                           WaitingNormalizer::unitKey(s.waitingRule.unit), s.waitingRule.reason);
     out += '\n';
 
     section(out, "SCALING STATISTICS");
@@ -88,14 +91,18 @@ std::string SummaryText::render(const ExperimentSummary &s)
     for (const std::string &key : s.seriesOrder) {
         const SeriesSummary &series = s.series.at(key);
         const std::string label = keys::displayName(key);
-        if (!series.hasStats) {
-            out += fmt::format("{:<28}{:>10}\n", label, "not collected");
+        if (!series.collected) {
+            out += fmt::format("{:<28}  {}\n", label, series.notCollectedText);
             continue;
         }
-        out += fmt::format("{:<28}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}{}\n", label,
+        if (!series.hasStats) {
+            out += fmt::format("{:<28}{:>10}\n", label, "no values");
+            continue;
+        }
+        out += fmt::format("{:<28}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}\n", label,
                            series.count, number(series.mean), number(series.min),
                            number(series.p50), number(series.p90), number(series.p99),
-                           number(series.max), series.collected ? "" : "  (not collected)");
+                           number(series.max));
     }
     out += fmt::format("Waiting requests target:  {}\n", orNA(s.waitingTarget));
     out += fmt::format("KV cache target (%):      {}\n", orNA(s.kvCacheTargetPct));

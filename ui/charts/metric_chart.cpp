@@ -1,5 +1,6 @@
 #include "ui/charts/metric_chart.h"
 
+#include "core/model/collected_series.h"
 #include "core/plot/time_ticks.h"
 #include "ui/charts/axis_scale.h"
 #include "ui/charts/font_scale.h"
@@ -91,6 +92,7 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
     for (const ChartSource &source : sources)
         m_hasData = m_hasData || !m_spec.presentKeys(source).isEmpty();
     m_notCollected = m_hasData && m_spec.isNotCollected(sources);
+    m_notCollectedMessage = m_hasData ? m_spec.notCollectedMessage(sources) : QString();
 
     for (int s = 0; s < sources.size(); ++s) {
         const ChartSource &source = sources.at(s);
@@ -103,6 +105,9 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
                 continue;
             readoutKeys.push_back(spec.key);
             if (m_notCollected || (spec.target && s > 0))
+                continue;
+            // A column the monitor never filled is not a line at 0 (the message says so).
+            if (!spec.target && !core::CollectedSeries::isCollected(spec.key, *table.values(spec.key)))
                 continue;
             const QString name = source.label.isEmpty()
                                      ? spec.name
