@@ -63,8 +63,7 @@ EventTableModel::Row EventTableModel::makeRow(int source, int event,
     row.x = chartSource.toX(e.time);
     // What the HPA acted on is what the event's own line says, read with the same units as
     // the table (a leaked milli-quantity corrected, KV cache in percent).
-    const core::EventReading reading =
-        core::EventReading::parse(experiment.eventTexts.stored(e));
+    const core::EventReading reading = core::EventReading::parse(experiment.eventTexts.stored(e));
     // A line without values: the last sample at or before the event, never a later one.
     const std::vector<double> &time = metrics.time();
     const auto after = std::upper_bound(time.begin(), time.end(), e.time);

@@ -70,8 +70,9 @@ void MetricsTableModel::setExperiment(std::shared_ptr<const core::Experiment> ex
             const bool collected = core::CollectedSeries::isCollected(c.key, c.values);
             m_notCollected.push_back(!collected);
             m_notCollectedTexts.push_back(
-                collected ? QString()
-                          : QString::fromStdString(core::CollectedSeries::notCollectedText(c.values)));
+                collected
+                    ? QString()
+                    : QString::fromStdString(core::CollectedSeries::notCollectedText(c.values)));
         }
         if (m_experiment->waitingRule.unit == core::WaitingUnit::Auto) {
             for (const core::WaitingCorrection &cell : m_experiment->waitingRule.cells)
@@ -199,9 +200,8 @@ QVariant MetricsTableModel::metricData(std::size_t column, std::size_t row, int 
         }
     }
     const bool missing = !std::isfinite(v);
-    const auto corrected = int(column) == m_waitingColumn
-                               ? m_corrections.constFind(qsizetype(row))
-                               : m_corrections.constEnd();
+    const auto corrected = int(column) == m_waitingColumn ? m_corrections.constFind(qsizetype(row))
+                                                          : m_corrections.constEnd();
     switch (role) {
     case Qt::DisplayRole:
         return missing ? QStringLiteral("—") : formatValue(v);

@@ -68,7 +68,7 @@ private:
     std::vector<bool> m_kvExceeded;
     int m_waitingColumn = -1; ///< metric column index (not model column)
     int m_kvColumn = -1;
-    std::vector<bool> m_notCollected; ///< per metric column
+    std::vector<bool> m_notCollected;         ///< per metric column
     std::vector<QString> m_notCollectedTexts; ///< per metric column, for the tooltip
     /// Waiting cells read as milli-units, by row.
     QHash<qsizetype, core::WaitingCorrection> m_corrections;

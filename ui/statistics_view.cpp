@@ -96,8 +96,8 @@ public:
         m_out += QStringLiteral("<tr><td>%1</td>").arg(esc(core::keys::displayName(key)));
         if (!s.collected || !s.hasStats) {
             // The same words as the summary and the charts (core::CollectedSeries).
-            const QString text = s.collected ? QObject::tr("no values")
-                                             : QString::fromStdString(s.notCollectedText);
+            const QString text =
+                s.collected ? QObject::tr("no values") : QString::fromStdString(s.notCollectedText);
             m_out += QStringLiteral("<td colspan='7' style='color:%1'><i>%2</i></td></tr>")
                          .arg(m_muted.name(), text.toHtmlEscaped());
             return;

@@ -36,6 +36,7 @@ std::string CommandLine::usage()
            "  hpa-lens --screenshot FILE [--size WxH] DIR [--compare DIR_B]\n"
            "                                            render the window to a PNG and exit\n"
            "  hpa-lens summary DIR [--json] [--kv-unit fraction|percent|milli]\n"
+           "                  [--waiting-unit auto|as-written|milli]\n"
            "  hpa-lens compare DIR_A DIR_B [--json]\n"
            "  hpa-lens export DIR [--compare DIR_B] [--png F] [--svg F] [--pdf F] [--csv F]\n"
            "                  [--summary-csv F] [--size WxH] [--dpi N] [--from T --to T]\n"
@@ -118,6 +119,11 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.kvUnit = value(a);
             if (*cl.kvUnit != "fraction" && *cl.kvUnit != "percent" && *cl.kvUnit != "milli")
                 throw std::invalid_argument("--kv-unit must be fraction, percent or milli");
+        } else if (a == "--waiting-unit") {
+            cl.waitingUnit = value(a);
+            if (*cl.waitingUnit != "auto" && *cl.waitingUnit != "as-written" &&
+                *cl.waitingUnit != "milli")
+                throw std::invalid_argument("--waiting-unit must be auto, as-written or milli");
         } else if (a.size() > 1 && a[0] == '-')
             throw std::invalid_argument("unknown option " + a);
         else

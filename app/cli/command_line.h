@@ -35,7 +35,8 @@ struct CommandLine
     double interval = 5.0;
     std::optional<unsigned long long> seed;
     bool overwrite = false;
-    std::optional<std::string> kvUnit; ///< --kv-unit fraction|percent|milli
+    std::optional<std::string> kvUnit;      ///< --kv-unit fraction|percent|milli
+    std::optional<std::string> waitingUnit; ///< --waiting-unit auto|as-written|milli
 
     /// Parses argv. Throws std::invalid_argument with a one-line message on bad usage.
     static CommandLine parse(const std::vector<std::string> &args);

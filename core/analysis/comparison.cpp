@@ -40,7 +40,9 @@ std::string notCollectedNote(const ExperimentSummary &a, const ExperimentSummary
     const bool inA = missing(a), inB = missing(b);
     if (!inA && !inB)
         return {};
-    return inA && inB ? "not collected in A and B" : inA ? "not collected in A" : "not collected in B";
+    return inA && inB ? "not collected in A and B"
+           : inA      ? "not collected in A"
+                      : "not collected in B";
 }
 
 /// One row instead of a row per statistic for each series a run did not collect: there is

@@ -319,8 +319,8 @@ void ExperimentLoader::applyWaitingUnit(Experiment &experiment, WaitingUnit unit
     if (header == "num_requests_waiting") {
         std::optional<double> target;
         if (const std::vector<double> *t = table.values(keys::WaitingTarget)) {
-            const auto it = std::find_if(t->begin(), t->end(),
-                                         [](double v) { return std::isfinite(v); });
+            const auto it =
+                std::find_if(t->begin(), t->end(), [](double v) { return std::isfinite(v); });
             if (it != t->end())
                 target = *it;
         }
@@ -341,9 +341,9 @@ void ExperimentLoader::applyWaitingUnit(Experiment &experiment, WaitingUnit unit
         append(experiment.warnings, warnings.take());
         rule.reason = fmt::format("{} cell(s) >= 1000 read as milli-units", rule.count);
     } else if (rule.unit == WaitingUnit::AsWritten) {
-        rule.reason = rule.count ? fmt::format("as written; {} cell(s) look like milli-units",
-                                               rule.count)
-                                 : "as written";
+        rule.reason = rule.count
+                          ? fmt::format("as written; {} cell(s) look like milli-units", rule.count)
+                          : "as written";
     } else if (rule.unit == WaitingUnit::Milli) {
         rule.reason = "every cell read as milli-units";
     } else {

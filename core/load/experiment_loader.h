@@ -33,9 +33,9 @@ class ExperimentLoader
 public:
     struct Options
     {
-        std::optional<KvCacheUnit> kvUnit; ///< overrides the detected KV cache unit
+        std::optional<KvCacheUnit> kvUnit;           ///< overrides the detected KV cache unit
         WaitingUnit waitingUnit = WaitingUnit::Auto; ///< how to read num_requests_waiting
-        unsigned threads = 0;              ///< metrics.csv parser threads; 0 = all cores
+        unsigned threads = 0;                        ///< metrics.csv parser threads; 0 = all cores
         const std::atomic<bool> *cancel = nullptr;
         /// Progress 0..1 with a short description of the current step.
         std::function<void(double, std::string_view)> progress;

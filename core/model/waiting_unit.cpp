@@ -1,6 +1,5 @@
 #include "core/model/waiting_unit.h"
 
-
 #include <algorithm>
 #include <cmath>
 
@@ -36,8 +35,8 @@ bool WaitingNormalizer::looksLikeLeak(double value, double limit)
            value / kMilli <= limit;
 }
 
-WaitingRule WaitingNormalizer::detect(std::span<const double> values,
-                                      std::optional<double> target, WaitingUnit unit)
+WaitingRule WaitingNormalizer::detect(std::span<const double> values, std::optional<double> target,
+                                      WaitingUnit unit)
 {
     WaitingRule rule;
     rule.unit = unit;

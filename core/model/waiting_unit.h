@@ -20,9 +20,9 @@ enum class WaitingUnit
 /// One cell read as milli-units by the automatic rule.
 struct WaitingCorrection
 {
-    std::size_t row = 0; ///< row of the metrics table
-    int line = 0;        ///< line of metrics.csv
-    double raw = 0;      ///< as written (`60250`)
+    std::size_t row = 0;  ///< row of the metrics table
+    int line = 0;         ///< line of metrics.csv
+    double raw = 0;       ///< as written (`60250`)
     double corrected = 0; ///< as read (`60.25`)
 };
 
@@ -36,7 +36,7 @@ struct WaitingRule
     WaitingUnit unit = WaitingUnit::Auto;
     /// False when the automatic rule does not apply (not the newer layout's column).
     bool applies = false;
-    double limit = 0; ///< the 10 x max(target, largest value below 1000) of the rule
+    double limit = 0;   ///< the 10 x max(target, largest value below 1000) of the rule
     std::string reason; ///< for display, e.g. "2 cells >= 1000 read as milli-units"
     /// The cells the rule corrected (Auto) or would correct (AsWritten: they are outliers),
     /// at most kMaxListed of them; `count` counts them all.

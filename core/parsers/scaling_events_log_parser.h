@@ -29,8 +29,9 @@ public:
 
     /// `SCALE UP/DOWN TRIGGERED: a -> b (waiting: w, cache: c)` and `REPLICAS CHANGED: a -> b`
     /// become events; a first `REPLICAS CHANGED: 0 -> N` before any other event is the monitor's
-    /// initial reading: it is not one of the events but kept as `monitorStart`. Unknown lines are warnings. Without `keepText` the
-    /// events have no text (EventTextForm::None), which saves most of their memory.
+    /// initial reading: it is not one of the events but kept as `monitorStart`. Unknown lines are
+    /// warnings. Without `keepText` the events have no text (EventTextForm::None), which saves most
+    /// of their memory.
     static Result parse(std::string_view content, const std::string &fileName,
                         bool keepText = true);
 };

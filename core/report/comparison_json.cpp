@@ -32,8 +32,8 @@ Json seriesDelta(const SeriesSummary &a, const SeriesSummary &b)
     if (!a.collected || !b.collected) {
         return Json{{"collected", false},
                     {"note", !a.collected && !b.collected ? "not collected in A and B"
-                             : !a.collected              ? "not collected in A"
-                                                         : "not collected in B"}};
+                             : !a.collected               ? "not collected in A"
+                                                          : "not collected in B"}};
     }
     const bool both = a.hasStats && b.hasStats;
     auto d = [&](double SeriesSummary::*field) {

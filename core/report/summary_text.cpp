@@ -99,10 +99,10 @@ std::string SummaryText::render(const ExperimentSummary &s)
             out += fmt::format("{:<28}{:>10}\n", label, "no values");
             continue;
         }
-        out += fmt::format("{:<28}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}\n", label,
-                           series.count, number(series.mean), number(series.min),
-                           number(series.p50), number(series.p90), number(series.p99),
-                           number(series.max));
+        out +=
+            fmt::format("{:<28}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}\n", label, series.count,
+                        number(series.mean), number(series.min), number(series.p50),
+                        number(series.p90), number(series.p99), number(series.max));
     }
     out += fmt::format("Waiting requests target:  {}\n", orNA(s.waitingTarget));
     out += fmt::format("KV cache target (%):      {}\n", orNA(s.kvCacheTargetPct));

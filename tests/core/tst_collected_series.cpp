@@ -36,23 +36,21 @@ void TestCollectedSeries::rule_data()
     QTest::newRow("completed jobs zeros and gaps")
         << QString(keys::CompletedJobs.data()) << std::vector<double>{0, nan, 0} << false
         << "2 values are 0, the other 1 missing: not collected";
-    QTest::newRow("rate one value") << QString(keys::RequestRate.data())
-                                    << std::vector<double>{0.0} << false
-                                    << "the only value is 0: not collected";
+    QTest::newRow("rate one value") << QString(keys::RequestRate.data()) << std::vector<double>{0.0}
+                                    << false << "the only value is 0: not collected";
     QTest::newRow("itl no values") << QString(keys::ItlMs.data()) << std::vector<double>{nan, nan}
                                    << false << "no values: not collected";
-    QTest::newRow("rate one reading") << QString(keys::RequestRate.data())
-                                      << std::vector<double>{0, 0, 12.5} << true << "";
+    QTest::newRow("rate one reading")
+        << QString(keys::RequestRate.data()) << std::vector<double>{0, 0, 12.5} << true << "";
     // The HPA's own columns: zeros are real readings.
-    QTest::newRow("replicas zero") << QString(keys::Replicas.data())
-                                   << std::vector<double>{0, 0} << true << "";
+    QTest::newRow("replicas zero")
+        << QString(keys::Replicas.data()) << std::vector<double>{0, 0} << true << "";
     QTest::newRow("waiting zero") << QString(keys::Waiting.data()) << std::vector<double>(5, 0.0)
                                   << true << "";
-    QTest::newRow("kv zero") << QString(keys::KvCachePct.data()) << std::vector<double>{0.0}
-                             << true << "";
-    QTest::newRow("waiting empty") << QString(keys::Waiting.data())
-                                   << std::vector<double>{nan} << false
-                                   << "no values: not collected";
+    QTest::newRow("kv zero") << QString(keys::KvCachePct.data()) << std::vector<double>{0.0} << true
+                             << "";
+    QTest::newRow("waiting empty") << QString(keys::Waiting.data()) << std::vector<double>{nan}
+                                   << false << "no values: not collected";
 }
 
 void TestCollectedSeries::rule()

@@ -31,11 +31,11 @@ void TestEventReading::parse_data()
                                      "(waiting: 60250, cache: 0.124)"
                                   << 60250.0 << 0.124;
     QTest::newRow("stored tail") << " (waiting: 10.500, cache: 0.5)" << 10.5 << 0.5;
-    QTest::newRow("replicas changed") << "[2025-11-24 16:02:07] REPLICAS CHANGED: 1 -> 5" << -1.0
-                                      << -1.0;
+    QTest::newRow("replicas changed")
+        << "[2025-11-24 16:02:07] REPLICAS CHANGED: 1 -> 5" << -1.0 << -1.0;
     QTest::newRow("only waiting") << "[x] SCALE UP TRIGGERED: 1 -> 2 (waiting: 3)" << 3.0 << -1.0;
-    QTest::newRow("unreadable value") << "[x] SCALE UP TRIGGERED: 1 -> 2 (waiting: lots, cache: 1)"
-                                      << -1.0 << 1.0;
+    QTest::newRow("unreadable value")
+        << "[x] SCALE UP TRIGGERED: 1 -> 2 (waiting: lots, cache: 1)" << -1.0 << 1.0;
     // A scaling.log block (older layout): the KV value is the stripped milli-quantity.
     QTest::newRow("block") << "========================================\n"
                               "SCALING EVENT at 2025-11-20T14:06:17Z\n"

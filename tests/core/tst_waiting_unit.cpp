@@ -41,8 +41,8 @@ void TestWaitingUnit::autoRule_data()
     QTest::newRow("leak") << std::vector<double>{0, 355, 510, 60250, 60250, 24} << 2.0 << 5100.0
                           << std::vector<double>{0, 355, 510, 60.25, 60.25, 24};
     // 6 000 000 / 1000 = 6000 > 5100: not the rule's case, kept as written.
-    QTest::newRow("too large to be milli") << std::vector<double>{510, 6000000} << 2.0 << 5100.0
-                                           << std::vector<double>{510, 6000000};
+    QTest::newRow("too large to be milli")
+        << std::vector<double>{510, 6000000} << 2.0 << 5100.0 << std::vector<double>{510, 6000000};
     // The limit is exactly reachable.
     QTest::newRow("at the limit") << std::vector<double>{5, 50000} << 2.0 << 50.0
                                   << std::vector<double>{5, 50};
@@ -128,8 +128,8 @@ void TestWaitingUnit::highLoadExample()
 
 void TestWaitingUnit::olderLayoutUntouched()
 {
-    const QString dir = QStringLiteral(HPA_SHARED_DIR) +
-                        QStringLiteral("/examples/hpa-experiment-20251120-140312");
+    const QString dir =
+        QStringLiteral(HPA_SHARED_DIR) + QStringLiteral("/examples/hpa-experiment-20251120-140312");
     if (!QFile::exists(dir))
         QSKIP("shared example hpa-experiment-20251120-140312 is not available");
     const Experiment e = ExperimentLoader::load(dir.toStdString());

@@ -7,8 +7,10 @@
 #include "ui/event_table_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QComboBox>
 #include <QDir>
+#include <QFont>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -119,6 +121,9 @@ private slots:
     void browserSelectEventClearsFilters();
     void browserEmitsOnUserSelection();
     void browserEmptyState();
+    void valuesTheHpaActedOn_data();
+    void valuesTheHpaActedOn();
+    void monitorStartListedApart();
 };
 
 void TstEventTableModel::modelPassesTester()
@@ -480,4 +485,92 @@ void TstEventTableModel::browserEmptyState()
 }
 
 QTEST_MAIN(TstEventTableModel)
+void TstEventTableModel::valuesTheHpaActedOn_data()
+{
+    QTest::addColumn<int>("line"); // of scaling-events.log
+    QTest::addColumn<QString>("waiting");
+    QTest::addColumn<QString>("kv");
+    QTest::addColumn<bool>("fromLog");
+    // The line's own values: `waiting: 355, cache: 0.997` (the nearest sample says 197).
+    QTest::newRow("scale up 5->9") << 3 << "355"
+                                   << "99.7" << true;
+    // `waiting: 0, cache: 0.19` (the nearest sample says 58 / 11.1).
+    QTest::newRow("scale down 10->9") << 8 << "0"
+                                      << "19.0" << true;
+    // `waiting: 60250` is the leaked 60250m, read as the table reads it.
+    QTest::newRow("leaked milli") << 10 << "60.25"
+                                  << "12.4" << true;
+    // REPLICAS CHANGED 1 -> 5 at 16:02:07 has no values: the sample of 16:01:51 before it
+    // (355 / 99.7), not the later one of 16:02:12 (197), marked as such.
+    QTest::newRow("replicas changed") << 4 << "355 ≈"
+                                      << "99.7 ≈" << false;
+}
+
+void TstEventTableModel::valuesTheHpaActedOn()
+{
+    const QString dir = examplePath("high-load-hpa-20251124-155733");
+    if (!QDir(dir).exists())
+        QSKIP("shared example high-load-hpa-20251124-155733 is not available");
+    QFETCH(int, line);
+    QFETCH(QString, waiting);
+    QFETCH(QString, kv);
+    QFETCH(bool, fromLog);
+    auto e = std::make_shared<hpa::core::Experiment>(
+        hpa::core::ExperimentLoader::load(dir.toStdString()));
+    EventTableModel model;
+    model.setSources({ChartSource{e, e->metrics.time().front(), {}, false}});
+    int row = -1;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        if (model.index(r, 0).data(Qt::ToolTipRole).toString() ==
+            QStringLiteral("scaling-events.log:%1").arg(line))
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    const int w = model.columnOf(Field::Waiting);
+    const int k = model.columnOf(Field::KvCache);
+    QCOMPARE(model.index(row, w).data().toString(), waiting);
+    QCOMPARE(model.index(row, k).data().toString(), kv);
+    QCOMPARE(model.index(row, w).data(EventTableModel::FromLogRole).toBool(), fromLog);
+    QCOMPARE(model.index(row, k).data(EventTableModel::FromLogRole).toBool(), fromLog);
+    // A sample's value is in italics as well as marked.
+    QCOMPARE(model.index(row, w).data(Qt::FontRole).value<QFont>().italic(), !fromLog);
+    QVERIFY(model.headerData(w, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("last sample before the event")));
+}
+
+void TstEventTableModel::monitorStartListedApart()
+{
+    const QString dir = examplePath("high-load-hpa-20251124-155733");
+    if (!QDir(dir).exists())
+        QSKIP("shared example high-load-hpa-20251124-155733 is not available");
+    auto e = std::make_shared<hpa::core::Experiment>(
+        hpa::core::ExperimentLoader::load(dir.toStdString()));
+    // 15 event lines in the log; the first, `REPLICAS CHANGED: 0 -> 1`, is the monitor's
+    // first look: not one of the 14 events any count uses.
+    QCOMPARE(e->events.size(), std::size_t(14));
+    QVERIFY(e->monitorStart);
+    EventBrowser browser;
+    QAbstractItemModelTester tester(browser.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    browser.setSources({ChartSource{e, e->metrics.time().front(), {}, false}});
+    const EventTableModel *model = browser.model();
+    QCOMPARE(model->rowCount(), 15);
+    const int kind = model->columnOf(Field::Kind);
+    QCOMPARE(model->index(0, kind).data().toString(), QStringLiteral("Monitor start"));
+    QVERIFY(model->index(0, 0).data(EventTableModel::MonitorStartRole).toBool());
+    QCOMPARE(model->index(0, 0).data(EventTableModel::EventIndexRole).toInt(), -1);
+    QCOMPARE(model->index(0, kind).data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::gray));
+    QCOMPARE(model->index(0, 0).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("scaling-events.log:2"));
+    QVERIFY(!model->index(1, 0).data(EventTableModel::MonitorStartRole).toBool());
+    QCOMPARE(browser.countLabel()->text(), QStringLiteral("15 events (1 monitor start)"));
+    // Picking it shows its line but moves no chart: it has no marker.
+    QSignalSpy picked(&browser, &EventBrowser::eventSelected);
+    browser.view()->setCurrentIndex(browser.proxy()->mapFromSource(model->index(0, 0)));
+    QCOMPARE(picked.count(), 0);
+    QVERIFY(
+        browser.detailsPane()->toPlainText().contains(QStringLiteral("REPLICAS CHANGED: 0 -> 1")));
+}
+
 #include "tst_event_table_model.moc"

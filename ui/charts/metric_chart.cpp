@@ -107,7 +107,8 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
             if (m_notCollected || (spec.target && s > 0))
                 continue;
             // A column the monitor never filled is not a line at 0 (the message says so).
-            if (!spec.target && !core::CollectedSeries::isCollected(spec.key, *table.values(spec.key)))
+            if (!spec.target &&
+                !core::CollectedSeries::isCollected(spec.key, *table.values(spec.key)))
                 continue;
             const QString name = source.label.isEmpty()
                                      ? spec.name
