@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/kv_cache_unit.h"
+#include "core/model/waiting_unit.h"
 #include "ui/loaded_experiment.h"
 
 #include <QFutureWatcher>

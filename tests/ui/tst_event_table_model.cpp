@@ -176,20 +176,23 @@ void TstEventTableModel::displayedValues_data()
     add("A0 elapsed", 0, Field::Elapsed, "00:12");
     add("A0 kind", 0, Field::Kind, "Scale up");
     add("A0 change", 0, Field::Change, "1 → 3");
-    add("A0 waiting of nearest sample", 0, Field::Waiting, "5");
-    add("A0 kv rounded to 1 decimal", 0, Field::KvCache, "20.3");
+    // These lines carry no values: the last sample at or before the event, marked ≈.
+    add("A0 waiting of the sample before", 0, Field::Waiting, "5 ≈");
+    add("A0 kv rounded to 1 decimal", 0, Field::KvCache, "20.3 ≈");
     add("B0 run", 1, Field::Run, "B");
     add("B0 time as written (UTC)", 1, Field::Time, "2025-11-20T14:00:15Z");
     add("B0 elapsed from its own origin", 1, Field::Elapsed, "00:15");
-    add("B0 waiting", 1, Field::Waiting, "3");
-    add("B0 kv", 1, Field::KvCache, "60.0");
+    add("B0 waiting", 1, Field::Waiting, "3 ≈");
+    add("B0 kv", 1, Field::KvCache, "60.0 ≈");
     add("A1 kind", 2, Field::Kind, "Replicas changed");
-    add("A1 waiting missing", 2, Field::Waiting, "—");
-    add("A1 kv", 2, Field::KvCache, "30.0");
+    // At 19 s the nearest sample (20 s, no waiting value) is after the event: the one of
+    // 10 s is what the HPA could have seen.
+    add("A1 waiting before, not the nearer later one", 2, Field::Waiting, "5 ≈");
+    add("A1 kv", 2, Field::KvCache, "20.3 ≈");
     add("A2 kind", 3, Field::Kind, "Scale down");
     add("A2 change", 3, Field::Change, "3 → 2");
     add("A2 elapsed", 3, Field::Elapsed, "00:31");
-    add("A2 waiting", 3, Field::Waiting, "7");
+    add("A2 waiting", 3, Field::Waiting, "7 ≈");
 }
 
 void TstEventTableModel::displayedValues()
@@ -244,7 +247,8 @@ void TstEventTableModel::sortsNumericallyWithMissingFirst()
     QStringList order;
     for (int r = 0; r < proxy.rowCount(); ++r)
         order << proxy.index(r, waiting).data().toString();
-    QCOMPARE(order, (QStringList{"—", "3", "5", "7"}));
+    // Every event here has a sample before it (the sample-before rule); numeric order.
+    QCOMPARE(order, (QStringList{"3 ≈", "5 ≈", "5 ≈", "7 ≈"}));
 }
 
 void TstEventTableModel::filterByKind_data()
@@ -281,7 +285,7 @@ void TstEventTableModel::filterByText_data()
     QTest::newRow("kind column") << "SCALE DOWN" << QList<int>{31};
     QTest::newRow("time column") << "16:00:19" << QList<int>{19};
     QTest::newRow("change column") << "2 → 4" << QList<int>{15};
-    QTest::newRow("missing value dash") << "—" << QList<int>{19};
+    QTest::newRow("sample mark") << "≈" << QList<int>{12, 15, 19, 31};
     QTest::newRow("nothing") << "zzz" << QList<int>{};
 }
 
