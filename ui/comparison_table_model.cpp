@@ -98,6 +98,9 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
         case core::Verdict::Same:
             return tr("No change");
         case core::Verdict::Unknown:
+            if (!row.notCollected.empty())
+                return tr("Nothing to compare: this series was %1")
+                    .arg(QString::fromStdString(row.notCollected));
             return row.better == core::Direction::Neutral
                        ? tr("Describes the run; neither better nor worse")
                        : tr("A value is missing");

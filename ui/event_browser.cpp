@@ -197,6 +197,9 @@ void EventBrowser::onCurrentRowChanged(const QModelIndex &current)
     updateDetails(current);
     if (m_selectingProgrammatically || !current.isValid())
         return;
+    // The monitor's first reading has no marker on the charts to go to.
+    if (current.data(EventTableModel::MonitorStartRole).toBool())
+        return;
     emit eventSelected(current.data(EventTableModel::SourceIndexRole).toInt(),
                        current.data(EventTableModel::EventIndexRole).toInt(),
                        current.data(EventTableModel::XRole).toDouble());
@@ -206,7 +209,12 @@ void EventBrowser::updateCount()
 {
     const int total = m_model->rowCount();
     const int shown = m_proxy->rowCount();
-    const QString events = total == 1 ? tr("1 event") : tr("%1 events").arg(total);
+    const int starts = m_model->monitorStartCount();
+    // Every line of the log is a row; the monitor's first reading is said apart, as it is
+    // in no count of scaling events.
+    QString events = total == 1 ? tr("1 event") : tr("%1 events").arg(total);
+    if (starts > 0)
+        events += starts == 1 ? tr(" (1 monitor start)") : tr(" (%1 monitor starts)").arg(starts);
     if (total == 0)
         m_count->setText(tr("No events"));
     else if (m_proxy->isFiltering())

@@ -1,9 +1,11 @@
 #include "ui/event_table_model.h"
 
+#include "core/model/event_reading.h"
 #include "core/model/metric_keys.h"
 #include "core/model/timestamp.h"
 
 #include <QColor>
+#include <QFont>
 
 #include <algorithm>
 #include <cmath>
@@ -37,9 +39,50 @@ QString formatNumber(double value, int decimals)
     return s;
 }
 
+/// A value taken from the samples rather than the log line is marked, not only styled, so it
+/// survives copying and reads without colour.
+QString sampleMark(bool fromLog, double value)
+{
+    return fromLog || !std::isfinite(value) ? QString() : QStringLiteral(" ≈");
+}
+
 } // namespace
 
 EventTableModel::EventTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+EventTableModel::Row EventTableModel::makeRow(int source, int event,
+                                              const core::ScalingEvent &e) const
+{
+    const ChartSource &chartSource = m_sources[source];
+    const core::Experiment &experiment = *chartSource.experiment;
+    const core::MetricsTable &metrics = experiment.metrics;
+    Row row;
+    row.source = source;
+    row.event = event;
+    row.monitorStart = event < 0;
+    row.x = chartSource.toX(e.time);
+    // What the HPA acted on is what the event's own line says, read with the same units as
+    // the table (a leaked milli-quantity corrected, KV cache in percent).
+    const core::EventReading reading = core::EventReading::parse(experiment.eventTexts.stored(e));
+    // A line without values: the last sample at or before the event, never a later one.
+    const std::vector<double> &time = metrics.time();
+    const auto after = std::upper_bound(time.begin(), time.end(), e.time);
+    const std::size_t before =
+        after == time.begin() ? metrics.rowCount() : std::size_t(after - time.begin()) - 1;
+    if (reading.waiting) {
+        row.waiting = experiment.waitingRule.read(*reading.waiting);
+        row.waitingFromLog = true;
+    } else {
+        row.waiting = valueAt(metrics, core::keys::Waiting, before);
+    }
+    if (reading.kvCache && metrics.has(core::keys::KvCachePct)) {
+        row.kvPct = *reading.kvCache * experiment.kvRule.toPercentFactor();
+        row.kvFromLog = true;
+    } else {
+        row.kvPct = valueAt(metrics, core::keys::KvCachePct, before);
+    }
+    return row;
+}
 
 void EventTableModel::setSources(const QVector<ChartSource> &sources)
 {
@@ -51,18 +94,10 @@ void EventTableModel::setSources(const QVector<ChartSource> &sources)
         if (!source.experiment)
             continue;
         const core::Experiment &experiment = *source.experiment;
-        const core::MetricsTable &metrics = experiment.metrics;
-        for (int e = 0; e < int(experiment.events.size()); ++e) {
-            const core::ScalingEvent &event = experiment.events[std::size_t(e)];
-            Row row;
-            row.source = s;
-            row.event = e;
-            row.x = source.toX(event.time);
-            const std::size_t nearest = metrics.nearestRow(event.time);
-            row.waiting = valueAt(metrics, core::keys::Waiting, nearest);
-            row.kvPct = valueAt(metrics, core::keys::KvCachePct, nearest);
-            m_rows.push_back(row);
-        }
+        if (experiment.monitorStart)
+            m_rows.push_back(makeRow(s, -1, *experiment.monitorStart));
+        for (int e = 0; e < int(experiment.events.size()); ++e)
+            m_rows.push_back(makeRow(s, e, experiment.events[std::size_t(e)]));
     }
     // Ties keep run A before run B and each log's own order.
     std::stable_sort(m_rows.begin(), m_rows.end(),
@@ -92,6 +127,12 @@ int EventTableModel::rowOf(int sourceIndex, int eventIndex) const
     return -1;
 }
 
+int EventTableModel::monitorStartCount() const
+{
+    return int(std::count_if(m_rows.begin(), m_rows.end(),
+                             [](const Row &row) { return row.monitorStart; }));
+}
+
 QColor EventTableModel::kindColor(int kind)
 {
     switch (static_cast<core::EventKind>(kind)) {
@@ -119,7 +160,8 @@ int EventTableModel::columnCount(const QModelIndex &parent) const
 
 const core::ScalingEvent &EventTableModel::eventOf(const Row &row) const
 {
-    return m_sources[row.source].experiment->events[std::size_t(row.event)];
+    const core::Experiment &experiment = *m_sources[row.source].experiment;
+    return row.monitorStart ? *experiment.monitorStart : experiment.events[std::size_t(row.event)];
 }
 
 QVariant EventTableModel::display(const Row &row, Field field) const
@@ -134,13 +176,16 @@ QVariant EventTableModel::display(const Row &row, Field field) const
     case Field::Elapsed:
         return QString::fromStdString(core::Timestamp::formatElapsed(row.x));
     case Field::Kind:
-        return QString::fromUtf8(core::eventKindLabel(event.kind));
+        return row.monitorStart ? tr("Monitor start")
+                                : QString::fromUtf8(core::eventKindLabel(event.kind));
     case Field::Change:
         return QStringLiteral("%1 → %2").arg(event.from).arg(event.to);
     case Field::Waiting:
-        return formatNumber(row.waiting, 2);
+        return formatNumber(row.waiting, 2) + sampleMark(row.waitingFromLog, row.waiting);
     case Field::KvCache:
-        return std::isfinite(row.kvPct) ? QString::number(row.kvPct, 'f', 1) : QStringLiteral("—");
+        return (std::isfinite(row.kvPct) ? QString::number(row.kvPct, 'f', 1)
+                                         : QStringLiteral("—")) +
+               sampleMark(row.kvFromLog, row.kvPct);
     }
     return {};
 }
@@ -184,8 +229,29 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         return display(row, field);
     case Qt::DecorationRole:
         if (field == Field::Kind)
-            return kindColor(static_cast<int>(event.kind));
+            return row.monitorStart ? QColor(Qt::lightGray)
+                                    : kindColor(static_cast<int>(event.kind));
         return {};
+    case Qt::ForegroundRole:
+        // The monitor's first reading is listed so the rows match the log, greyed: it is
+        // not a scaling event and no count includes it.
+        if (row.monitorStart)
+            return QColor(Qt::gray);
+        return {};
+    case Qt::FontRole:
+        if ((field == Field::Waiting && !row.waitingFromLog) ||
+            (field == Field::KvCache && !row.kvFromLog) || row.monitorStart) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case FromLogRole:
+        return field == Field::Waiting   ? row.waitingFromLog
+               : field == Field::KvCache ? row.kvFromLog
+                                         : QVariant();
+    case MonitorStartRole:
+        return row.monitorStart;
     case Qt::TextAlignmentRole:
         if (field == Field::Waiting || field == Field::KvCache || field == Field::Elapsed)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -241,9 +307,13 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
         case Field::Elapsed:
             return tr("Time since the run's origin (mm:ss)");
         case Field::Waiting:
-            return tr("Waiting requests in the sample nearest to the event");
+            return tr("Waiting requests the HPA acted on, as the event's log line says. Where "
+                      "the line has no values (replica changes): the last sample before the "
+                      "event, in italics and marked ≈.");
         case Field::KvCache:
-            return tr("KV cache usage (%) in the sample nearest to the event");
+            return tr("KV cache usage (%) the HPA acted on, as the event's log line says. Where "
+                      "the line has no values (replica changes): the last sample before the "
+                      "event, in italics and marked ≈.");
         default:
             break;
         }

@@ -19,7 +19,11 @@ public:
         EventIndexRole,              ///< index into that experiment's events
         XRole,                       ///< chart x of the event (time - origin)
         KindRole,                    ///< int of core::EventKind
-        TextRole                     ///< the full event text as logged
+        TextRole,                    ///< the full event text as logged
+        /// For the Waiting and KV columns: true when the value is what the event's own log
+        /// line says, false when it is the last sample before the event (shown in italics).
+        FromLogRole,
+        MonitorStartRole ///< true for the monitor's first reading (not a scaling event)
     };
 
     enum class Field
@@ -43,8 +47,12 @@ public:
     Field fieldAt(int column) const;
     /// The column showing `field`, or -1 (Run with a single source).
     int columnOf(Field field) const;
-    /// The row of event `eventIndex` of source `sourceIndex`, or -1.
+    /// The row of event `eventIndex` of source `sourceIndex`, or -1. The monitor's first
+    /// reading (core::Experiment::monitorStart) has event index -1.
     int rowOf(int sourceIndex, int eventIndex) const;
+
+    /// Rows that are a monitor's first reading rather than a scaling event.
+    int monitorStartCount() const;
 
     /// Colour of the kind decoration (also used by the charts' markers' legend).
     static QColor kindColor(int kind);
@@ -61,9 +69,14 @@ private:
         int source = 0;
         int event = 0;
         double x = 0;
-        double waiting = 0; ///< NaN when no sample has a value
-        double kvPct = 0;   ///< NaN when no sample has a value
+        double waiting = 0; ///< NaN when neither the log line nor a sample has a value
+        double kvPct = 0;   ///< NaN when neither the log line nor a sample has a value
+        bool waitingFromLog = false;
+        bool kvFromLog = false;
+        bool monitorStart = false;
     };
+
+    Row makeRow(int source, int event, const core::ScalingEvent &e) const;
 
     const core::ScalingEvent &eventOf(const Row &row) const;
     QVariant display(const Row &row, Field field) const;

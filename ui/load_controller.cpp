@@ -41,10 +41,12 @@ void LoadController::waitForFinished()
 }
 
 LoadedExperiment LoadController::loadNow(const QString &dir,
-                                         std::optional<core::KvCacheUnit> kvUnit)
+                                         std::optional<core::KvCacheUnit> kvUnit,
+                                         core::WaitingUnit waitingUnit)
 {
     core::ExperimentLoader::Options options;
     options.kvUnit = kvUnit;
+    options.waitingUnit = waitingUnit;
     auto experiment = std::make_shared<core::Experiment>(
         core::ExperimentLoader::load(dir.toStdString(), options));
     LoadedExperiment result;
@@ -53,7 +55,8 @@ LoadedExperiment LoadController::loadNow(const QString &dir,
     return result;
 }
 
-void LoadController::load(const QString &dir, std::optional<core::KvCacheUnit> kvUnit)
+void LoadController::load(const QString &dir, std::optional<core::KvCacheUnit> kvUnit,
+                          core::WaitingUnit waitingUnit)
 {
     if (isRunning()) {
         cancel();
@@ -65,32 +68,34 @@ void LoadController::load(const QString &dir, std::optional<core::KvCacheUnit> k
     emit started(dir);
     auto cancelFlag = m_cancel;
     const std::string path = dir.toStdString();
-    m_watcher.setFuture(QtConcurrent::run([path, kvUnit, cancelFlag](QPromise<Outcome> &promise) {
-        promise.setProgressRange(0, 1000);
-        Outcome outcome;
-        try {
-            core::ExperimentLoader::Options options;
-            options.kvUnit = kvUnit;
-            options.cancel = cancelFlag.get();
-            options.progress = [&promise](double fraction, std::string_view step) {
-                promise.setProgressValueAndText(static_cast<int>(fraction * 900),
-                                                QString::fromUtf8(step.data(), step.size()));
-            };
-            auto experiment =
-                std::make_shared<core::Experiment>(core::ExperimentLoader::load(path, options));
-            promise.setProgressValueAndText(920, QStringLiteral("Computing statistics"));
-            auto loaded = std::make_shared<LoadedExperiment>();
-            loaded->summary = core::ExperimentAnalyzer::summarize(*experiment);
-            loaded->experiment = std::move(experiment);
-            outcome.result = std::move(loaded);
-            promise.setProgressValueAndText(1000, QStringLiteral("Done"));
-        } catch (const core::LoadCancelled &) {
-            outcome.cancelled = true;
-        } catch (const std::exception &e) {
-            outcome.error = QString::fromUtf8(e.what());
-        }
-        promise.addResult(std::move(outcome));
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run([path, kvUnit, waitingUnit, cancelFlag](QPromise<Outcome> &promise) {
+            promise.setProgressRange(0, 1000);
+            Outcome outcome;
+            try {
+                core::ExperimentLoader::Options options;
+                options.kvUnit = kvUnit;
+                options.waitingUnit = waitingUnit;
+                options.cancel = cancelFlag.get();
+                options.progress = [&promise](double fraction, std::string_view step) {
+                    promise.setProgressValueAndText(static_cast<int>(fraction * 900),
+                                                    QString::fromUtf8(step.data(), step.size()));
+                };
+                auto experiment =
+                    std::make_shared<core::Experiment>(core::ExperimentLoader::load(path, options));
+                promise.setProgressValueAndText(920, QStringLiteral("Computing statistics"));
+                auto loaded = std::make_shared<LoadedExperiment>();
+                loaded->summary = core::ExperimentAnalyzer::summarize(*experiment);
+                loaded->experiment = std::move(experiment);
+                outcome.result = std::move(loaded);
+                promise.setProgressValueAndText(1000, QStringLiteral("Done"));
+            } catch (const core::LoadCancelled &) {
+                outcome.cancelled = true;
+            } catch (const std::exception &e) {
+                outcome.error = QString::fromUtf8(e.what());
+            }
+            promise.addResult(std::move(outcome));
+        }));
 }
 
 void LoadController::finish()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/kv_cache_unit.h"
+#include "core/model/waiting_unit.h"
 #include "ui/loaded_experiment.h"
 
 #include <QFutureWatcher>
@@ -23,7 +24,8 @@ public:
     ~LoadController() override;
 
     /// Starts loading `dir`; a load already running is cancelled first.
-    void load(const QString &dir, std::optional<core::KvCacheUnit> kvUnit = std::nullopt);
+    void load(const QString &dir, std::optional<core::KvCacheUnit> kvUnit = std::nullopt,
+              core::WaitingUnit waitingUnit = core::WaitingUnit::Auto);
     void cancel();
     bool isRunning() const;
     /// Blocks until the current load ends (tests and --screenshot).
@@ -31,7 +33,8 @@ public:
 
     /// Loads synchronously on the calling thread (command line, tests).
     static LoadedExperiment loadNow(const QString &dir,
-                                    std::optional<core::KvCacheUnit> kvUnit = std::nullopt);
+                                    std::optional<core::KvCacheUnit> kvUnit = std::nullopt,
+                                    core::WaitingUnit waitingUnit = core::WaitingUnit::Auto);
 
 signals:
     void started(const QString &dir);

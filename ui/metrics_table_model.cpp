@@ -1,6 +1,7 @@
 #include "ui/metrics_table_model.h"
 
 #include "core/analysis/experiment_analyzer.h"
+#include "core/model/collected_series.h"
 #include "core/model/metric_keys.h"
 #include "core/model/timestamp.h"
 
@@ -60,8 +61,23 @@ void MetricsTableModel::setExperiment(std::shared_ptr<const core::Experiment> ex
     m_kvExceeded.clear();
     m_waitingColumn = m_kvColumn = -1;
     m_lineWarnings.clear();
+    m_notCollected.clear();
+    m_notCollectedTexts.clear();
+    m_corrections.clear();
     if (m_experiment) {
         const core::MetricsTable &m = m_experiment->metrics;
+        for (const core::MetricColumn &c : m.columns()) {
+            const bool collected = core::CollectedSeries::isCollected(c.key, c.values);
+            m_notCollected.push_back(!collected);
+            m_notCollectedTexts.push_back(
+                collected
+                    ? QString()
+                    : QString::fromStdString(core::CollectedSeries::notCollectedText(c.values)));
+        }
+        if (m_experiment->waitingRule.unit == core::WaitingUnit::Auto) {
+            for (const core::WaitingCorrection &cell : m_experiment->waitingRule.cells)
+                m_corrections.insert(qsizetype(cell.row), cell);
+        }
         namespace keys = core::keys;
         if (m.has(keys::Waiting) && m.has(keys::WaitingTarget)) {
             m_waitingExceeded = core::ExperimentAnalyzer::exceeded(*m.values(keys::Waiting),
@@ -168,7 +184,24 @@ QString MetricsTableModel::missingTooltip(std::size_t column, std::size_t row) c
 QVariant MetricsTableModel::metricData(std::size_t column, std::size_t row, int role) const
 {
     const double v = m_experiment->metrics.columns()[column].values[row];
+    if (column < m_notCollected.size() && m_notCollected[column]) {
+        // Nothing was measured: an empty cell, not the 0 the monitor wrote.
+        switch (role) {
+        case Qt::DisplayRole:
+            return QString();
+        case Qt::ToolTipRole:
+            return m_notCollectedTexts[column];
+        case SortRole:
+            return sortable(NAN);
+        case NotCollectedRole:
+            return true;
+        default:
+            return {};
+        }
+    }
     const bool missing = !std::isfinite(v);
+    const auto corrected = int(column) == m_waitingColumn ? m_corrections.constFind(qsizetype(row))
+                                                          : m_corrections.constEnd();
     switch (role) {
     case Qt::DisplayRole:
         return missing ? QStringLiteral("—") : formatValue(v);
@@ -183,6 +216,12 @@ QVariant MetricsTableModel::metricData(std::size_t column, std::size_t row, int 
     case Qt::ToolTipRole:
         if (missing)
             return missingTooltip(column, row);
+        if (corrected != m_corrections.constEnd()) {
+            return tr("metrics.csv line %1 says %2: read as %3 (a milli-quantity whose \"m\" "
+                      "was stripped; View → Waiting Unit overrides this)")
+                .arg(corrected->line)
+                .arg(formatValue(corrected->raw), formatValue(corrected->corrected));
+        }
         if (metricExceeded(column, row))
             return tr("Above its target in this sample");
         return {};
@@ -190,6 +229,8 @@ QVariant MetricsTableModel::metricData(std::size_t column, std::size_t row, int 
         return sortable(v);
     case MissingRole:
         return missing;
+    case NotCollectedRole:
+        return false;
     default:
         return {};
     }

@@ -22,7 +22,10 @@ public:
     {
         SortRole = Qt::UserRole + 1, ///< double; missing values sort first
         SourceLineRole,              ///< the row's line in metrics.csv
-        MissingRole                  ///< true for a metric cell without a value
+        MissingRole,                 ///< true for a metric cell without a value
+        /// true for every cell of a column that is not collected (core::CollectedSeries):
+        /// shown empty, not as 0
+        NotCollectedRole
     };
 
     explicit MetricsTableModel(QObject *parent = nullptr);
@@ -65,6 +68,10 @@ private:
     std::vector<bool> m_kvExceeded;
     int m_waitingColumn = -1; ///< metric column index (not model column)
     int m_kvColumn = -1;
+    std::vector<bool> m_notCollected;         ///< per metric column
+    std::vector<QString> m_notCollectedTexts; ///< per metric column, for the tooltip
+    /// Waiting cells read as milli-units, by row.
+    QHash<qsizetype, core::WaitingCorrection> m_corrections;
     /// Warnings of metrics.csv by source line.
     QHash<int, QStringList> m_lineWarnings;
 };

@@ -95,8 +95,11 @@ public:
     {
         m_out += QStringLiteral("<tr><td>%1</td>").arg(esc(core::keys::displayName(key)));
         if (!s.collected || !s.hasStats) {
+            // The same words as the summary and the charts (core::CollectedSeries).
+            const QString text =
+                s.collected ? QObject::tr("no values") : QString::fromStdString(s.notCollectedText);
             m_out += QStringLiteral("<td colspan='7' style='color:%1'><i>%2</i></td></tr>")
-                         .arg(m_muted.name(), QObject::tr("not collected"));
+                         .arg(m_muted.name(), text.toHtmlEscaped());
             return;
         }
         m_out += QStringLiteral("<td align='right'>%1</td>").arg(s.count);

@@ -173,6 +173,11 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             if (!(ms > 0 && ms <= 3.6e6))
                 throw std::invalid_argument(a + " must be in (0, 3600000] milliseconds");
             (a == "--slo-ttft" ? cl.scorecard.sloTtftMs : cl.scorecard.sloItlMs) = ms;
+        } else if (a == "--waiting-unit") {
+            cl.waitingUnit = value(a);
+            if (*cl.waitingUnit != "auto" && *cl.waitingUnit != "as-written" &&
+                *cl.waitingUnit != "milli")
+                throw std::invalid_argument("--waiting-unit must be auto, as-written or milli");
         } else if (a.size() > 1 && a[0] == '-')
             throw std::invalid_argument("unknown option " + a);
         else

@@ -45,7 +45,8 @@ struct CommandLine
     double interval = 5.0;
     std::optional<unsigned long long> seed;
     bool overwrite = false;
-    std::optional<std::string> kvUnit; ///< --kv-unit fraction|percent|milli
+    std::optional<std::string> kvUnit;      ///< --kv-unit fraction|percent|milli
+    std::optional<std::string> waitingUnit; ///< --waiting-unit auto|as-written|milli
     /// --demand, --onset-delay, --slo-ttft, --slo-itl (summary, compare; the SLO limits also
     /// judge the job logs)
     core::ScorecardSettings scorecard;

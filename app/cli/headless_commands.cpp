@@ -36,6 +36,9 @@ int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ost
     core::ExperimentLoader::Options options;
     if (cl.kvUnit)
         options.kvUnit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
+    if (cl.waitingUnit)
+        options.waitingUnit =
+            core::WaitingNormalizer::unitFromKey(*cl.waitingUnit).value_or(core::WaitingUnit::Auto);
     // The summary reads KV cache in percent only and never an event's text: not keeping the
     // as-written KV columns and the texts saves ~20 MB at a million rows.
     options.keepRawKvCache = false;
@@ -66,6 +69,9 @@ int HeadlessCommands::compare(const CommandLine &cl, std::ostream &out, std::ost
     core::ExperimentLoader::Options options;
     if (cl.kvUnit)
         options.kvUnit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
+    if (cl.waitingUnit)
+        options.waitingUnit =
+            core::WaitingNormalizer::unitFromKey(*cl.waitingUnit).value_or(core::WaitingUnit::Auto);
     std::vector<core::Experiment> runs;
     for (const std::string &dir : cl.dirs) {
         try {

@@ -132,6 +132,19 @@ void MainWindow::createActions()
         m_kvUnitGroup->addAction(a);
     }
 
+    m_waitingUnitGroup = new QActionGroup(this);
+    const std::pair<QString, core::WaitingUnit> waitingUnits[] = {
+        {tr("Detect Automatically"), core::WaitingUnit::Auto},
+        {tr("As Written"), core::WaitingUnit::AsWritten},
+        {tr("Milli-units (60250 = 60.25)"), core::WaitingUnit::Milli}};
+    for (const auto &[label, unit] : waitingUnits) {
+        QAction *a = make(label, tr("How metrics.csv wrote waiting requests"));
+        a->setCheckable(true);
+        a->setChecked(unit == core::WaitingUnit::Auto);
+        a->setData(static_cast<int>(unit));
+        m_waitingUnitGroup->addAction(a);
+    }
+
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseExperiment);
     connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
     connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeExperiment);
@@ -162,6 +175,10 @@ void MainWindow::createActions()
     connect(m_kvUnitGroup, &QActionGroup::triggered, this, [this](QAction *a) {
         const int unit = a->data().toInt();
         m_kvUnit = unit < 0 ? std::nullopt : std::optional(static_cast<core::KvCacheUnit>(unit));
+        reload();
+    });
+    connect(m_waitingUnitGroup, &QActionGroup::triggered, this, [this](QAction *a) {
+        m_waitingUnit = static_cast<core::WaitingUnit>(a->data().toInt());
         reload();
     });
 }
@@ -200,6 +217,8 @@ void MainWindow::createMenus()
     m_viewMenu->addMenu(m_compare->alignMenu());
     QMenu *kv = m_viewMenu->addMenu(tr("KV Cache &Unit"));
     kv->addActions(m_kvUnitGroup->actions());
+    QMenu *waiting = m_viewMenu->addMenu(tr("&Waiting Unit"));
+    waiting->addActions(m_waitingUnitGroup->actions());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_warningsAction);
 
@@ -400,7 +419,7 @@ void MainWindow::openExperiment(const QString &dirIn)
     m_currentDir = QFileInfo(dir).absoluteFilePath();
     m_settings.setLastFolder(QFileInfo(m_currentDir).absolutePath());
     setLoading(true);
-    m_loader->load(m_currentDir, m_kvUnit);
+    m_loader->load(m_currentDir, m_kvUnit, m_waitingUnit);
 }
 
 void MainWindow::compareWith(const QString &dir)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/kv_cache_unit.h"
+#include "core/model/waiting_unit.h"
 #include "ui/app_settings.h"
 #include "ui/loaded_experiment.h"
 
@@ -98,6 +99,7 @@ private:
     QString m_currentDir;
     QString m_lastError;
     std::optional<core::KvCacheUnit> m_kvUnit;
+    core::WaitingUnit m_waitingUnit = core::WaitingUnit::Auto;
     bool m_modalErrors = true;
 
     QAction *m_openAction = nullptr;
@@ -113,6 +115,7 @@ private:
     QAction *m_warningsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QActionGroup *m_kvUnitGroup = nullptr;
+    QActionGroup *m_waitingUnitGroup = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
 

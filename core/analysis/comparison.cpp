@@ -28,6 +28,59 @@ std::optional<std::string> rendered(const std::optional<double> &v)
     return v ? std::optional(NumberFormat::fixed(*v, 6)) : std::nullopt;
 }
 
+/// "not collected in A" / "in B" / "in A and B" when `key` is a series one of the runs has but
+/// did not collect; empty otherwise.
+std::string notCollectedNote(const ExperimentSummary &a, const ExperimentSummary &b,
+                             const std::string &key)
+{
+    const auto missing = [&key](const ExperimentSummary &s) {
+        const auto it = s.series.find(key);
+        return it != s.series.end() && !it->second.collected;
+    };
+    const bool inA = missing(a), inB = missing(b);
+    if (!inA && !inB)
+        return {};
+    return inA && inB ? "not collected in A and B"
+           : inA      ? "not collected in A"
+                      : "not collected in B";
+}
+
+/// One row instead of a row per statistic for each series a run did not collect: there is
+/// nothing to compare, and seven rows of "—" would hide that.
+std::vector<ComparisonRow> collapseNotCollected(std::vector<ComparisonRow> rows,
+                                                const ExperimentSummary &a,
+                                                const ExperimentSummary &b,
+                                                const std::vector<std::string> &order)
+{
+    std::vector<ComparisonRow> out;
+    out.reserve(rows.size());
+    std::string collapsing; // "series.<key>." of the series being collapsed
+    for (ComparisonRow &r : rows) {
+        if (!collapsing.empty() && r.key.starts_with(collapsing))
+            continue;
+        collapsing.clear();
+        for (const std::string &key : order) {
+            const std::string prefix = "series." + key + ".";
+            if (!r.key.starts_with(prefix))
+                continue;
+            if (std::string note = notCollectedNote(a, b, key); !note.empty()) {
+                collapsing = prefix;
+                r.key = "series." + key;
+                r.label = note;
+                r.a = r.b = r.delta = r.percent = std::nullopt;
+                r.better = Direction::Neutral;
+                r.verdict = Verdict::Unknown;
+                r.resolution = std::nullopt;
+                r.note.clear();
+                r.notCollected = std::move(note);
+            }
+            break;
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 } // namespace
 
 ExperimentComparison::ExperimentComparison(ExperimentSummary a, ExperimentSummary b)
@@ -60,6 +113,7 @@ ExperimentComparison::ExperimentComparison(ExperimentSummary a, ExperimentSummar
         m_rows.push_back(std::move(r));
     }
     applyVerdictRules();
+    m_rows = collapseNotCollected(std::move(m_rows), m_a, m_b, order);
 
     const auto entriesA = m_a.metadata.entries();
     const auto entriesB = m_b.metadata.entries();

@@ -34,6 +34,9 @@ struct ComparisonRow
     /// Why the verdict is what it is when it is not the plain comparison of A and B
     /// ("per hour of run: durations differ by 32 %"); empty otherwise.
     std::string note;
+    /// Set on the one row that stands for a series not collected in a run (CollectedSeries):
+    /// "not collected in A", "not collected in B" or "not collected in A and B".
+    std::string notCollected;
 };
 
 /// A setting that differs between the runs; nullopt where a run does not have it.

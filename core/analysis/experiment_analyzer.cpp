@@ -3,6 +3,7 @@
 #include "core/analysis/client_latency_analyzer.h"
 #include "core/analysis/scorecard_calculator.h"
 #include "core/analysis/statistics.h"
+#include "core/model/collected_series.h"
 #include "core/model/metric_keys.h"
 #include "core/model/timestamp.h"
 
@@ -48,13 +49,12 @@ SeriesSummary summarizeSeries(std::string_view key, const std::vector<double> &v
 {
     SeriesSummary s;
     const bool latency = ExperimentAnalyzer::positiveOnly(key);
-    const bool prometheus = latency || key == keys::RequestRate;
-    s.collected =
-        prometheus
-            ? std::any_of(values.begin(), values.end(), [](double v) { return v > 0; })
-            : std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
-    if (!s.collected && latency)
+    s.collected = CollectedSeries::isCollected(key, values);
+    if (!s.collected) {
+        // No statistics of zeros: they would read as measurements.
+        s.notCollectedText = CollectedSeries::notCollectedText(values);
         return s;
+    }
     if (auto d = Statistics::describe(values, latency)) {
         s.hasStats = true;
         s.count = d->count;
@@ -229,6 +229,7 @@ ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment,
     s.path = experiment.path;
     s.layout = std::string(layoutKey(experiment.layout));
     s.kvRule = experiment.kvRule;
+    s.waitingRule = experiment.waitingRule;
     s.metadata = experiment.metadata;
     s.warnings = experiment.warnings;
     s.samples = m.rowCount();

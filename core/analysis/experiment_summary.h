@@ -5,6 +5,7 @@
 #include "core/model/experiment_metadata.h"
 #include "core/model/kv_cache_unit.h"
 #include "core/model/load_warning.h"
+#include "core/model/waiting_unit.h"
 
 #include <map>
 #include <optional>
@@ -13,10 +14,12 @@
 
 namespace hpa::core {
 
-/// Statistics of one series; `stats` is empty when the series was not collected.
+/// Statistics of one series; none (hasStats false) when the series was not collected.
 struct SeriesSummary
 {
     bool collected = false;
+    /// When not collected: what is known, e.g. "all 71 values are 0: not collected".
+    std::string notCollectedText;
     std::size_t count = 0;
     double mean = 0, min = 0, max = 0, p50 = 0, p90 = 0, p99 = 0;
     bool hasStats = false;
@@ -41,6 +44,8 @@ struct ExperimentSummary
     double medianIntervalSeconds = 0;
     std::size_t gaps = 0; ///< intervals longer than 3 x the median
     KvCacheRule kvRule;
+    /// How waiting requests were read, with the cells read as milli-units.
+    WaitingRule waitingRule;
 
     std::optional<int> replicasInitial, replicasFinal, replicasMin, replicasMax;
     /// Integral of current replicas over time (each sample holds until the next).

@@ -4,6 +4,7 @@
 #include "core/load/job_placer.h"
 #include "core/load/scaling_event_loader.h"
 #include "core/model/metric_keys.h"
+#include "core/model/number_format.h"
 #include "core/model/warning_list.h"
 #include "core/parsers/bench_log_parser.h"
 #include "core/parsers/experiment_config_parser.h"
@@ -259,6 +260,7 @@ void takeEvents(ScalingEventLoader::Result &&events, Experiment &experiment)
 {
     experiment.events = std::move(events.events);
     experiment.eventTexts = std::move(events.eventTexts);
+    experiment.monitorStart = events.monitorStart;
     experiment.hpaDescription = std::move(events.hpaDescription);
     append(experiment.warnings, std::move(events.warnings));
 }
@@ -353,6 +355,7 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
 
     readTexts(dir, std::move(events), experiment, options);
 
+    applyWaitingUnit(experiment, options.waitingUnit);
     applyKvCacheUnit(experiment, options.kvUnit, options.keepRawKvCache);
     report(options, 1.0, "Done");
     return experiment;
@@ -412,6 +415,65 @@ void ExperimentLoader::applyKvCacheUnit(Experiment &experiment, std::optional<Kv
     if (targetPct)
         table.setColumn("kv_cache_target_pct", std::string(keys::KvCacheTargetPct),
                         std::move(*targetPct));
+}
+
+void ExperimentLoader::applyWaitingUnit(Experiment &experiment, WaitingUnit unit)
+{
+    WaitingRule rule;
+    rule.unit = unit;
+    MetricsTable &table = experiment.metrics;
+    MetricColumn *column = nullptr;
+    for (MetricColumn &c : table.columns()) {
+        if (c.key == keys::Waiting)
+            column = &c;
+    }
+    if (!column) {
+        experiment.waitingRule = std::move(rule);
+        return;
+    }
+    std::string header = column->header;
+    std::transform(header.begin(), header.end(), header.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    // The older layout's num_requests_waiting_current is all stripped quantities alike; only
+    // the newer monitor's column mixes plain counts with a leaked milli-quantity.
+    if (header == "num_requests_waiting") {
+        std::optional<double> target;
+        if (const std::vector<double> *t = table.values(keys::WaitingTarget)) {
+            const auto it =
+                std::find_if(t->begin(), t->end(), [](double v) { return std::isfinite(v); });
+            if (it != t->end())
+                target = *it;
+        }
+        rule = WaitingNormalizer::detect(column->values, target, unit);
+    }
+    for (WaitingCorrection &cell : rule.cells)
+        cell.line = table.sourceLine(cell.row);
+    if (rule.unit == WaitingUnit::Auto && rule.count > 0) {
+        WarningList warnings("metrics.csv");
+        for (const WaitingCorrection &cell : rule.cells) {
+            warnings.add(cell.line,
+                         fmt::format("{} {} read as {} (a milli-quantity whose \"m\" was "
+                                     "stripped: at most 10 x the run's largest plain value or "
+                                     "target)",
+                                     column->header, NumberFormat::fixed(cell.raw, 3),
+                                     NumberFormat::fixed(cell.corrected, 3)));
+        }
+        append(experiment.warnings, warnings.take());
+        rule.reason = fmt::format("{} cell(s) >= 1000 read as milli-units", rule.count);
+    } else if (rule.unit == WaitingUnit::AsWritten) {
+        rule.reason = rule.count
+                          ? fmt::format("as written; {} cell(s) look like milli-units", rule.count)
+                          : "as written";
+    } else if (rule.unit == WaitingUnit::Milli) {
+        rule.reason = "every cell read as milli-units";
+    } else {
+        rule.reason = "as written";
+    }
+    if (rule.unit != WaitingUnit::AsWritten) {
+        for (double &v : column->values)
+            v = rule.read(v);
+    }
+    experiment.waitingRule = std::move(rule);
 }
 
 bool ExperimentLoader::isExperimentDir(const std::string &dir)

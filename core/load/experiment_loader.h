@@ -33,8 +33,9 @@ class ExperimentLoader
 public:
     struct Options
     {
-        std::optional<KvCacheUnit> kvUnit; ///< overrides the detected KV cache unit
-        unsigned threads = 0;              ///< metrics.csv parser threads; 0 = all cores
+        std::optional<KvCacheUnit> kvUnit;           ///< overrides the detected KV cache unit
+        WaitingUnit waitingUnit = WaitingUnit::Auto; ///< how to read num_requests_waiting
+        unsigned threads = 0;                        ///< metrics.csv parser threads; 0 = all cores
         const std::atomic<bool> *cancel = nullptr;
         /// Progress 0..1 with a short description of the current step.
         std::function<void(double, std::string_view)> progress;
@@ -56,6 +57,12 @@ public:
     /// then not be changed again: the percent columns are taken as the file's own).
     static void applyKvCacheUnit(Experiment &experiment, std::optional<KvCacheUnit> forced,
                                  bool keepRaw = true);
+
+    /// Reads the waiting column with `unit` (WaitingRule) in place and records the rule in
+    /// `experiment.waitingRule`; each cell the automatic rule corrects gets a warning naming
+    /// its line, the value as written and as read. Only the newer layout's
+    /// `num_requests_waiting` is ever read as milli-units automatically.
+    static void applyWaitingUnit(Experiment &experiment, WaitingUnit unit);
 
     /// True when `dir` has a metrics.csv.
     static bool isExperimentDir(const std::string &dir);

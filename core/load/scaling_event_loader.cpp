@@ -38,10 +38,18 @@ ScalingEventLoader::Result ScalingEventLoader::load(const std::filesystem::path 
             result.events = std::move(r.events); // no second vector of them at any time
             result.eventTexts = std::move(r.texts);
         } else {
+            // The monitor start refers to the same texts: moved along with the events.
+            if (r.monitorStart)
+                r.events.push_back(*r.monitorStart);
             result.eventTexts.append(std::move(r.texts), r.events);
+            if (r.monitorStart) {
+                r.monitorStart = r.events.back();
+                r.events.pop_back();
+            }
             result.eventTexts.shrinkToFit();
             result.events.insert(result.events.end(), r.events.begin(), r.events.end());
         }
+        result.monitorStart = r.monitorStart;
         append(result.warnings, std::move(r.warnings));
     }
     // Logs are written in time order, so this is nearly always sorted already.

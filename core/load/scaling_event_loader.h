@@ -5,6 +5,7 @@
 #include "core/model/scaling_event_texts.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ public:
         std::vector<ScalingEvent> events; ///< sorted by time
         ScalingEventTexts eventTexts;     ///< text and file name of each of `events`
         std::string hpaDescription;       ///< scaling.log's initial state
+        /// The monitor's first `REPLICAS CHANGED: 0 -> N` (its start-up reading, not an event);
+        /// its text is in `eventTexts` too.
+        std::optional<ScalingEvent> monitorStart;
         std::vector<LoadWarning> warnings;
     };
 

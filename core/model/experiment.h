@@ -9,6 +9,7 @@
 #include "core/model/metrics_table.h"
 #include "core/model/scaling_event.h"
 #include "core/model/scaling_event_texts.h"
+#include "core/model/waiting_unit.h"
 
 #include <optional>
 #include <string>
@@ -42,8 +43,14 @@ struct Experiment
     /// Samples; after loading it also holds kv_cache_pct / kv_cache_target_pct in percent.
     MetricsTable metrics;
     KvCacheRule kvRule;
+    /// How waiting requests were read; after loading the waiting column holds them as read.
+    WaitingRule waitingRule;
     std::vector<ScalingEvent> events; ///< sorted by time
     ScalingEventTexts eventTexts;     ///< text and file name of each of `events`
+    /// The newer monitor's first `REPLICAS CHANGED: 0 -> N`: its first look at the
+    /// deployment, not a change. Not one of `events` (so no count includes it), but listed
+    /// where the log is shown line by line. Its text is in `eventTexts`.
+    std::optional<ScalingEvent> monitorStart;
     /// `kubectl describe hpa` text from scaling.log's initial state, when present.
     std::string hpaDescription;
     std::vector<KubectlSnapshot> kubernetesEvents; ///< events.log

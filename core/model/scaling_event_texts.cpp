@@ -88,6 +88,14 @@ std::string ScalingEventTexts::text(const ScalingEvent &event) const
     return out;
 }
 
+std::string_view ScalingEventTexts::stored(const ScalingEvent &event) const
+{
+    if (event.textForm == EventTextForm::None ||
+        std::size_t{event.textOffset} + event.textLength > m_buffer.size())
+        return {};
+    return std::string_view(m_buffer).substr(event.textOffset, event.textLength);
+}
+
 bool ScalingEventTexts::fits(std::size_t extra) const
 {
     return m_buffer.size() + extra <= std::numeric_limits<std::uint32_t>::max();

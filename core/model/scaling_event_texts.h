@@ -28,6 +28,11 @@ public:
     /// lines; line breaks as `\n`); empty when the text was not kept.
     std::string text(const ScalingEvent &event) const;
 
+    /// What is stored for `event` without rebuilding anything: the whole text, or for a
+    /// one-line event only what follows its head (` (waiting: 355, cache: 0.997)`); empty
+    /// when not kept. Cheap: for reading values out of many events.
+    std::string_view stored(const ScalingEvent &event) const;
+
     /// Keeps `text` whole as the text of `event`.
     void store(ScalingEvent &event, std::string_view text);
     /// Keeps a trimmed scaling-events.log line as the text of `event`, whose time, kind, from

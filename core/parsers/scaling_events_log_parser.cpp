@@ -159,10 +159,8 @@ ScalingEventsLogParser::parse(std::string_view content, const std::string &fileN
             continue;
         }
         // The monitor logs its first look at the deployment as a change from 0: not a change.
-        if (!sawEvent && kind == EventKind::ReplicasChanged && transition->from == 0) {
-            sawEvent = true;
-            continue;
-        }
+        const bool monitorStart =
+            !sawEvent && kind == EventKind::ReplicasChanged && transition->from == 0;
         sawEvent = true;
 
         ScalingEvent event;
@@ -174,7 +172,10 @@ ScalingEventsLogParser::parse(std::string_view content, const std::string &fileN
         event.line = line.number;
         if (keepText)
             result.texts.storeLine(event, text);
-        result.events.push_back(event);
+        if (monitorStart)
+            result.monitorStart = event;
+        else
+            result.events.push_back(event);
     }
     result.texts.shrinkToFit();
     result.warnings = warnings.take();

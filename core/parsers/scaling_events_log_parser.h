@@ -19,6 +19,9 @@ public:
     {
         std::vector<ScalingEvent> events;
         ScalingEventTexts texts; ///< the events' texts and file name
+        /// The first `REPLICAS CHANGED: 0 -> N` before any other event: the monitor's first
+        /// look at the deployment, not a change, so not one of `events`.
+        std::optional<ScalingEvent> monitorStart;
         std::optional<double> monitorStarted, monitorStopped;
         std::optional<double> declaredIntervalSeconds; ///< "collecting metrics every 5s"
         std::vector<LoadWarning> warnings;
@@ -26,8 +29,9 @@ public:
 
     /// `SCALE UP/DOWN TRIGGERED: a -> b (waiting: w, cache: c)` and `REPLICAS CHANGED: a -> b`
     /// become events; a first `REPLICAS CHANGED: 0 -> N` before any other event is the monitor's
-    /// initial reading and is dropped. Unknown lines are warnings. Without `keepText` the
-    /// events have no text (EventTextForm::None), which saves most of their memory.
+    /// initial reading: it is not one of the events but kept as `monitorStart`. Unknown lines are
+    /// warnings. Without `keepText` the events have no text (EventTextForm::None), which saves most
+    /// of their memory.
     static Result parse(std::string_view content, const std::string &fileName,
                         bool keepText = true);
 };

@@ -1,5 +1,6 @@
 #include "core/plot/value_readout.h"
 
+#include "core/model/collected_series.h"
 #include "core/model/metric_keys.h"
 #include "core/model/timestamp.h"
 
@@ -11,12 +12,6 @@
 namespace hpa::core {
 
 namespace {
-
-/// Columns where 0.00 means "the Prometheus query returned nothing" (see FORMATS.md).
-bool zeroMeansMissing(std::string_view key)
-{
-    return key == keys::TtftMs || key == keys::ItlMs || key == keys::RequestRate;
-}
 
 /// Inside a collected column, a zero latency is a gap; a zero request rate is a real "no
 /// traffic" reading.
@@ -39,9 +34,7 @@ void ValueReadout::addSource(std::string label, const MetricsTable &table, doubl
         series.name = keys::displayName(key);
         series.values = values;
         series.positiveOnly = zeroIsGap(key);
-        if (zeroMeansMissing(key))
-            series.collected =
-                std::any_of(values->begin(), values->end(), [](double v) { return v > 0; });
+        series.collected = CollectedSeries::isCollected(key, *values);
         series.key = std::move(key);
         source.series.push_back(std::move(series));
     }

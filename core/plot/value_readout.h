@@ -22,8 +22,8 @@ public:
 
     /// The lines for a cursor at axis position `x`: per source one time line
     /// (`A: 2025-11-24 16:02:07 (elapsed 04:29)`) and one indented line per series
-    /// (`  Replicas: 5`). Missing values read `—`; a latency or rate column that holds no
-    /// positive value at all reads `not collected`, and a zero inside a collected latency
+    /// (`  Replicas: 5`). Missing values read `—`; a column that is not collected
+    /// (CollectedSeries) reads `not collected`, and a zero inside a collected latency
     /// column reads `—` (zero there means the query returned nothing).
     std::vector<std::string> lines(double x) const;
 

@@ -28,6 +28,13 @@ Json numberDelta(double a, double b)
 
 Json seriesDelta(const SeriesSummary &a, const SeriesSummary &b)
 {
+    // Nothing to subtract where a run did not collect the series (no statistics of zeros).
+    if (!a.collected || !b.collected) {
+        return Json{{"collected", false},
+                    {"note", !a.collected && !b.collected ? "not collected in A and B"
+                             : !a.collected               ? "not collected in A"
+                                                          : "not collected in B"}};
+    }
     const bool both = a.hasStats && b.hasStats;
     auto d = [&](double SeriesSummary::*field) {
         return both ? numberDelta(a.*field, b.*field) : Json(nullptr);

@@ -63,7 +63,7 @@ std::string ComparisonText::render(const ExperimentComparison &c)
     // A series neither run has data for gets one line instead of seven rows of N/A.
     std::set<std::string> withData;
     for (const ComparisonRow &r : c.rows()) {
-        if (r.a || r.b)
+        if (r.a || r.b || !r.notCollected.empty())
             withData.insert(r.group);
     }
     std::string group;
@@ -77,6 +77,10 @@ std::string ComparisonText::render(const ExperimentComparison &c)
         }
         if (!withData.count(group))
             continue;
+        if (!r.notCollected.empty()) {
+            out += fmt::format("  {}\n", r.notCollected);
+            continue;
+        }
         const std::string delta = r.delta ? signedNumber(*r.delta, kDecimals) : "";
         const std::string percent = r.percent ? signedNumber(*r.percent, 1) + "%" : "";
         const std::string label =

@@ -27,6 +27,23 @@ Json violation(const ViolationSummary &v)
     return Json{{"samples", v.samples}, {"percent", SummaryJson::number(v.percent)}};
 }
 
+/// The cells the waiting rule read as milli-units (none unless the automatic rule corrected
+/// some): file, line, column, value as written and as read.
+Json correctionsJson(const WaitingRule &rule)
+{
+    Json out = Json::array();
+    if (rule.unit != WaitingUnit::Auto)
+        return out;
+    for (const WaitingCorrection &c : rule.cells) {
+        out.push_back(Json{{"file", "metrics.csv"},
+                           {"line", c.line},
+                           {"column", "num_requests_waiting"},
+                           {"raw", SummaryJson::number(c.raw)},
+                           {"corrected", SummaryJson::number(c.corrected)}});
+    }
+    return out;
+}
+
 } // namespace
 
 Json SummaryJson::number(double value)
@@ -37,6 +54,10 @@ Json SummaryJson::number(double value)
 Json SummaryJson::seriesJson(const SeriesSummary &s)
 {
     Json j{{"collected", s.collected}};
+    if (!s.collected) {
+        j["note"] = s.notCollectedText; // what is known; no statistics of zeros
+        return j;
+    }
     if (s.hasStats) {
         j["count"] = s.count;
         j["mean"] = number(s.mean);
@@ -63,6 +84,8 @@ Json SummaryJson::toJson(const ExperimentSummary &s)
     j["median_interval_s"] = number(s.medianIntervalSeconds);
     j["gaps"] = s.gaps;
     j["kv_cache_unit"] = std::string(KvCacheNormalizer::unitKey(s.kvRule.unit));
+    j["waiting_unit"] = std::string(WaitingNormalizer::unitKey(s.waitingRule.unit));
+    j["corrections"] = correctionsJson(s.waitingRule);
     j["replicas"] = Json{{"initial", optional(s.replicasInitial)},
                          {"final", optional(s.replicasFinal)},
                          {"min", optional(s.replicasMin)},

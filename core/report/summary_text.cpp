@@ -71,6 +71,9 @@ std::string SummaryText::render(const ExperimentSummary &s)
                        s.kvRule.reason);
     if (s.benchOnly)
         out += "Bench-only run:   job-logs/ but no metrics.csv, so there is no HPA time series\n";
+    if (s.waitingRule.applies || s.waitingRule.unit != WaitingUnit::Auto)
+        out += fmt::format("Waiting unit:     {} ({})\n",
+                           WaitingNormalizer::unitKey(s.waitingRule.unit), s.waitingRule.reason);
     out += '\n';
     out += JobsText::render(s);
 
@@ -93,14 +96,18 @@ std::string SummaryText::render(const ExperimentSummary &s)
     for (const std::string &key : s.seriesOrder) {
         const SeriesSummary &series = s.series.at(key);
         const std::string label = keys::displayName(key);
-        if (!series.hasStats) {
-            out += fmt::format("{:<28}{:>10}\n", label, "not collected");
+        if (!series.collected) {
+            out += fmt::format("{:<28}  {}\n", label, series.notCollectedText);
             continue;
         }
-        out += fmt::format("{:<28}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}{}\n", label,
-                           series.count, number(series.mean), number(series.min),
-                           number(series.p50), number(series.p90), number(series.p99),
-                           number(series.max), series.collected ? "" : "  (not collected)");
+        if (!series.hasStats) {
+            out += fmt::format("{:<28}{:>10}\n", label, "no values");
+            continue;
+        }
+        out +=
+            fmt::format("{:<28}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}{:>10}\n", label, series.count,
+                        number(series.mean), number(series.min), number(series.p50),
+                        number(series.p90), number(series.p99), number(series.max));
     }
     out += fmt::format("Waiting requests target:  {}\n", orNA(s.waitingTarget));
     out += fmt::format("KV cache target (%):      {}\n", orNA(s.kvCacheTargetPct));

@@ -33,14 +33,12 @@ QString folder(const QString &name)
     return QDir(own).exists() ? own : QString();
 }
 
-const std::vector<std::string> kTopLevelKeys{"name",       "path",          "layout",
-                                             "metadata",   "start",         "end",
-                                             "duration_s", "samples",       "median_interval_s",
-                                             "gaps",       "kv_cache_unit", "replicas",
-                                             "events",     "series",        "targets",
-                                             "violations", "correlation",   "autoscaling",
-                                             "bench_only", "jobs",          "client_latency",
-                                             "warnings"};
+const std::vector<std::string> kTopLevelKeys{
+    "name",          "path",         "layout",         "metadata",          "start",
+    "end",           "duration_s",   "samples",        "median_interval_s", "gaps",
+    "kv_cache_unit", "waiting_unit", "corrections",    "replicas",          "events",
+    "series",        "targets",      "violations",     "correlation",       "autoscaling",
+    "bench_only",    "jobs",         "client_latency", "warnings"};
 
 } // namespace
 
@@ -54,6 +52,7 @@ private slots:
     void text_data();
     void text();
     void kvUnitOption();
+    void truthOnHighLoad();
     void warningsInJson();
     void notAnExperiment_data();
     void notAnExperiment();
@@ -147,6 +146,56 @@ void TestCliSummary::kvUnitOption()
     // Taken as written: the raw 569 is now 569 %.
     QCOMPARE(j["series"]["kv_cache_pct"]["max"].get<double>(), 569.0);
     QCOMPARE(j["targets"]["kv_cache_pct"].get<double>(), 500.0);
+}
+
+void TestCliSummary::truthOnHighLoad()
+{
+    const QString dir = kShared + QStringLiteral("high-load-hpa-20251124-155733");
+    if (!QDir(dir).exists())
+        QSKIP("shared example high-load-hpa-20251124-155733 not present");
+    const Run r = run({QStringLiteral("summary"), QStringLiteral("--json"), dir});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const Json j = Json::parse(r.out.toStdString());
+    // Lines 26 and 27 read 60250 (a leaked 60250m): listed and read as 60.25.
+    QCOMPARE(j["waiting_unit"].get<std::string>(), std::string("auto"));
+    const Json expected = Json::parse(R"([
+        {"file": "metrics.csv", "line": 26, "column": "num_requests_waiting",
+         "raw": 60250.0, "corrected": 60.25},
+        {"file": "metrics.csv", "line": 27, "column": "num_requests_waiting",
+         "raw": 60250.0, "corrected": 60.25}])");
+    QCOMPARE(j["corrections"], expected);
+    QCOMPARE(j["series"]["waiting"]["max"].get<double>(), 510.0);
+    QCOMPARE(j["series"]["waiting"]["mean"].get<double>(), 86.5);
+    // Columns the monitor's own queries fill, all 0: not collected, and no statistics.
+    for (const char *key : {"ttft_ms", "itl_ms", "request_rate_per_min", "active_jobs"}) {
+        const Json &series = j["series"][key];
+        QCOMPARE(series["collected"].get<bool>(), false);
+        QVERIFY2(!series.contains("count") && !series.contains("mean"), key);
+        QCOMPARE(series["note"].get<std::string>(),
+                 std::string("all 29 values are 0: not collected"));
+    }
+    // The HPA's own columns are real even where 0.
+    QCOMPARE(j["series"]["replicas"]["collected"].get<bool>(), true);
+    // The monitor's first `REPLICAS CHANGED: 0 -> 1` is in no count: 15 log lines, 14 events.
+    QCOMPARE(j["events"]["total"].get<int>(), 14);
+    QCOMPARE(j["events"]["replicas_changed"].get<int>(), 7);
+
+    const Run text = run({QStringLiteral("summary"), dir});
+    const QString out = QString::fromUtf8(text.out);
+    QVERIFY(out.contains(QStringLiteral("all 29 values are 0: not collected")));
+    QVERIFY(out.contains(QStringLiteral("Waiting unit:     auto (2 cell(s) >= 1000 read as "
+                                        "milli-units)")));
+    QVERIFY(out.contains(QStringLiteral("metrics.csv:26: num_requests_waiting 60250 read as "
+                                        "60.25")));
+
+    const Run asWritten =
+        run({QStringLiteral("summary"), QStringLiteral("--json"), QStringLiteral("--waiting-unit"),
+             QStringLiteral("as-written"), dir});
+    QVERIFY2(asWritten.exitCode == 0, asWritten.err.constData());
+    const Json w = Json::parse(asWritten.out.toStdString());
+    QCOMPARE(w["waiting_unit"].get<std::string>(), std::string("as-written"));
+    QVERIFY(w["corrections"].empty());
+    QCOMPARE(w["series"]["waiting"]["max"].get<double>(), 60250.0);
 }
 
 void TestCliSummary::warningsInJson()

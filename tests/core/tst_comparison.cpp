@@ -130,6 +130,8 @@ private slots:
     void metadataDifferences();
     void json();
     void jsonMissingReplicas();
+    void notCollectedIsOneRow_data();
+    void notCollectedIsOneRow();
     void text();
     void sharedExamples();
 };
@@ -340,9 +342,50 @@ void TestComparison::jsonMissingReplicas()
     const nlohmann::ordered_json d = ComparisonJson::toJson(ExperimentComparison(a, b))["delta"];
     QVERIFY(d["replicas"]["final"].is_null());
     QCOMPARE(d["replicas"]["max"].get<long long>(), 2LL);
-    QVERIFY(d["series"]["ttft_ms"]["mean"].is_null());
-    QVERIFY(d["series"]["ttft_ms"]["count"].is_null());
+    // Nothing to subtract: one note instead of a null per statistic.
+    QCOMPARE(d["series"]["ttft_ms"]["collected"].get<bool>(), false);
+    QCOMPARE(d["series"]["ttft_ms"]["note"].get<std::string>(), std::string("not collected in A"));
+    QVERIFY(!d["series"]["ttft_ms"].contains("mean"));
     QVERIFY(d["duration_s"].is_null());
+}
+
+void TestComparison::notCollectedIsOneRow_data()
+{
+    QTest::addColumn<bool>("inA");
+    QTest::addColumn<bool>("inB");
+    QTest::addColumn<QString>("note");
+    QTest::newRow("A") << false << true << "not collected in A";
+    QTest::newRow("B") << true << false << "not collected in B";
+    QTest::newRow("both") << false << false << "not collected in A and B";
+}
+
+void TestComparison::notCollectedIsOneRow()
+{
+    QFETCH(bool, inA);
+    QFETCH(bool, inB);
+    QFETCH(QString, note);
+    ExperimentSummary a = summaryA();
+    ExperimentSummary b = summaryB();
+    if (!inA)
+        a.series["ttft_ms"] = SeriesSummary{};
+    if (!inB)
+        b.series["ttft_ms"] = SeriesSummary{};
+    const ExperimentComparison c(a, b);
+    std::vector<const ComparisonRow *> ttft;
+    for (const ComparisonRow &r : c.rows()) {
+        if (r.key.starts_with("series.ttft_ms"))
+            ttft.push_back(&r);
+    }
+    // One row saying so, not seven rows of "—".
+    QCOMPARE(ttft.size(), std::size_t(1));
+    QCOMPARE(ttft[0]->key, std::string("series.ttft_ms"));
+    QCOMPARE(QString::fromStdString(ttft[0]->notCollected), note);
+    QCOMPARE(QString::fromStdString(ttft[0]->label), note);
+    QVERIFY(!ttft[0]->a && !ttft[0]->b);
+    // The other series keep their rows.
+    QVERIFY(c.row("series.waiting.p99"));
+    const std::string text = ComparisonText::render(c);
+    QVERIFY(text.find("  " + note.toStdString() + "\n") != std::string::npos);
 }
 
 void TestComparison::text()
@@ -397,9 +440,14 @@ void TestComparison::sharedExamples()
              sb.series.at("waiting").p90 - sa.series.at("waiting").p90);
     QCOMPARE(*c.row("violations.any.percent")->delta,
              sb.anyViolations.percent - sa.anyViolations.percent);
-    // The older layout has no TTFT; the newer one did not collect it.
-    QVERIFY(!c.row("series.ttft_ms.mean")->a);
-    QVERIFY(!c.row("series.ttft_ms.mean")->b);
+    // The older layout has no TTFT; the newer one did not collect it: one row says so.
+    QVERIFY(!c.row("series.ttft_ms.mean"));
+    QCOMPARE(c.row("series.ttft_ms")->notCollected, std::string("not collected in B"));
+    // The newer monitor's job query never matched: all 29 active_jobs are 0.
+    QCOMPARE(c.row("series.active_jobs")->notCollected, std::string("not collected in B"));
+    QVERIFY(!sb.series.at("active_jobs").collected);
+    QCOMPARE(sb.series.at("active_jobs").notCollectedText,
+             std::string("all 29 values are 0: not collected"));
     // completed_jobs exists only in the older layout.
     QVERIFY(c.row("series.completed_jobs.max")->a);
     QVERIFY(!c.row("series.completed_jobs.max")->b);

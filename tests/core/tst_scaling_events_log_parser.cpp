@@ -66,6 +66,14 @@ void TestScalingEventsLogParser::realExample()
     QCOMPARE(up, 4);
     QCOMPARE(down, 3);
     QCOMPARE(changed, 7);
+    // ... kept apart as the monitor start, with its line and text, so the log's 15 lines
+    // can all be listed.
+    QVERIFY(result.monitorStart);
+    QCOMPARE(result.monitorStart->line, 2);
+    QCOMPARE(result.monitorStart->from, 0);
+    QCOMPARE(result.monitorStart->to, 1);
+    QCOMPARE(result.texts.text(*result.monitorStart),
+             std::string("[2025-11-24 15:57:54] REPLICAS CHANGED: 0 -> 1"));
 
     QCOMPARE(result.monitorStarted.value_or(0), kStart);
     QCOMPARE(result.monitorStopped.value_or(0), kStart + 10 * kMinute + 25); // 16:08:03
@@ -158,6 +166,9 @@ void TestScalingEventsLogParser::initialReadingOnlyDroppedFirst()
         "s.log");
     QCOMPARE(later.events.size(), std::size_t(2));
     QCOMPARE(later.events[1].kind, EventKind::ReplicasChanged);
+    QVERIFY(!later.monitorStart);
+    QVERIFY(result.monitorStart);
+    QCOMPARE(result.monitorStart->line, 1);
 }
 
 void TestScalingEventsLogParser::triggerWithoutMetrics()

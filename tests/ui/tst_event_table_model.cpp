@@ -7,8 +7,10 @@
 #include "ui/event_table_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QComboBox>
 #include <QDir>
+#include <QFont>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -119,6 +121,9 @@ private slots:
     void browserSelectEventClearsFilters();
     void browserEmitsOnUserSelection();
     void browserEmptyState();
+    void valuesTheHpaActedOn_data();
+    void valuesTheHpaActedOn();
+    void monitorStartListedApart();
 };
 
 void TstEventTableModel::modelPassesTester()
@@ -171,20 +176,23 @@ void TstEventTableModel::displayedValues_data()
     add("A0 elapsed", 0, Field::Elapsed, "00:12");
     add("A0 kind", 0, Field::Kind, "Scale up");
     add("A0 change", 0, Field::Change, "1 → 3");
-    add("A0 waiting of nearest sample", 0, Field::Waiting, "5");
-    add("A0 kv rounded to 1 decimal", 0, Field::KvCache, "20.3");
+    // These lines carry no values: the last sample at or before the event, marked ≈.
+    add("A0 waiting of the sample before", 0, Field::Waiting, "5 ≈");
+    add("A0 kv rounded to 1 decimal", 0, Field::KvCache, "20.3 ≈");
     add("B0 run", 1, Field::Run, "B");
     add("B0 time as written (UTC)", 1, Field::Time, "2025-11-20T14:00:15Z");
     add("B0 elapsed from its own origin", 1, Field::Elapsed, "00:15");
-    add("B0 waiting", 1, Field::Waiting, "3");
-    add("B0 kv", 1, Field::KvCache, "60.0");
+    add("B0 waiting", 1, Field::Waiting, "3 ≈");
+    add("B0 kv", 1, Field::KvCache, "60.0 ≈");
     add("A1 kind", 2, Field::Kind, "Replicas changed");
-    add("A1 waiting missing", 2, Field::Waiting, "—");
-    add("A1 kv", 2, Field::KvCache, "30.0");
+    // At 19 s the nearest sample (20 s, no waiting value) is after the event: the one of
+    // 10 s is what the HPA could have seen.
+    add("A1 waiting before, not the nearer later one", 2, Field::Waiting, "5 ≈");
+    add("A1 kv", 2, Field::KvCache, "20.3 ≈");
     add("A2 kind", 3, Field::Kind, "Scale down");
     add("A2 change", 3, Field::Change, "3 → 2");
     add("A2 elapsed", 3, Field::Elapsed, "00:31");
-    add("A2 waiting", 3, Field::Waiting, "7");
+    add("A2 waiting", 3, Field::Waiting, "7 ≈");
 }
 
 void TstEventTableModel::displayedValues()
@@ -239,7 +247,8 @@ void TstEventTableModel::sortsNumericallyWithMissingFirst()
     QStringList order;
     for (int r = 0; r < proxy.rowCount(); ++r)
         order << proxy.index(r, waiting).data().toString();
-    QCOMPARE(order, (QStringList{"—", "3", "5", "7"}));
+    // Every event here has a sample before it (the sample-before rule); numeric order.
+    QCOMPARE(order, (QStringList{"3 ≈", "5 ≈", "5 ≈", "7 ≈"}));
 }
 
 void TstEventTableModel::filterByKind_data()
@@ -276,7 +285,7 @@ void TstEventTableModel::filterByText_data()
     QTest::newRow("kind column") << "SCALE DOWN" << QList<int>{31};
     QTest::newRow("time column") << "16:00:19" << QList<int>{19};
     QTest::newRow("change column") << "2 → 4" << QList<int>{15};
-    QTest::newRow("missing value dash") << "—" << QList<int>{19};
+    QTest::newRow("sample mark") << "≈" << QList<int>{12, 15, 19, 31};
     QTest::newRow("nothing") << "zzz" << QList<int>{};
 }
 
@@ -482,4 +491,92 @@ void TstEventTableModel::browserEmptyState()
 }
 
 QTEST_MAIN(TstEventTableModel)
+void TstEventTableModel::valuesTheHpaActedOn_data()
+{
+    QTest::addColumn<int>("line"); // of scaling-events.log
+    QTest::addColumn<QString>("waiting");
+    QTest::addColumn<QString>("kv");
+    QTest::addColumn<bool>("fromLog");
+    // The line's own values: `waiting: 355, cache: 0.997` (the nearest sample says 197).
+    QTest::newRow("scale up 5->9") << 3 << "355"
+                                   << "99.7" << true;
+    // `waiting: 0, cache: 0.19` (the nearest sample says 58 / 11.1).
+    QTest::newRow("scale down 10->9") << 8 << "0"
+                                      << "19.0" << true;
+    // `waiting: 60250` is the leaked 60250m, read as the table reads it.
+    QTest::newRow("leaked milli") << 10 << "60.25"
+                                  << "12.4" << true;
+    // REPLICAS CHANGED 1 -> 5 at 16:02:07 has no values: the sample of 16:01:51 before it
+    // (355 / 99.7), not the later one of 16:02:12 (197), marked as such.
+    QTest::newRow("replicas changed") << 4 << "355 ≈"
+                                      << "99.7 ≈" << false;
+}
+
+void TstEventTableModel::valuesTheHpaActedOn()
+{
+    const QString dir = examplePath("high-load-hpa-20251124-155733");
+    if (!QDir(dir).exists())
+        QSKIP("shared example high-load-hpa-20251124-155733 is not available");
+    QFETCH(int, line);
+    QFETCH(QString, waiting);
+    QFETCH(QString, kv);
+    QFETCH(bool, fromLog);
+    auto e = std::make_shared<hpa::core::Experiment>(
+        hpa::core::ExperimentLoader::load(dir.toStdString()));
+    EventTableModel model;
+    model.setSources({ChartSource{e, e->metrics.time().front(), {}, false}});
+    int row = -1;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        if (model.index(r, 0).data(Qt::ToolTipRole).toString() ==
+            QStringLiteral("scaling-events.log:%1").arg(line))
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    const int w = model.columnOf(Field::Waiting);
+    const int k = model.columnOf(Field::KvCache);
+    QCOMPARE(model.index(row, w).data().toString(), waiting);
+    QCOMPARE(model.index(row, k).data().toString(), kv);
+    QCOMPARE(model.index(row, w).data(EventTableModel::FromLogRole).toBool(), fromLog);
+    QCOMPARE(model.index(row, k).data(EventTableModel::FromLogRole).toBool(), fromLog);
+    // A sample's value is in italics as well as marked.
+    QCOMPARE(model.index(row, w).data(Qt::FontRole).value<QFont>().italic(), !fromLog);
+    QVERIFY(model.headerData(w, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("last sample before the event")));
+}
+
+void TstEventTableModel::monitorStartListedApart()
+{
+    const QString dir = examplePath("high-load-hpa-20251124-155733");
+    if (!QDir(dir).exists())
+        QSKIP("shared example high-load-hpa-20251124-155733 is not available");
+    auto e = std::make_shared<hpa::core::Experiment>(
+        hpa::core::ExperimentLoader::load(dir.toStdString()));
+    // 15 event lines in the log; the first, `REPLICAS CHANGED: 0 -> 1`, is the monitor's
+    // first look: not one of the 14 events any count uses.
+    QCOMPARE(e->events.size(), std::size_t(14));
+    QVERIFY(e->monitorStart);
+    EventBrowser browser;
+    QAbstractItemModelTester tester(browser.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    browser.setSources({ChartSource{e, e->metrics.time().front(), {}, false}});
+    const EventTableModel *model = browser.model();
+    QCOMPARE(model->rowCount(), 15);
+    const int kind = model->columnOf(Field::Kind);
+    QCOMPARE(model->index(0, kind).data().toString(), QStringLiteral("Monitor start"));
+    QVERIFY(model->index(0, 0).data(EventTableModel::MonitorStartRole).toBool());
+    QCOMPARE(model->index(0, 0).data(EventTableModel::EventIndexRole).toInt(), -1);
+    QCOMPARE(model->index(0, kind).data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::gray));
+    QCOMPARE(model->index(0, 0).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("scaling-events.log:2"));
+    QVERIFY(!model->index(1, 0).data(EventTableModel::MonitorStartRole).toBool());
+    QCOMPARE(browser.countLabel()->text(), QStringLiteral("15 events (1 monitor start)"));
+    // Picking it shows its line but moves no chart: it has no marker.
+    QSignalSpy picked(&browser, &EventBrowser::eventSelected);
+    browser.view()->setCurrentIndex(browser.proxy()->mapFromSource(model->index(0, 0)));
+    QCOMPARE(picked.count(), 0);
+    QVERIFY(
+        browser.detailsPane()->toPlainText().contains(QStringLiteral("REPLICAS CHANGED: 0 -> 1")));
+}
+
 #include "tst_event_table_model.moc"

@@ -1,5 +1,6 @@
 #include "ui/charts/chart_spec.h"
 
+#include "core/model/collected_series.h"
 #include "core/model/metric_keys.h"
 
 #include <QStringList>
@@ -146,8 +147,6 @@ QVector<ChartSpec> ChartSpec::standard(const QVector<ChartSource> &sources)
     itl.zeroIsMissing = true;
     itl.rightAxis = true;
     latency.series = {ttft, itl};
-    latency.notCollectedMessage =
-        QStringLiteral("TTFT/ITL not collected (all values are 0 — Prometheus was not reachable)");
     specs << latency;
 
     ChartSpec rate;
@@ -155,8 +154,6 @@ QVector<ChartSpec> ChartSpec::standard(const QVector<ChartSource> &sources)
     rate.title = QStringLiteral("Request rate");
     rate.yTitle = QStringLiteral("req/min");
     rate.series = {line(keys::RequestRate, QStringLiteral("Successful requests per minute"), 5)};
-    rate.notCollectedMessage = QStringLiteral(
-        "Request rate not collected (all values are 0 — Prometheus was not reachable)");
     specs << rate;
 
     ChartSpec jobs;
@@ -194,16 +191,46 @@ QVector<std::string> ChartSpec::presentKeys(const ChartSource &source) const
 
 bool ChartSpec::isNotCollected(const QVector<ChartSource> &sources) const
 {
-    if (notCollectedMessage.isEmpty())
-        return false;
+    bool any = false;
     for (const ChartSource &source : sources) {
         for (const std::string &key : presentKeys(source)) {
-            const std::vector<double> &values = *source.experiment->metrics.values(key);
-            if (std::any_of(values.begin(), values.end(), [](double v) { return v > 0; }))
+            any = true;
+            if (core::CollectedSeries::isCollected(key, *source.experiment->metrics.values(key)))
                 return false;
         }
     }
-    return true;
+    return any;
+}
+
+QString ChartSpec::notCollectedMessage(const QVector<ChartSource> &sources) const
+{
+    QStringList clauses;
+    for (const ChartSource &source : sources) {
+        // Series of one run with the same text share one clause.
+        QStringList names;
+        QString text;
+        const auto flush = [&] {
+            if (names.isEmpty())
+                return;
+            const QString prefix =
+                source.label.isEmpty() ? QString() : source.label + QStringLiteral(": ");
+            clauses << prefix + names.join(QStringLiteral(", ")) + QStringLiteral(": ") + text;
+            names.clear();
+        };
+        for (const std::string &key : presentKeys(source)) {
+            const std::vector<double> &values = *source.experiment->metrics.values(key);
+            if (core::CollectedSeries::isCollected(key, values))
+                continue;
+            const QString t =
+                QString::fromStdString(core::CollectedSeries::notCollectedText(values));
+            if (!names.isEmpty() && t != text)
+                flush();
+            text = t;
+            names << QString::fromStdString(core::keys::displayName(key));
+        }
+        flush();
+    }
+    return clauses.join(QStringLiteral("; "));
 }
 
 } // namespace hpa::ui

@@ -46,9 +46,6 @@ struct ChartSpec
     bool startAtZero = true;
     bool integerAxis = false;
     bool shadeAboveTarget = false;
-    /// Some series may be "not collected" (a column of zeros); the chart then shows this
-    /// message instead of flat lines.
-    QString notCollectedMessage;
 
     /// The seven charts for these sources, in stack order. The KV chart's title names the
     /// unit rule each source used; the extra chart lists every unknown numeric column.
@@ -56,9 +53,13 @@ struct ChartSpec
 
     /// Data keys (no targets) of this spec that the source's table has.
     QVector<std::string> presentKeys(const ChartSource &source) const;
-    /// True when no source has any non-zero value in any of the data series; only meaningful
-    /// for specs with a not-collected message.
+    /// True when some source has data series of this spec and none of them is collected
+    /// (core::CollectedSeries): the chart then says so instead of drawing flat lines.
     bool isNotCollected(const QVector<ChartSource> &sources) const;
+    /// What is known about the data series that are not collected, one clause per run and
+    /// series: "TTFT (ms), ITL (ms): all 71 values are 0: not collected". Empty when every
+    /// series is collected.
+    QString notCollectedMessage(const QVector<ChartSource> &sources) const;
 };
 
 } // namespace hpa::ui

@@ -2,6 +2,7 @@
 
 #include "ui/charts/job_bars.h"
 
+#include "core/model/collected_series.h"
 #include "core/plot/time_ticks.h"
 #include "ui/charts/axis_scale.h"
 #include "ui/charts/font_scale.h"
@@ -93,6 +94,7 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
     for (const ChartSource &source : sources)
         m_hasData = m_hasData || !m_spec.presentKeys(source).isEmpty();
     m_notCollected = m_hasData && m_spec.isNotCollected(sources);
+    m_notCollectedMessage = m_hasData ? m_spec.notCollectedMessage(sources) : QString();
     // Placed bench jobs give the jobs chart its Gantt strip and, when the server collected
     // no latency, the latency chart its client-side segments (JobBars).
     if ((m_spec.kind == ChartKind::Jobs || m_spec.kind == ChartKind::Latency) &&
@@ -100,6 +102,9 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
         m_notCollected = m_spec.kind == ChartKind::Latency && (!m_hasData || m_notCollected);
         m_hasData = true;
     }
+    if (m_notCollected && m_notCollectedMessage.isEmpty())
+        m_notCollectedMessage =
+            tr("server-side latency not collected; client-side, per job (vllm bench)");
 
     for (int s = 0; s < sources.size(); ++s) {
         const ChartSource &source = sources.at(s);
@@ -112,6 +117,10 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
                 continue;
             readoutKeys.push_back(spec.key);
             if (m_notCollected || (spec.target && s > 0))
+                continue;
+            // A column the monitor never filled is not a line at 0 (the message says so).
+            if (!spec.target &&
+                !core::CollectedSeries::isCollected(spec.key, *table.values(spec.key)))
                 continue;
             const QString name = source.label.isEmpty()
                                      ? spec.name

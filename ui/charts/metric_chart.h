@@ -38,6 +38,8 @@ public:
     bool hasData() const { return m_hasData; }
     /// True when the chart shows its "not collected" message instead of lines.
     bool isNotCollected() const { return m_notCollected; }
+    /// What is known about the series of this chart that are not collected (not drawn).
+    const QString &notCollectedMessage() const { return m_notCollectedMessage; }
 
     void setAxisMode(TimeAxisMode mode);
     void setXLabelsVisible(bool visible);
@@ -98,6 +100,7 @@ private:
     ValueRangeLink *m_link = nullptr;
     CurveDecimator::Extent m_ownLeft, m_ownRight;
     bool m_reporting = false;
+    QString m_notCollectedMessage;
 };
 
 } // namespace hpa::ui

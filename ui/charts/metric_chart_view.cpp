@@ -105,7 +105,7 @@ bool MetricChartView::showsNotCollectedMessage() const
 
 QString MetricChartView::notCollectedMessage() const
 {
-    return m_chart->isNotCollected() ? m_chart->spec().notCollectedMessage : QString();
+    return m_chart->isNotCollected() ? m_chart->notCollectedMessage() : QString();
 }
 
 int MetricChartView::visibleMarkerCount() const
