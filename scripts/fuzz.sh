@@ -17,7 +17,7 @@ root="$(pwd)"
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHPA_FUZZ=ON \
     -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 targets=(fuzz_metrics_csv fuzz_scaling_log fuzz_scaling_events_log fuzz_kubectl_log
-    fuzz_metadata fuzz_experiment_dir)
+    fuzz_metadata fuzz_experiment_dir fuzz_wva_log)
 cmake --build "$build_dir" -j"$(nproc)" --target "${targets[@]}"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/hpa-fuzz-XXXXXX")"
@@ -66,6 +66,8 @@ mapfile -t files < <(all_examples events.log; all_examples jobs.log)
 seed fuzz_kubectl_log "${files[@]}"
 mapfile -t files < <(all_examples metadata.json)
 seed fuzz_metadata "${files[@]}"
+mapfile -t files < <(all_examples wva-controller-logs.jsonl)
+seed fuzz_wva_log "${files[@]}"
 
 # A folder seed is its files joined by 0x1E in the order fuzz_experiment_dir.cpp expects.
 mkdir -p "$work/fuzz_experiment_dir"
