@@ -2,6 +2,7 @@
 
 #include "core/io/file_reader.h"
 #include "core/load/scaling_event_loader.h"
+#include "core/load/wva_run_loader.h"
 #include "core/model/metric_keys.h"
 #include "core/parsers/kubectl_log_parser.h"
 #include "core/parsers/metadata_parser.h"
@@ -135,6 +136,17 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
     Experiment experiment;
     experiment.name = dir.filename().string();
     experiment.path = dir.string();
+
+    // A WVA run's metrics.csv is a long table of another shape: its controller log comes first.
+    if (WvaRunLoader::isWvaRun(dir)) {
+        report(options, 0.0, "Reading the WVA controller log");
+        WvaRunLoader::load(dir, options.wvaVariant, experiment);
+        loadJobLogs(dir, experiment);
+        check(options);
+        applyKvCacheUnit(experiment, options.kvUnit, options.keepRawKvCache);
+        report(options, 1.0, "Done");
+        return experiment;
+    }
 
     const fs::path metricsPath = dir / "metrics.csv";
     if (!fs::exists(fs::symlink_status(metricsPath, ec))) {
