@@ -20,6 +20,9 @@ struct Column
     double scale = 1.0;
 };
 
+// The controller's arrival rate is requests arriving, not the monitor's successful requests
+// (request_rate_per_min): a series of its own, so no chart calls it "successful".
+constexpr std::string_view kArrivalRate = "arrival_rate_per_min";
 constexpr std::string_view kWaitingMax = "waiting_max";
 constexpr std::string_view kKvMax = "kv_cache_max_pct";
 constexpr std::string_view kPredictedReplicas = "predicted_replicas";
@@ -33,7 +36,7 @@ const Column kColumns[] = {
     {"kv_cache (usage, mean of pods)", keys::KvCacheRaw, &WvaSample::kvMean},
     {"ttft_ms", keys::TtftMs, &WvaSample::ttftMs},
     {"itl_ms", keys::ItlMs, &WvaSample::itlMs},
-    {"arrival rate (req/min)", keys::RequestRate, &WvaSample::arrivalRate},
+    {"arrival_rate_per_min", kArrivalRate, &WvaSample::arrivalRate},
     {"waiting_max (largest pod queue)", kWaitingMax, &WvaSample::queueMax},
     {"kv_cache_max_pct (fullest pod, %)", kKvMax, &WvaSample::kvMax, 100.0},
     {"predicted_replicas", kPredictedReplicas, &WvaSample::predictedReplicas},

@@ -18,7 +18,8 @@ namespace hpa::core {
 ///   kv_cache_raw     = per-pod KV cache usage (fraction) averaged the same way;
 ///                      kv_cache_max_pct the fullest pod's, in percent
 ///   ttft_ms, itl_ms  = as the controller collected them ("Metrics collected for VA")
-///   request_rate_per_min = its arrivalRate (model-based mode only)
+///   arrival_rate_per_min = its arrivalRate (model-based mode only; requests arriving, not
+///                      the monitor's successful request_rate_per_min)
 ///   predicted_replicas, predicted_ttft_ms, predicted_itl_ms = the model-based optimizer's
 ///                      solution, series of their own beside the observed ones
 /// Each scale-up / scale-down decision is a scaling event (from current to target) whose text

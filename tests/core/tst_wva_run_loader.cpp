@@ -82,7 +82,7 @@ void TestWvaRunLoader::modelBasedRun()
     QCOMPARE((*waiting)[4], 204.5);                // 03:52:07Z: queues 409 and 0
     QCOMPARE((*kv)[4], (0.997 + 0.276) / 2 * 100); // usage as a fraction, shown in percent
     QCOMPARE((*predicted)[8], 12.0);               // 03:56:08Z: numRep=12
-    QCOMPARE((*e.metrics.values(keys::RequestRate))[1], 1102.51);
+    QCOMPARE((*e.metrics.values("arrival_rate_per_min"))[1], 1102.51);
     QVERIFY(e.metrics.values(keys::WaitingTarget) == nullptr); // WVA has no HPA targets
 }
 
@@ -95,7 +95,7 @@ void TestWvaRunLoader::capacityRun()
     QCOMPARE(e.autoscaler.mode, std::string("CAPACITY-ONLY"));
     QCOMPARE(e.metrics.rowCount(), std::size_t(16));
     QCOMPARE(e.events.size(), std::size_t(2));
-    QVERIFY(e.metrics.values(keys::RequestRate) == nullptr); // capacity mode logs no rate
+    QVERIFY(e.metrics.values("arrival_rate_per_min") == nullptr); // capacity mode: no rate
     QVERIFY(e.metrics.values("predicted_replicas") == nullptr);
     bool saysRepeated = false;
     for (const auto &w : e.warnings)
