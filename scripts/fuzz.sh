@@ -17,7 +17,7 @@ root="$(pwd)"
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHPA_FUZZ=ON \
     -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 targets=(fuzz_metrics_csv fuzz_scaling_log fuzz_scaling_events_log fuzz_kubectl_log
-    fuzz_metadata fuzz_experiment_dir fuzz_bench_log fuzz_hpa_manifest fuzz_hpa_describe)
+    fuzz_metadata fuzz_experiment_dir fuzz_bench_log fuzz_hpa_manifest fuzz_hpa_describe fuzz_wva_log)
 cmake --build "$build_dir" -j"$(nproc)" --target "${targets[@]}"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/hpa-fuzz-XXXXXX")"
@@ -80,6 +80,8 @@ mapfile -t files < <(find "$data/hpa" "$shared/hpa-manifests" -type f 2>/dev/nul
 seed fuzz_hpa_manifest "${files[@]}"
 mapfile -t files < <(all_examples scaling.log; find "$data/hpa" -name '*.txt' -type f 2>/dev/null)
 seed fuzz_hpa_describe "${files[@]}"
+mapfile -t files < <(all_examples wva-controller-logs.jsonl)
+seed fuzz_wva_log "${files[@]}"
 
 # A folder seed is its files joined by 0x1E in the order fuzz_experiment_dir.cpp expects.
 mkdir -p "$work/fuzz_experiment_dir"

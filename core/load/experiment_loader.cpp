@@ -3,6 +3,7 @@
 #include "core/io/file_reader.h"
 #include "core/load/job_placer.h"
 #include "core/load/scaling_event_loader.h"
+#include "core/load/wva_run_loader.h"
 #include "core/model/metric_keys.h"
 #include "core/model/number_format.h"
 #include "core/model/warning_list.h"
@@ -321,6 +322,15 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
     Experiment experiment;
     experiment.name = dir.filename().string();
     experiment.path = dir.string();
+    // A WVA run's metrics.csv is a long table of another shape: its controller log comes first.
+    if (WvaRunLoader::isWvaRun(dir)) {
+        report(options, 0.0, "Reading the WVA controller log");
+        WvaRunLoader::load(dir, options.wvaVariant, experiment);
+        readDocuments(dir, experiment, options);
+        applyKvCacheUnit(experiment, options.kvUnit, options.keepRawKvCache);
+        report(options, 1.0, "Done");
+        return experiment;
+    }
     std::error_code ec;
     if (!fs::exists(fs::symlink_status(dir / "metrics.csv", ec)) && hasJobLogs(dir)) {
         // Job logs without an HPA time series (as in some WVA runs): a bench-only run.

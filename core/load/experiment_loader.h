@@ -45,9 +45,13 @@ public:
         bool keepRawKvCache = true;
         /// False: scaling events are kept without their texts (see ScalingEventLoader).
         bool keepEventTexts = true;
+        /// A WVA run with several variants: the one to load (empty: the one with the most
+        /// samples).
+        std::string wvaVariant;
     };
 
-    /// Loads `dir`. Throws LoadError when it has no readable metrics.csv, LoadCancelled when
+    /// Loads `dir`: a monitor folder (metrics.csv) or a WVA run (wva-controller-logs.jsonl,
+    /// see WvaRunLoader). Throws LoadError when it has neither, LoadCancelled when
     /// cancelled. Every other problem becomes a warning in Experiment::warnings.
     static Experiment load(const std::string &dir, const Options &options);
     static Experiment load(const std::string &dir) { return load(dir, Options{}); }

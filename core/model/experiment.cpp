@@ -11,6 +11,8 @@ std::string_view layoutKey(Layout layout)
         return "enhanced";
     case Layout::Custom:
         return "custom";
+    case Layout::Wva:
+        return "wva";
     }
     return "custom";
 }

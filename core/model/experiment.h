@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/autoscaler_info.h"
 #include "core/model/bench_job.h"
 #include "core/model/experiment_metadata.h"
 #include "core/model/job_schedule.h"
@@ -21,10 +22,11 @@ enum class Layout
 {
     Legacy,   ///< older monitor: epoch column, scaling.log, metadata.json
     Enhanced, ///< newer monitor: naive times, TTFT/ITL, scaling-events.log
-    Custom    ///< anything else that still has a time column
+    Custom,   ///< anything else that still has a time column
+    Wva       ///< llm-d WVA run: wva-controller-logs.jsonl (see WvaExperimentBuilder)
 };
 
-std::string_view layoutKey(Layout layout); ///< "legacy", "enhanced", "custom"
+std::string_view layoutKey(Layout layout); ///< "legacy", "enhanced", "custom", "wva"
 
 /// A text file of the folder kept for the user to read.
 struct TextDocument
@@ -39,6 +41,7 @@ struct Experiment
     std::string name; ///< folder name
     std::string path; ///< absolute folder path
     Layout layout = Layout::Custom;
+    AutoscalerInfo autoscaler;
     ExperimentMetadata metadata;
     /// Samples; after loading it also holds kv_cache_pct / kv_cache_target_pct in percent.
     MetricsTable metrics;

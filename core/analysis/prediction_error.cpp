@@ -1,0 +1,52 @@
+#include "core/analysis/prediction_error.h"
+
+#include "core/model/metric_keys.h"
+
+#include <cmath>
+
+namespace hpa::core {
+
+std::vector<PredictionError> PredictionErrors::compute(const MetricsTable &table)
+{
+    std::vector<PredictionError> out;
+    const std::vector<double> *replicas = table.values(keys::Replicas);
+    const std::vector<double> *allocation = table.values("predicted_replicas");
+    const struct
+    {
+        std::string_view observed, predicted;
+    } pairs[] = {{keys::TtftMs, "predicted_ttft_ms"}, {keys::ItlMs, "predicted_itl_ms"}};
+    for (const auto &p : pairs) {
+        const std::vector<double> *observed = table.values(p.observed);
+        const std::vector<double> *predicted = table.values(p.predicted);
+        if (!observed || !predicted)
+            continue;
+        PredictionError e;
+        e.series = std::string(p.observed);
+        double absRelative = 0, difference = 0;
+        const std::size_t n = table.rowCount();
+        for (std::size_t i = 0; i < n; ++i) {
+            const double guess = (*predicted)[i];
+            if (!std::isfinite(guess))
+                continue;
+            ++e.predictions;
+            if (i + 1 >= n)
+                continue;
+            const double seen = (*observed)[i + 1];
+            const bool allocationRan = replicas && allocation && std::isfinite((*allocation)[i]) &&
+                                       (*replicas)[i + 1] == (*allocation)[i];
+            if (!allocationRan || !std::isfinite(seen) || seen <= 0)
+                continue;
+            ++e.pairs;
+            absRelative += std::abs(guess - seen) / seen;
+            difference += guess - seen;
+        }
+        if (e.pairs > 0) {
+            e.mapePct = 100.0 * absRelative / static_cast<double>(e.pairs);
+            e.biasMs = difference / static_cast<double>(e.pairs);
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+} // namespace hpa::core
