@@ -10,9 +10,21 @@ namespace {
 constexpr std::string_view kKvUnitText =
     "read the KV cache column as fraction, percent or milli instead of detecting its unit";
 constexpr std::string_view kKvUnits = "fraction percent milli";
-constexpr std::string_view kTimeNotes =
+constexpr std::string_view kAlignText =
+    "the moment of each run at elapsed 0 when comparing: first-sample, load-start, "
+    "first-scale-up, or OFFSET_S seconds that move B left";
+constexpr std::string_view kSloNotes =
+    "The scorecard (autoscaling block) compares requested replicas with the demand the\n"
+    "HPA's metrics imply; the SLO limits also judge the vllm bench job logs.";
+constexpr std::string_view kExportNotes =
     "T for --from/--to: elapsed seconds from the first sample (e.g. 120), mm:ss,\n"
-    "or a timestamp as written in metrics.csv.";
+    "or a timestamp as written in metrics.csv.\n"
+    "VIEW options (--elapsed, --side-by-side, --align) are never read from or saved to the\n"
+    "window's settings: the same command always draws the same picture.\n"
+    "--size WxH is the figure: the PNG is exactly W x H pixels. --dpi does not change the\n"
+    "pixels: it sets the physical size (W/dpi x H/dpi inches, stamped in the PNG; the page of\n"
+    "SVG and PDF) and scales fonts and lines to read the same at that size (matplotlib's\n"
+    "figsize x dpi).";
 
 std::vector<CommandUsage> makeTable()
 {
@@ -23,21 +35,47 @@ std::vector<CommandUsage> makeTable()
          "open the window, on experiment DIR (compared with DIR_B) if given",
          {{"--compare", "DIR_B", "open DIR_B as run B next to DIR"},
           {"--screenshot", "FILE", "render the window to a PNG file and exit (no display needed)"},
-          {"--size", "WxH", "window size for --screenshot, 1600x1000 by default"}},
+          {"--size", "WxH", "window size for --screenshot, 1600x1000 by default"},
+          {"--elapsed", "", "time axis in elapsed mm:ss (--screenshot; always so when comparing)"},
+          {"--side-by-side", "", "A and B in two columns instead of one overlay (--screenshot)"},
+          {"--align", "MODE", kAlignText}},
          "DIR may also be a folder of experiments (experiment-data/): the window asks\n"
-         "which one. Two folders (as a file manager passes them) open the second as run B."},
+         "which one. Two folders (as a file manager passes them) open the second as run B.\n"
+         "A WVA run (wva-controller-logs.jsonl) opens like any experiment."},
         {"summary",
          "DIR",
-         "print the statistics of an experiment (the notebook's summary)",
+         "print the statistics and the autoscaling scorecard of an experiment",
          {{"--json", "", "print JSON for scripts instead of text"},
-          {"--kv-unit", "UNIT", kKvUnitText, kKvUnits}},
-         {}},
+          {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
+          {"--waiting-unit", "UNIT",
+           "read num_requests_waiting as written, as milli-units, or "
+           "correct leaked milli-units automatically (default)",
+           "auto as-written milli"},
+          {"--demand", "VARIANT",
+           "required replicas of the scorecard: hpa-ideal (default) or "
+           "hpa-reachable (capped at maxReplicas)",
+           "hpa-ideal hpa-reachable"},
+          {"--onset-delay", "S",
+           "pods report their metric S seconds after they are asked for "
+           "(scorecard demand), 0 by default"},
+          {"--slo-ttft", "MS", "TTFT limit of the SLO checks, 1000 ms by default"},
+          {"--slo-itl", "MS", "ITL limit of the SLO checks, 100 ms by default"}},
+         kSloNotes},
         {"compare",
          "DIR_A DIR_B",
-         "print every statistic of runs A and B with B - A and the change",
+         "print every statistic and scorecard KPI of runs A and B with B - A and a verdict",
          {{"--json", "", "print JSON for scripts instead of text"},
-          {"--kv-unit", "UNIT", kKvUnitText, kKvUnits}},
-         {}},
+          {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
+          {"--demand", "VARIANT",
+           "required replicas of the scorecard: hpa-ideal (default) or "
+           "hpa-reachable (capped at maxReplicas)",
+           "hpa-ideal hpa-reachable"},
+          {"--onset-delay", "S",
+           "pods report their metric S seconds after they are asked for "
+           "(scorecard demand), 0 by default"},
+          {"--slo-ttft", "MS", "TTFT limit of the SLO checks, 1000 ms by default"},
+          {"--slo-itl", "MS", "ITL limit of the SLO checks, 100 ms by default"}},
+         kSloNotes},
         {"export",
          "DIR",
          "write the charts, the samples or the statistics to files (no display needed)",
@@ -51,8 +89,11 @@ std::vector<CommandUsage> makeTable()
           {"--dpi", "N", "figure resolution, 30 to 1200, 300 by default"},
           {"--from", "T", "start of the exported time range"},
           {"--to", "T", "end of the exported time range"},
-          {"--kv-unit", "UNIT", kKvUnitText, kKvUnits}},
-         kTimeNotes},
+          {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
+          {"--elapsed", "", "time axis in elapsed mm:ss (always so with --compare)"},
+          {"--side-by-side", "", "A and B in two columns instead of one overlay"},
+          {"--align", "MODE", kAlignText}},
+         kExportNotes},
         {"demo",
          "OUT_DIR",
          "write a simulated experiment (the bundled example) of any size",
@@ -61,6 +102,21 @@ std::vector<CommandUsage> makeTable()
           {"--seed", "N", "seed of the simulation; the same seed writes the same files"},
           {"--overwrite", "", "replace the files of an earlier demo in OUT_DIR"}},
          {}},
+        {"replay",
+         "DIR",
+         "replay the Kubernetes HPA algorithm over a run: self-check, then what-if estimates",
+         {{"--hpa", "FILE",
+           "the HorizontalPodAutoscaler (YAML or JSON, as kubectl get hpa -o "
+           "yaml prints it); else scaling.log, the folder's config, or Kubernetes defaults"},
+          {"--set", "KEY=VALUE[,KEY=VALUE]", "one what-if with these settings (repeatable)"},
+          {"--sweep", "KEY=V1,V2|KEY=A:B:STEP", "what-ifs over every combination (repeatable)"},
+          {"--onset-delay", "S", "new pods report their metrics S seconds after they start"},
+          {"--json", "", "print JSON for scripts instead of text"},
+          {"--csv", "", "print one CSV row per what-if"},
+          {"--series", "", "add the replayed curves to --json"}},
+         "Keys: waiting-target kv-target tolerance min max up-window down-window up-pods\n"
+         "up-percent up-period down-pods down-percent down-period select-up select-down\n"
+         "no-behavior onset-delay. What-ifs are estimates: latency is not predicted."},
     };
 }
 

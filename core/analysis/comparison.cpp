@@ -145,6 +145,75 @@ ExperimentComparison::ExperimentComparison(ExperimentSummary a, ExperimentSummar
             std::string(KvCacheNormalizer::unitKey(m_b.kvRule.unit)));
 }
 
+void ExperimentComparison::applyVerdictRules()
+{
+    const double durA = m_a.durationSeconds, durB = m_b.durationSeconds;
+    const bool durationsDiffer =
+        durA > 0 && durB > 0 && std::abs(durB - durA) > kDurationTolerance * std::max(durA, durB);
+    const std::string durationNote =
+        durationsDiffer
+            ? fmt::format("per hour of run: B ran {:.0f} % {} than A",
+                          100.0 * std::abs(durB - durA) / durA, durB < durA ? "shorter" : "longer")
+            : std::string();
+    const auto perHour = [](const std::optional<double> &v, double seconds) {
+        return v && seconds > 0 ? std::optional(*v / (seconds / 3600.0)) : std::nullopt;
+    };
+    // Times found from samples are only as fine as the sampling.
+    const double resolution = std::max(m_a.medianIntervalSeconds, m_b.medianIntervalSeconds);
+
+    std::vector<ComparisonRow> out;
+    out.reserve(m_rows.size() + 2);
+    for (ComparisonRow &r : m_rows) {
+        if (r.key == "replica_hours" || r.key == "gaps") {
+            // A total grows with the length of the run: B is not cheaper for stopping sooner.
+            ComparisonRow rate = r;
+            rate.key = r.key + "_per_hour";
+            rate.label = r.key == "replica_hours" ? "Mean replicas (replica-hours per hour)"
+                                                  : "Gaps per hour";
+            rate.a = perHour(r.a, durA);
+            rate.b = perHour(r.b, durB);
+            rate.delta.reset();
+            rate.percent.reset();
+            if (rate.a && rate.b) {
+                rate.delta = *rate.b - *rate.a;
+                if (*rate.a != 0)
+                    rate.percent = 100.0 * *rate.delta / std::abs(*rate.a);
+            }
+            rate.verdict = verdict(rate.a, rate.b, rate.better);
+            if (durationsDiffer) {
+                r.verdict = rate.verdict;
+                r.note = durationNote;
+            }
+            out.push_back(r);
+            out.push_back(std::move(rate));
+            continue;
+        }
+        if (r.key == "scale_up_latency_s" && resolution > 0) {
+            r.resolution = resolution;
+            r.verdict = verdict(r.a, r.b, r.better, resolution);
+            if (r.verdict == Verdict::Same && r.delta && *r.delta != 0)
+                r.note = fmt::format("within the sampling resolution (±{} s)",
+                                     NumberFormat::fixed(resolution, 1));
+        }
+        out.push_back(r);
+    }
+    // Violation counts are samples, and the runs may have different numbers of them: a
+    // count is graded by its share of the run (the % row), so both rows always agree.
+    for (ComparisonRow &r : out) {
+        const std::string suffix = ".samples";
+        if (r.key.rfind("violations.", 0) != 0 || !r.key.ends_with(suffix))
+            continue;
+        const std::string percentKey = r.key.substr(0, r.key.size() - suffix.size()) + ".percent";
+        for (const ComparisonRow &p : out) {
+            if (p.key == percentKey && p.verdict != r.verdict) {
+                r.verdict = p.verdict;
+                r.note = "graded by its share of the samples (%)";
+            }
+        }
+    }
+    m_rows = std::move(out);
+}
+
 ExperimentComparison ExperimentComparison::compare(const Experiment &a, const Experiment &b,
                                                    const ScorecardSettings &scorecard)
 {

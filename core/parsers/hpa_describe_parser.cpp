@@ -1,6 +1,7 @@
 #include "core/parsers/hpa_describe_parser.h"
 
 #include "core/model/warning_list.h"
+#include "core/io/ascii_text.h"
 #include "core/parsers/log_lines.h"
 
 #include <fmt/format.h>
@@ -13,12 +14,12 @@ namespace {
 
 std::string_view after(std::string_view text, std::string_view label)
 {
-    return LogLines::trim(text.substr(label.size()));
+    return AsciiText::trim(text.substr(label.size()));
 }
 
 std::optional<int> wholeNumber(std::string_view text)
 {
-    text = LogLines::trim(text);
+    text = AsciiText::trim(text);
     int value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end == text.data())
@@ -84,7 +85,7 @@ HpaDescribeParser::Result HpaDescribeParser::parse(std::string_view text,
         if (!raw.empty() && raw.back() == '\r')
             raw.remove_suffix(1);
         const bool indented = !raw.empty() && (raw.front() == ' ' || raw.front() == '\t');
-        const std::string_view t = LogLines::trim(raw);
+        const std::string_view t = AsciiText::trim(raw);
         if (t.empty())
             continue;
         const auto warn = [&](std::string_view what) {
@@ -129,7 +130,7 @@ HpaDescribeParser::Result HpaDescribeParser::parse(std::string_view text,
             const auto target =
                 slash == std::string_view::npos
                     ? std::nullopt
-                    : HpaSpec::parseQuantity(LogLines::trim(values.substr(slash + 1)));
+                    : HpaSpec::parseQuantity(AsciiText::trim(values.substr(slash + 1)));
             if (!target || !(*target > 0)) {
                 warn("a metric without a readable target, left out");
                 continue;

@@ -227,7 +227,7 @@ private slots:
             << QByteArray("need --compare");
         QTest::newRow("--align of summary")
             << QStringList{QStringLiteral("summary"), kExample, QStringLiteral("--elapsed")}
-            << QByteArray("options of --screenshot and export");
+            << QByteArray("summary does not take --elapsed");
         QTest::newRow("--align nonsense")
             << QStringList{QStringLiteral("export"),    kExample,
                            QStringLiteral("--compare"), kExample,

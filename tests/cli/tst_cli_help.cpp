@@ -260,12 +260,12 @@ void TestCliHelp::bashCompletion_data()
         << QStringList{QStringLiteral("compare"), QStringLiteral("core")};
     QTest::newRow("options of summary")
         << QStringList{QStringLiteral("hpa-lens"), QStringLiteral("summary"), QStringLiteral("x"),
-                       QStringLiteral("--")}
-        << QStringList{QStringLiteral("--help"), QStringLiteral("--json"),
-                       QStringLiteral("--kv-unit")};
+                       QStringLiteral("--s")}
+        << QStringList{QStringLiteral("--slo-itl"), QStringLiteral("--slo-ttft")};
     QTest::newRow("window options")
         << QStringList{QStringLiteral("hpa-lens"), QStringLiteral("--s")}
-        << QStringList{QStringLiteral("--screenshot"), QStringLiteral("--size")};
+        << QStringList{QStringLiteral("--screenshot"), QStringLiteral("--side-by-side"),
+                       QStringLiteral("--size")};
     QTest::newRow("choices") << QStringList{QStringLiteral("hpa-lens"), QStringLiteral("summary"),
                                             QStringLiteral("--kv-unit"), QStringLiteral("")}
                              << QStringList{QStringLiteral("fraction"), QStringLiteral("milli"),

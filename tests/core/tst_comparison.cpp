@@ -329,7 +329,8 @@ void TestComparison::json()
     QCOMPARE(d["violations"]["kv_cache"]["samples"].get<long long>(), 3LL);
     // 40/3 - 10 = 3.33333333333333393 as computed; JSON numbers keep 10 significant digits.
     QCOMPARE(d["violations"]["any"]["percent"].get<double>(), 3.333333333);
-    QCOMPARE(d.size(), std::size_t(6));
+    // duration_s, samples, replicas, events, series, violations, autoscaling
+    QCOMPARE(d.size(), std::size_t(7));
 }
 
 void TestComparison::jsonMissingReplicas()

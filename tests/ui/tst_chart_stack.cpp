@@ -268,8 +268,10 @@ void TestChartStack::spikeIsDrawnAtFullZoom()
         QSKIP("shared examples not found (HPA_SHARED_DIR/examples); skipping real-data check");
     Fixture f({sourceOf(chart_test::load(chart_test::sharedExample(kHighLoad)))});
     const MetricChart *waiting = f.chart(ChartKind::Waiting)->metricChart();
-    QCOMPARE(maxY(waiting->curves()), 60250.0);
-    QVERIFY(waiting->axes().leftAxis().scale.max >= 60250);
+    // Its two leaked milli-unit cells (60250 = 60.25) are corrected by the loader; the real
+    // peak of 510 waiting requests is one sample among 29 and must still be drawn.
+    QCOMPARE(maxY(waiting->curves()), 510.0);
+    QVERIFY(waiting->axes().leftAxis().scale.max >= 510);
     QCOMPARE(maxY(f.chart(ChartKind::Replicas)->metricChart()->curves()), 10.0);
 }
 

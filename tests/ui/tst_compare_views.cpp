@@ -181,7 +181,7 @@ void TestCompareViews::mainWindowEndsTheComparisonOnOpen()
     QVERIFY(!hasTab(w.workspace(), QStringLiteral("Comparison")));
     QVERIFY(!w.windowTitle().contains(QStringLiteral(" vs ")));
     QCOMPARE(w.workspace()->sources().size(), 1);
-    QCOMPARE(QString::fromStdString(w.workspace()->experiment()->summary.name),
+    QCOMPARE(QString::fromStdString(w.workspace()->loaded()->summary.name),
              QStringLiteral("copy-of-legacy"));
 }
 

@@ -90,9 +90,12 @@ private slots:
                                     .arg(i)
                                     .arg(charts[i]->geometry().top())));
         }
+        // The browser also lists the monitor's start-up reading (greyed, not an event).
+        const int monitorStart = w.workspace()->loaded()->experiment->monitorStart ? 1 : 0;
         const int expected =
-            events >= 0 ? events
-                        : static_cast<int>(w.workspace()->loaded()->experiment->events.size());
+            (events >= 0 ? events
+                         : static_cast<int>(w.workspace()->loaded()->experiment->events.size())) +
+            monitorStart;
         QVERIFY(expected > 0);
         QCOMPARE(w.eventBrowser()->view()->model()->rowCount(), expected);
     }
@@ -217,9 +220,11 @@ private slots:
         QCOMPARE(workspace->chartStacks().size(), sideBySide ? 2 : 1);
         QVERIFY(w.windowTitle().contains(QStringLiteral(" vs ")));
         // Events of both runs are in the browser, with the A/B column.
-        const int expected =
-            static_cast<int>(workspace->loaded()->experiment->events.size() +
-                             workspace->comparisonLoaded()->experiment->events.size());
+        const auto listed = [](const hpa::core::Experiment &e) {
+            return e.events.size() + (e.monitorStart ? 1 : 0); // with the monitor start row
+        };
+        const int expected = static_cast<int>(listed(*workspace->loaded()->experiment) +
+                                              listed(*workspace->comparisonLoaded()->experiment));
         QCOMPARE(w.eventBrowser()->view()->model()->rowCount(), expected);
 
         hpa::ui::TimeWindow *window = workspace->timeWindow();
