@@ -313,10 +313,11 @@ void TstEventTableModel::examples_data()
     QTest::addColumn<int>("row");
     QTest::addColumn<QStringList>("cells"); // Time, Elapsed, Kind, From → To, Waiting, KV %
     // Newer layout: the initial "0 -> 1" is the monitor's first look, not an event: 14 remain.
-    // 16:02:07 is nearest to the 16:02:12 sample (197 waiting, KV 0.997 = 99.7 %).
+    // 16:02:07: the log line says what the HPA acted on, "(waiting: 355, cache: 0.997)" (the
+    // sample nearest to it read 197).
     QTest::newRow("high-load")
         << examplePath("high-load-hpa-20251124-155733") << 14 << 4 << 0
-        << QStringList{"2025-11-24 16:02:07", "04:29", "Scale up", "5 → 9", "197", "99.7"};
+        << QStringList{"2025-11-24 16:02:07", "04:29", "Scale up", "5 → 9", "355", "99.7"};
     // Older layout: desired 1 -> 2 at 14:05:42, a sample at the same second (550 milli).
     QTest::newRow("legacy")
         << examplePath("hpa-experiment-20251120-140312") << 6 << 2 << 0
