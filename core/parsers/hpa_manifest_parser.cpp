@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <exception>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 
@@ -188,6 +190,49 @@ HpaSpec readHpa(const YAML::Node &doc, HpaManifestParser::Result &result, Warnin
 
 } // namespace
 
+namespace {
+
+/// The offset of the first byte that is not part of a well-formed UTF-8 character, if any.
+std::optional<std::size_t> firstInvalidUtf8(std::string_view text)
+{
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        std::size_t length = 0;
+        unsigned min = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            length = 2;
+            min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            length = 3;
+            min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            length = 4;
+            min = 0x10000;
+        } else {
+            return i;
+        }
+        if (i + length > text.size())
+            return i;
+        unsigned code = c & (0xFF >> (length + 1));
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80)
+                return i;
+            code = (code << 6) | (next & 0x3F);
+        }
+        if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            return i;
+        i += length;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 HpaManifestParser::Result HpaManifestParser::parse(std::string_view content,
                                                    const std::string &fileName,
                                                    const Options &options)
@@ -201,6 +246,15 @@ HpaManifestParser::Result HpaManifestParser::parse(std::string_view content,
     };
     if (content.size() > options.maxBytes) {
         fail(0, fmt::format("{} bytes is too large for an HPA manifest", content.size()));
+        return result;
+    }
+    // yaml-cpp 0.7 can loop for ever on a broken UTF-8 sequence (found by fuzz_hpa_manifest):
+    // a manifest is UTF-8 text, so anything else is refused before it gets there.
+    if (const auto bad = firstInvalidUtf8(content)) {
+        const int line =
+            1 + static_cast<int>(std::count(content.begin(), content.begin() + *bad, '\n'));
+        fail(line,
+             fmt::format("not UTF-8 text (byte {} is not part of a valid character)", *bad + 1));
         return result;
     }
     try {

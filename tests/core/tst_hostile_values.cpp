@@ -3,6 +3,7 @@
 #include "core/model/metric_keys.h"
 #include "core/model/timestamp.h"
 #include "core/model/warning_list.h"
+#include "core/parsers/hpa_manifest_parser.h"
 #include "core/parsers/kubectl_log_parser.h"
 #include "core/parsers/metadata_parser.h"
 #include "core/parsers/metrics_csv_parser.h"
@@ -320,6 +321,12 @@ void TestHostileValues::fuzzRegressions()
         warnings = ScalingEventsLogParser::parse(input, "scaling-events.log").warnings;
     } else if (target == "kubectl_log") {
         warnings = KubectlLogParser::parse(input, "events.log").warnings;
+    } else if (target == "hpa_manifest") {
+        // Broken UTF-8 made yaml-cpp 0.7 loop for ever: refused before it is parsed.
+        const auto r = HpaManifestParser::parse(input, "hpa.yaml");
+        QVERIFY(r.error && !r.spec);
+        QVERIFY2(r.error->message.find("not UTF-8 text") != std::string::npos,
+                 r.error->message.c_str());
     } else if (target == "experiment_dir") {
         // Same cut as fuzz_experiment_dir.cpp: 0x1E between the files, in this order.
         const fs::path dir =

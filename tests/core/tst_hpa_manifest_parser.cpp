@@ -173,6 +173,9 @@ void TestHpaManifestParser::notAnHpa_data()
         << QByteArray("kind: HorizontalPodAutoscaler\nspec: {minReplicas: 5, maxReplicas: 2}\n")
         << "spec.maxReplicas is below spec.minReplicas";
     QTest::newRow("deep nesting") << QByteArray(100000, '[') << "not valid YAML or JSON";
+    // Found by fuzz_hpa_manifest: yaml-cpp 0.7 loops for ever on it.
+    QTest::newRow("broken UTF-8") << QByteArray::fromBase64("LGnp6enp6enp6elhaenp6enp6enp6enp")
+                                  << "not UTF-8 text (byte 3 is not part of a valid character)";
 }
 
 void TestHpaManifestParser::notAnHpa()
