@@ -231,6 +231,36 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view text)
     return std::nullopt;
 }
 
+/// The 1-based line of a YAML document whose first token is `,` (never valid YAML; yaml-cpp 0.7
+/// loops for ever on it, found by fuzz_hpa_manifest), if any.
+std::optional<int> documentStartingWithComma(std::string_view text)
+{
+    bool atDocumentStart = true;
+    int line = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', pos), text.size());
+        std::string_view l = text.substr(pos, end - pos);
+        ++line;
+        pos = end + 1;
+        if (l.substr(0, 3) == "---" || l.substr(0, 3) == "...") {
+            atDocumentStart = true;
+            l.remove_prefix(3);
+        }
+        if (!atDocumentStart)
+            continue;
+        const std::size_t first = l.find_first_not_of(" \t\r");
+        if (first == std::string_view::npos || l[first] == '#' || l[first] == '%')
+            continue;
+        if (l[first] == ',')
+            return line;
+        atDocumentStart = false;
+        if (end == text.size())
+            break;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 HpaManifestParser::Result HpaManifestParser::parse(std::string_view content,
@@ -255,6 +285,10 @@ HpaManifestParser::Result HpaManifestParser::parse(std::string_view content,
             1 + static_cast<int>(std::count(content.begin(), content.begin() + *bad, '\n'));
         fail(line,
              fmt::format("not UTF-8 text (byte {} is not part of a valid character)", *bad + 1));
+        return result;
+    }
+    if (const auto line = documentStartingWithComma(content)) {
+        fail(*line, "not valid YAML or JSON: a document cannot start with ','");
         return result;
     }
     try {

@@ -322,10 +322,12 @@ void TestHostileValues::fuzzRegressions()
     } else if (target == "kubectl_log") {
         warnings = KubectlLogParser::parse(input, "events.log").warnings;
     } else if (target == "hpa_manifest") {
-        // Broken UTF-8 made yaml-cpp 0.7 loop for ever: refused before it is parsed.
+        // Inputs that made yaml-cpp 0.7 loop for ever (broken UTF-8, a document starting with
+        // a comma): refused before it sees them.
         const auto r = HpaManifestParser::parse(input, "hpa.yaml");
         QVERIFY(r.error && !r.spec);
-        QVERIFY2(r.error->message.find("not UTF-8 text") != std::string::npos,
+        QVERIFY2(r.error->message.find("not UTF-8 text") != std::string::npos ||
+                     r.error->message.find("cannot start with ','") != std::string::npos,
                  r.error->message.c_str());
     } else if (target == "experiment_dir") {
         // Same cut as fuzz_experiment_dir.cpp: 0x1E between the files, in this order.

@@ -176,6 +176,12 @@ void TestHpaManifestParser::notAnHpa_data()
     // Found by fuzz_hpa_manifest: yaml-cpp 0.7 loops for ever on it.
     QTest::newRow("broken UTF-8") << QByteArray::fromBase64("LGnp6enp6enp6elhaenp6enp6enp6enp")
                                   << "not UTF-8 text (byte 3 is not part of a valid character)";
+    // yaml-cpp 0.7 loops for ever on a document that starts with a comma (fuzz_hpa_manifest).
+    QTest::newRow("leading comma") << QByteArray(",piVersion: autoscaling/v2\nkind: x\n")
+                                   << "not valid YAML or JSON: a document cannot start with ','";
+    QTest::newRow("second document starts with a comma")
+        << QByteArray("kind: Deployment\n---\n# note\n  ,x\n")
+        << "not valid YAML or JSON: a document cannot start with ','";
 }
 
 void TestHpaManifestParser::notAnHpa()
