@@ -1,5 +1,7 @@
 #include "core/report/scorecard_json.h"
 
+#include "core/report/summary_json.h"
+
 #include <cmath>
 
 namespace hpa::core {
@@ -8,9 +10,10 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
+/// The one number rule of the JSON reports (10 significant digits, null when not finite).
 Json number(double v)
 {
-    return std::isfinite(v) ? Json(v) : Json(nullptr);
+    return SummaryJson::number(v);
 }
 
 Json optional(const std::optional<double> &v)
