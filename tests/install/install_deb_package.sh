@@ -26,9 +26,13 @@ done
 
 dpkg -x "$deb" "$tmp/root"
 app=$tmp/root/usr/bin/hpa-lens
-"$app" --version | grep -Eq '^hpa-lens [0-9]+\.[0-9]+\.[0-9]+$' || fail "--version"
+version=$("$app" --version) || fail "--version: exit $?"
+grep -Eq '^hpa-lens [0-9]+\.[0-9]+\.[0-9]+$' <<<"$version" || fail "--version"
 example=$(ls -d "$tmp"/root/usr/share/hpa-lens/examples/*/ | head -n 1)
-"$app" summary "$example" | grep -q "^Max Replicas:" || fail "summary of the bundled example"
+# Captured first: `| grep -q` stops reading at its match, and under pipefail the program's
+# SIGPIPE on a longer summary failed the check at random.
+summary=$("$app" summary "$example") || fail "summary of the bundled example: exit $?"
+grep -q "^Max Replicas:" <<<"$summary" || fail "summary of the bundled example"
 QT_QPA_PLATFORM=offscreen "$app" --screenshot "$tmp/shot.png" --size 800x600 "$example" \
     >/dev/null 2>"$tmp/err" || { cat "$tmp/err" >&2; fail "--screenshot from the package"; }
 [ -s "$tmp/shot.png" ] || fail "no screenshot"

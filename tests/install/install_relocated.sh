@@ -22,9 +22,13 @@ done
 example=$(ls -d "$prefix"/share/hpa-lens/examples/*/ | head -n 1)
 [ -f "$example/metrics.csv" ] || fail "no example experiment in share/hpa-lens/examples"
 
-"$prefix/bin/hpa-lens" --version | grep -Eq '^hpa-lens [0-9]+\.[0-9]+\.[0-9]+$' ||
+version=$("$prefix/bin/hpa-lens" --version) || fail "--version: exit $?"
+grep -Eq '^hpa-lens [0-9]+\.[0-9]+\.[0-9]+$' <<<"$version" ||
     fail "--version does not print 'hpa-lens X.Y.Z'"
-"$prefix/bin/hpa-lens" summary "$example" | grep -q "^Max Replicas:" || fail "summary of the example"
+# Captured first: `| grep -q` stops reading at its match, and under pipefail the program's
+# SIGPIPE on a longer summary failed the check at random.
+summary=$("$prefix/bin/hpa-lens" summary "$example") || fail "summary of the example: exit $?"
+grep -q "^Max Replicas:" <<<"$summary" || fail "summary of the example"
 
 # The window part, loaded from PREFIX/lib/hpa-lens by the moved executable.
 shot=$tmp/shot.png
