@@ -141,7 +141,8 @@ void TestComparisonVerdicts::latencyWithinSamplingResolutionIsSame()
     ExperimentSummary b = run("/b", 3600, intervalB);
     a.meanScaleUpLatencySeconds = latencyA;
     b.meanScaleUpLatencySeconds = latencyB;
-    const ComparisonRow *r = ExperimentComparison(a, b).row("scale_up_latency_s");
+    const ExperimentComparison comparison(a, b); // kept: row() points into it
+    const ComparisonRow *r = comparison.row("scale_up_latency_s");
     QVERIFY(r);
     QCOMPARE(r->verdict, verdict);
     QVERIFY(r->resolution);
