@@ -465,6 +465,10 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
     m_workspace->setExperiment(result);
     m_statistics->setSummary(result->summary);
     m_jobs->setSummary(result->summary);
+    // The Jobs dock takes half the window: shown only for a run with job logs, so the charts
+    // keep their room otherwise (View → Jobs still opens it).
+    if (auto *dock = qobject_cast<QDockWidget *>(m_jobs->parentWidget()))
+        dock->setVisible(!result->summary.jobs.empty() || result->summary.benchOnly);
     m_scorecard->setExperiment(result->experiment);
     if (!m_pendingCompare.isEmpty())
         m_compare->compareWith(std::exchange(m_pendingCompare, QString()));
