@@ -1,5 +1,7 @@
 #include "core/model/event_reading.h"
 
+#include "core/model/ascii_text.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -7,19 +9,10 @@ namespace hpa::core {
 
 namespace {
 
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
-
 /// `355`, `0.997`, `569%`: the whole of `text` must be the number.
 std::optional<double> number(std::string_view text)
 {
-    text = trim(text);
+    text = AsciiText::trim(text);
     if (!text.empty() && text.back() == '%')
         text.remove_suffix(1);
     double value = 0;
@@ -44,7 +37,7 @@ void readItems(std::string_view line, EventReading &out)
         const auto colon = item.find(':');
         if (colon == std::string_view::npos)
             continue;
-        const std::string_view name = trim(item.substr(0, colon));
+        const std::string_view name = AsciiText::trim(item.substr(0, colon));
         if (name == "waiting")
             out.waiting = number(item.substr(colon + 1));
         else if (name == "cache")
@@ -58,7 +51,7 @@ void readMetricLine(std::string_view line, EventReading &out)
     const auto colon = line.find(':');
     if (colon == std::string_view::npos)
         return;
-    const std::string_view name = trim(line.substr(2, colon - 2));
+    const std::string_view name = AsciiText::trim(line.substr(2, colon - 2));
     std::string_view value = line.substr(colon + 1);
     value = value.substr(0, value.find('('));
     if (name == "Waiting requests")
@@ -74,7 +67,7 @@ EventReading EventReading::parse(std::string_view text)
     EventReading out;
     while (!text.empty()) {
         const auto newline = text.find('\n');
-        const std::string_view line = trim(text.substr(0, newline));
+        const std::string_view line = AsciiText::trim(text.substr(0, newline));
         text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
         if (line.starts_with("- "))
             readMetricLine(line, out);

@@ -1,6 +1,6 @@
 #include "core/parsers/csv_cells.h"
 
-#include "core/io/ascii_text.h"
+#include "core/model/ascii_text.h"
 
 #include <charconv>
 #include <cmath>

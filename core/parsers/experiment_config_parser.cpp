@@ -2,6 +2,8 @@
 
 #include "core/model/warning_list.h"
 
+#include "core/model/ascii_text.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -10,15 +12,6 @@
 namespace hpa::core {
 
 namespace {
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
 
 /// `s` without a trailing ` # comment` (a `#` inside quotes is kept).
 std::string_view withoutComment(std::string_view s)
@@ -71,7 +64,7 @@ ExperimentConfigParser::Result ExperimentConfigParser::parse(std::string_view co
         pos = end + 1;
         ++lineNo;
         const std::string_view line = withoutComment(raw);
-        const std::string_view body = trim(line);
+        const std::string_view body = AsciiText::trim(line);
         if (body.empty())
             continue;
         const std::size_t indent = indentOf(line);
@@ -87,7 +80,7 @@ ExperimentConfigParser::Result ExperimentConfigParser::parse(std::string_view co
             result.schedule.jobs.push_back({});
             current = &result.schedule.jobs.back();
             current->line = lineNo;
-            item = trim(item.substr(1));
+            item = AsciiText::trim(item.substr(1));
             if (item.empty())
                 continue;
         }
@@ -96,8 +89,8 @@ ExperimentConfigParser::Result ExperimentConfigParser::parse(std::string_view co
         const std::size_t colon = item.find(':');
         if (colon == std::string_view::npos)
             continue;
-        const std::string_view key = trim(item.substr(0, colon));
-        const std::string value = unquoted(trim(item.substr(colon + 1)));
+        const std::string_view key = AsciiText::trim(item.substr(0, colon));
+        const std::string value = unquoted(AsciiText::trim(item.substr(colon + 1)));
         if (key == "name") {
             current->name = value;
         } else if (key == "job_manifest") {

@@ -1,7 +1,7 @@
 #include "core/parsers/hpa_describe_parser.h"
 
 #include "core/model/warning_list.h"
-#include "core/io/ascii_text.h"
+#include "core/model/ascii_text.h"
 #include "core/parsers/log_lines.h"
 
 #include <fmt/format.h>

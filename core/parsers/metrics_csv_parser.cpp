@@ -1,6 +1,6 @@
 #include "core/parsers/metrics_csv_parser.h"
 
-#include "core/io/ascii_text.h"
+#include "core/model/ascii_text.h"
 #include "core/io/line_reader.h"
 #include "core/model/metric_keys.h"
 #include "core/model/warning_list.h"

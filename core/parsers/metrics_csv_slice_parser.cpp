@@ -1,6 +1,6 @@
 #include "core/parsers/metrics_csv_slice_parser.h"
 
-#include "core/io/ascii_text.h"
+#include "core/model/ascii_text.h"
 #include "core/io/line_reader.h"
 #include "core/model/timestamp.h"
 #include "core/parsers/csv_byte_counter.h"

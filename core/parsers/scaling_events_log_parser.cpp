@@ -1,6 +1,6 @@
 #include "core/parsers/scaling_events_log_parser.h"
 
-#include "core/io/ascii_text.h"
+#include "core/model/ascii_text.h"
 #include "core/model/timestamp.h"
 #include "core/model/warning_list.h"
 #include "core/parsers/log_lines.h"

@@ -11,16 +11,6 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-template <typename T> Json optional(const std::optional<T> &v)
-{
-    if (!v)
-        return nullptr;
-    if constexpr (std::is_floating_point_v<T>)
-        return SummaryJson::number(*v);
-    else
-        return *v;
-}
-
 Json placementJson(const JobSummary &s)
 {
     const JobPlacement &p = s.job.placement;
@@ -31,10 +21,10 @@ Json sloJson(const JobSloCheck &c, const SloLimits &limits)
 {
     return Json{{"ttft_limit_ms", limits.ttftMs},
                 {"itl_limit_ms", limits.itlMs},
-                {"ttft_median_ok", optional(c.ttftMedianOk)},
-                {"ttft_p99_ok", optional(c.ttftP99Ok)},
-                {"itl_median_ok", optional(c.itlMedianOk)},
-                {"itl_p99_ok", optional(c.itlP99Ok)}};
+                {"ttft_median_ok", SummaryJson::optional(c.ttftMedianOk)},
+                {"ttft_p99_ok", SummaryJson::optional(c.ttftP99Ok)},
+                {"itl_median_ok", SummaryJson::optional(c.itlMedianOk)},
+                {"itl_p99_ok", SummaryJson::optional(c.itlP99Ok)}};
 }
 
 } // namespace
@@ -93,14 +83,14 @@ Json JobsJson::clientLatency(const ExperimentSummary &summary)
 {
     const ClientLatency &c = summary.clientLatency;
     const auto worst = [](const std::optional<double> &v, const std::string &job) {
-        return Json{{"ms", optional(v)}, {"job", v ? Json(job) : Json(nullptr)}};
+        return Json{{"ms", SummaryJson::optional(v)}, {"job", v ? Json(job) : Json(nullptr)}};
     };
     return Json{{"source", "client-side, per job (vllm bench)"},
                 {"jobs", c.jobs},
                 {"requests", SummaryJson::number(c.requests)},
-                {"ttft_mean_ms", optional(c.ttftMeanMs)},
-                {"tpot_mean_ms", optional(c.tpotMeanMs)},
-                {"itl_mean_ms", optional(c.itlMeanMs)},
+                {"ttft_mean_ms", SummaryJson::optional(c.ttftMeanMs)},
+                {"tpot_mean_ms", SummaryJson::optional(c.tpotMeanMs)},
+                {"itl_mean_ms", SummaryJson::optional(c.itlMeanMs)},
                 {"ttft_p99_worst", worst(c.ttftP99WorstMs, c.ttftP99WorstJob)},
                 {"tpot_p99_worst", worst(c.tpotP99WorstMs, c.tpotP99WorstJob)},
                 {"itl_p99_worst", worst(c.itlP99WorstMs, c.itlP99WorstJob)},

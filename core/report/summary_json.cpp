@@ -1,8 +1,8 @@
 #include "core/report/summary_json.h"
 
+#include "core/model/number_format.h"
 #include "core/report/jobs_json.h"
 #include "core/report/scorecard_json.h"
-#include "core/model/number_format.h"
 
 #include <cmath>
 
@@ -11,16 +11,6 @@ namespace hpa::core {
 using Json = nlohmann::ordered_json;
 
 namespace {
-
-template <typename T> Json optional(const std::optional<T> &v)
-{
-    if (!v)
-        return nullptr;
-    if constexpr (std::is_floating_point_v<T>)
-        return SummaryJson::number(*v);
-    else
-        return *v;
-}
 
 Json violation(const ViolationSummary &v)
 {
@@ -86,10 +76,10 @@ Json SummaryJson::toJson(const ExperimentSummary &s)
     j["kv_cache_unit"] = std::string(KvCacheNormalizer::unitKey(s.kvRule.unit));
     j["waiting_unit"] = std::string(WaitingNormalizer::unitKey(s.waitingRule.unit));
     j["corrections"] = correctionsJson(s.waitingRule);
-    j["replicas"] = Json{{"initial", optional(s.replicasInitial)},
-                         {"final", optional(s.replicasFinal)},
-                         {"min", optional(s.replicasMin)},
-                         {"max", optional(s.replicasMax)}};
+    j["replicas"] = Json{{"initial", SummaryJson::optional(s.replicasInitial)},
+                         {"final", SummaryJson::optional(s.replicasFinal)},
+                         {"min", SummaryJson::optional(s.replicasMin)},
+                         {"max", SummaryJson::optional(s.replicasMax)}};
     j["events"] = Json{{"total", s.eventsTotal},
                        {"scale_up", s.scaleUps},
                        {"scale_down", s.scaleDowns},
@@ -98,8 +88,8 @@ Json SummaryJson::toJson(const ExperimentSummary &s)
     for (const std::string &key : s.seriesOrder)
         series[key] = seriesJson(s.series.at(key));
     j["series"] = std::move(series);
-    j["targets"] = Json{{"waiting", optional(s.waitingTarget)},
-                        {"kv_cache_pct", optional(s.kvCacheTargetPct)}};
+    j["targets"] = Json{{"waiting", SummaryJson::optional(s.waitingTarget)},
+                        {"kv_cache_pct", SummaryJson::optional(s.kvCacheTargetPct)}};
     j["violations"] = Json{{"waiting", violation(s.waitingViolations)},
                            {"kv_cache", violation(s.kvViolations)},
                            {"any", violation(s.anyViolations)}};
@@ -107,7 +97,7 @@ Json SummaryJson::toJson(const ExperimentSummary &s)
     for (const auto &row : s.correlation) {
         Json r = Json::array();
         for (const auto &v : row)
-            r.push_back(optional(v));
+            r.push_back(SummaryJson::optional(v));
         matrix.push_back(std::move(r));
     }
     j["correlation"] = Json{{"columns", s.correlationColumns}, {"matrix", std::move(matrix)}};

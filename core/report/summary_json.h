@@ -4,6 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+#include <type_traits>
+
 namespace hpa::core {
 
 /// The `hpa-lens summary --json` document.
@@ -16,6 +19,16 @@ public:
     static nlohmann::ordered_json seriesJson(const SeriesSummary &series);
     /// A finite number rounded to 10 significant digits (NumberFormat::rounded), or null.
     static nlohmann::ordered_json number(double value);
+    /// The value (numbers under number()'s rule), or null when absent.
+    template <typename T> static nlohmann::ordered_json optional(const std::optional<T> &value)
+    {
+        if (!value)
+            return nullptr;
+        if constexpr (std::is_floating_point_v<T>)
+            return number(*value);
+        else
+            return *value;
+    }
 };
 
 } // namespace hpa::core

@@ -1,5 +1,5 @@
 // libFuzzer target: the newer monitor's scaling-events.log lines through ScalingEventsLogParser.
-#include "core/io/ascii_text.h"
+#include "core/model/ascii_text.h"
 #include "core/parsers/log_lines.h"
 #include "core/parsers/scaling_events_log_parser.h"
 #include "tests/fuzz/fuzz_check.h"
