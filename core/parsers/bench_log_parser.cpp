@@ -366,8 +366,12 @@ void Scan::blockLine(std::string_view p, std::string_view low, int line)
         return;
     }
     if (p.size() > 2 && p.front() == '-' && p.back() == '-') {
-        section = std::string(trimLeft(trimRight(p.substr(
-            p.find_first_not_of('-'), p.find_last_not_of('-') - p.find_first_not_of('-') + 1))));
+        // `---Title---` names a section; a line of dashes only is a rule and names none.
+        const std::size_t first = p.find_first_not_of('-');
+        section = first == std::string_view::npos
+                      ? std::string()
+                      : std::string(trimLeft(trimRight(
+                            p.substr(first, p.find_last_not_of('-') - first + 1))));
         return;
     }
     // `label:<spaces>value`: the value is the last token, the label ends at the last `:`

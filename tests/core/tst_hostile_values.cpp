@@ -3,6 +3,7 @@
 #include "core/model/metric_keys.h"
 #include "core/model/timestamp.h"
 #include "core/model/warning_list.h"
+#include "core/parsers/bench_log_parser.h"
 #include "core/parsers/hpa_manifest_parser.h"
 #include "core/parsers/kubectl_log_parser.h"
 #include "core/parsers/metadata_parser.h"
@@ -321,6 +322,12 @@ void TestHostileValues::fuzzRegressions()
         warnings = ScalingEventsLogParser::parse(input, "scaling-events.log").warnings;
     } else if (target == "kubectl_log") {
         warnings = KubectlLogParser::parse(input, "events.log").warnings;
+    } else if (target == "bench_log") {
+        // A rule of dashes only inside a result block threw std::out_of_range (substr(npos)).
+        const auto r = BenchLogParser::parse(input, "job-logs/a.log");
+        warnings = r.warnings;
+        if (path.contains("dashes-only-rule"))
+            QVERIFY(r.job.result && r.job.result->complete && r.job.result->fields.size() == 2);
     } else if (target == "hpa_manifest") {
         // Inputs that made yaml-cpp 0.7 loop for ever (broken UTF-8, a document starting with
         // a comma): refused before it sees them.
