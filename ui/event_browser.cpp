@@ -157,6 +157,11 @@ void EventBrowser::fitColumns()
                                                 : QHeaderView::ResizeToContents);
         m_view->setItemDelegateForColumn(c, field == EventTableModel::Field::Time ? m_elideLeft
                                                                                   : nullptr);
+        // Two runs' clock times do not line up (Elapsed does) and the column would squeeze
+        // Kind and From → To out of a dock of the default width: the log pane shows the
+        // selected event's line with its time.
+        m_view->setColumnHidden(c, field == EventTableModel::Field::Time &&
+                                       m_model->columnOf(EventTableModel::Field::Run) >= 0);
     }
 }
 

@@ -216,9 +216,21 @@ void ExperimentWorkspace::applySources()
         stack->setAxisMode(m_axisMode);
         stack->setExtraChartVisible(m_extraVisible);
     }
+    alignSideBySideRows();
     const auto [from, to] = ChartStack::dataExtent(m_sources);
     m_window->setFullRange(from, to > from ? to : from + 1);
     emit sourcesChanged(m_sources);
+}
+
+void ExperimentWorkspace::alignSideBySideRows()
+{
+    // Row i of A and of B is the same chart, whichever run lacks it, so the pair's plots have
+    // the same height and the shared value ranges round alike.
+    const bool sideBySide = m_sources.size() > 1 && m_layout == CompareLayout::SideBySide;
+    const QSet<QString> rows =
+        sideBySide ? m_stack->ownChartKeys() | m_stackB->ownChartKeys() : QSet<QString>();
+    m_stack->setAlignedKeys(rows);
+    m_stackB->setAlignedKeys(rows);
 }
 
 void ExperimentWorkspace::setAxisMode(TimeAxisMode mode)
@@ -249,6 +261,7 @@ void ExperimentWorkspace::setExtraChartVisible(bool visible)
     m_extraVisible = visible;
     m_stack->setExtraChartVisible(visible);
     m_stackB->setExtraChartVisible(visible);
+    alignSideBySideRows();
 }
 
 void ExperimentWorkspace::showEvent(int sourceIndex, int eventIndex)

@@ -88,6 +88,7 @@ signals:
     void comparisonEnded();
 
 private:
+    void alignSideBySideRows();
     void applySources();
     void connectStack(ChartStack *stack, int sourceOffset);
     void updateComparisonTab();

@@ -162,9 +162,15 @@ void experimentSection(Html &html, const core::ExperimentSummary &s)
     html.row(QObject::tr("Median interval"),
              QObject::tr("%1 s").arg(num(s.medianIntervalSeconds, 1)));
     html.row(QObject::tr("Gaps (> 3× median)"), QString::number(s.gaps));
-    QString kv = QString::fromUtf8(core::KvCacheNormalizer::unitKey(s.kvRule.unit));
+    // Plain words first; the rule that chose them after, for whoever doubts them.
+    QString kv = s.kvRule.unit == core::KvCacheUnit::Fraction
+                     ? QObject::tr("fractions (0–1), shown as %")
+                 : s.kvRule.unit == core::KvCacheUnit::Percent
+                     ? QObject::tr("percent, as written")
+                     : QObject::tr("milli-units (0–1000), shown as %");
     if (!s.kvRule.reason.empty())
-        kv += QStringLiteral(" — ") + esc(s.kvRule.reason);
+        kv += QStringLiteral("<br><small>") + QObject::tr("rule: %1").arg(esc(s.kvRule.reason)) +
+              QStringLiteral("</small>");
     if (s.kvRule.overridden)
         kv += QObject::tr(" (chosen by you)");
     html.row(QObject::tr("KV cache unit"), kv);

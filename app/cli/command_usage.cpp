@@ -16,6 +16,10 @@ constexpr std::string_view kAlignText =
 constexpr std::string_view kSloNotes =
     "The scorecard (autoscaling block) compares requested replicas with the demand the\n"
     "HPA's metrics imply; the SLO limits also judge the vllm bench job logs.";
+constexpr std::string_view kWaitingUnitText =
+    "read num_requests_waiting as written, as milli-units, or correct leaked milli-units "
+    "automatically (default)";
+constexpr std::string_view kWaitingUnits = "auto as-written milli";
 constexpr std::string_view kExportNotes =
     "T for --from/--to: elapsed seconds from the first sample (e.g. 120), mm:ss,\n"
     "or a timestamp as written in metrics.csv.\n"
@@ -38,7 +42,9 @@ std::vector<CommandUsage> makeTable()
           {"--size", "WxH", "window size for --screenshot, 1600x1000 by default"},
           {"--elapsed", "", "time axis in elapsed mm:ss (--screenshot; always so when comparing)"},
           {"--side-by-side", "", "A and B in two columns instead of one overlay (--screenshot)"},
-          {"--align", "MODE", kAlignText}},
+          {"--align", "MODE", kAlignText},
+          {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
+          {"--waiting-unit", "UNIT", kWaitingUnitText, kWaitingUnits}},
          "DIR may also be a folder of experiments (experiment-data/): the window asks\n"
          "which one. Two folders (as a file manager passes them) open the second as run B.\n"
          "A WVA run (wva-controller-logs.jsonl) opens like any experiment."},
@@ -47,10 +53,7 @@ std::vector<CommandUsage> makeTable()
          "print the statistics and the autoscaling scorecard of an experiment",
          {{"--json", "", "print JSON for scripts instead of text"},
           {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
-          {"--waiting-unit", "UNIT",
-           "read num_requests_waiting as written, as milli-units, or "
-           "correct leaked milli-units automatically (default)",
-           "auto as-written milli"},
+          {"--waiting-unit", "UNIT", kWaitingUnitText, kWaitingUnits},
           {"--demand", "VARIANT",
            "required replicas of the scorecard: hpa-ideal (default) or "
            "hpa-reachable (capped at maxReplicas)",
@@ -90,6 +93,7 @@ std::vector<CommandUsage> makeTable()
           {"--from", "T", "start of the exported time range"},
           {"--to", "T", "end of the exported time range"},
           {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
+          {"--waiting-unit", "UNIT", kWaitingUnitText, kWaitingUnits},
           {"--elapsed", "", "time axis in elapsed mm:ss (always so with --compare)"},
           {"--side-by-side", "", "A and B in two columns instead of one overlay"},
           {"--align", "MODE", kAlignText}},

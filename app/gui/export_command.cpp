@@ -40,11 +40,12 @@ public:
 };
 
 std::shared_ptr<const ui::LoadedExperiment> load(const std::string &dir,
-                                                 std::optional<core::KvCacheUnit> unit)
+                                                 std::optional<core::KvCacheUnit> unit,
+                                                 core::WaitingUnit waitingUnit)
 {
     try {
         return std::make_shared<const ui::LoadedExperiment>(
-            ui::LoadController::loadNow(QString::fromStdString(dir), unit));
+            ui::LoadController::loadNow(QString::fromStdString(dir), unit, waitingUnit));
     } catch (const std::exception &e) {
         throw ExportFailure(e.what());
     }
@@ -148,8 +149,12 @@ void exportAll(const CommandLine &cl)
     std::optional<core::KvCacheUnit> unit;
     if (cl.kvUnit)
         unit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
-    const auto a = load(cl.dirs.front(), unit);
-    const auto b = cl.compareDir ? load(*cl.compareDir, unit) : nullptr;
+    const core::WaitingUnit waiting =
+        cl.waitingUnit
+            ? core::WaitingNormalizer::unitFromKey(*cl.waitingUnit).value_or(core::WaitingUnit::Auto)
+            : core::WaitingUnit::Auto;
+    const auto a = load(cl.dirs.front(), unit, waiting);
+    const auto b = cl.compareDir ? load(*cl.compareDir, unit, waiting) : nullptr;
 
     ui::ExperimentWorkspace ws;
     ws.setAttribute(Qt::WA_DontShowOnScreen);

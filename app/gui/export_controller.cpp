@@ -165,6 +165,19 @@ bool ExportController::writeText(const QString &path, const std::string &content
 bool ExportController::exportCsv(const QString &path, bool wholeRun, int sourceIndex)
 {
     const QVector<ui::ChartSource> &sources = m_workspace->sources();
+    if (sources.size() > 1 && sourceIndex == sources.size()) {
+        // Both runs, each row tagged with its run and placed on the aligned elapsed time (the
+        // same file as `hpa-lens export A --compare B --csv`).
+        std::vector<core::MetricsCsvWriter::Run> runs;
+        for (const ui::ChartSource &source : sources)
+            runs.push_back({source.experiment.get(), source.label.toStdString(), source.origin});
+        std::optional<double> from, to;
+        if (!wholeRun) {
+            from = m_workspace->timeWindow()->from();
+            to = m_workspace->timeWindow()->to();
+        }
+        return writeText(path, core::MetricsCsvWriter::writeRuns(runs, from, to));
+    }
     if (sourceIndex < 0 || sourceIndex >= sources.size() || !sources[sourceIndex].experiment)
         return fail(
             tr("Cannot write %1: no experiment is open").arg(QDir::toNativeSeparators(path)));
@@ -253,6 +266,8 @@ void ExportController::exportData()
         const QString name = QString::fromStdString(source.experiment->displayName());
         names << (source.label.isEmpty() ? name : source.label + QStringLiteral(": ") + name);
     }
+    if (names.size() > 1)
+        names << tr("Both runs (a run column, aligned elapsed time)");
     dialog.setExperimentChoices(names);
     if (dialog.exec() == QDialog::Accepted)
         exportCsv(dialog.path(), dialog.wholeRun(), dialog.experimentIndex());

@@ -48,7 +48,9 @@ public:
     /// One chart alone.
     bool exportSingleChart(ui::MetricChartView *chart, const QString &path,
                            ui::ChartExporter::Format format, QSize size, int dpi);
-    /// Samples of source `sourceIndex` (0 = A, 1 = B) in the visible range or the whole run.
+    /// Samples of source `sourceIndex` (0 = A, 1 = B) in the visible range or the whole run;
+    /// when comparing, `sourceIndex` 2 writes both runs with a `run` column on the aligned
+    /// elapsed time (as `hpa-lens export --compare --csv`).
     bool exportCsv(const QString &path, bool wholeRun, int sourceIndex = 0);
     /// statistic,value; statistic,a,b,delta,percent when comparing.
     bool exportSummaryCsv(const QString &path);

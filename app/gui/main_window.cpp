@@ -8,6 +8,7 @@
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/time_window.h"
 #include "ui/event_browser.h"
+#include "ui/charts/time_axis_strip.h"
 #include "ui/experiment_workspace.h"
 #include "ui/jobs_view.h"
 #include "ui/load_controller.h"
@@ -183,6 +184,17 @@ void MainWindow::createActions()
     });
 }
 
+void MainWindow::setReadUnits(std::optional<core::KvCacheUnit> kvUnit,
+                              core::WaitingUnit waitingUnit)
+{
+    m_kvUnit = kvUnit;
+    m_waitingUnit = waitingUnit;
+    for (QAction *a : m_kvUnitGroup->actions())
+        a->setChecked(a->data().toInt() == (kvUnit ? static_cast<int>(*kvUnit) : -1));
+    for (QAction *a : m_waitingUnitGroup->actions())
+        a->setChecked(a->data().toInt() == static_cast<int>(waitingUnit));
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -298,6 +310,16 @@ void MainWindow::createStatusBar()
 {
     m_statusLabel = new QLabel(tr("No experiment open"), this);
     statusBar()->addWidget(m_statusLabel, 1);
+    // Which part of the run the charts show, always in view (the strip under the charts
+    // scrolls out of sight on short windows).
+    m_rangeLabel = new QLabel(this);
+    m_rangeLabel->setObjectName(QStringLiteral("visibleRange"));
+    m_rangeLabel->setToolTip(tr("Time range the charts show; Reset Zoom shows the whole run"));
+    statusBar()->addPermanentWidget(m_rangeLabel);
+    connect(m_workspace->timeAxisStrip(), &ui::TimeAxisStrip::rangeTextChanged, this,
+            [this](const QString &text) {
+                m_rangeLabel->setText(m_workspace->hasExperiment() ? text : QString());
+            });
     m_warningsButton = new QToolButton(this);
     m_warningsButton->setDefaultAction(m_warningsAction);
     m_warningsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -454,6 +476,7 @@ void MainWindow::closeExperiment()
     m_scorecard->clear();
     setWindowTitle(tr("HPA Lens"));
     m_statusLabel->setText(tr("No experiment open"));
+    m_rangeLabel->clear();
     updateActions();
 }
 
@@ -463,6 +486,7 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
     m_lastError.clear();
     m_settings.addRecentExperiment(dir);
     m_workspace->setExperiment(result);
+    m_rangeLabel->setText(m_workspace->timeAxisStrip()->rangeText());
     m_statistics->setSummary(result->summary);
     m_jobs->setSummary(result->summary);
     // The Jobs dock takes half the window: shown only for a run with job logs, so the charts
@@ -478,10 +502,7 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
     m_statusLabel->setText(
         s.benchOnly ? tr("Bench-only run: %n job log(s), no metrics.csv (no HPA time series)",
                          nullptr, static_cast<int>(s.jobs.size()))
-                    : tr("%1 samples, %2 scaling events, KV cache unit: %3")
-                          .arg(s.samples)
-                          .arg(s.eventsTotal)
-                          .arg(QString::fromStdString(s.kvRule.reason)));
+                    : tr("%1 samples, %2 scaling events").arg(s.samples).arg(s.eventsTotal));
     updateActions();
 }
 

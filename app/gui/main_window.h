@@ -55,6 +55,9 @@ public:
     ui::ScorecardView *scorecardView() const { return m_scorecard; }
     ExportController *exportController() const { return m_export; }
     CompareController *compareController() const { return m_compare; }
+    /// View → KV Cache Unit and View → Waiting Unit, as if the user chose them; applies to the
+    /// next load (call before openExperiment()).
+    void setReadUnits(std::optional<core::KvCacheUnit> kvUnit, core::WaitingUnit waitingUnit);
     /// View → Elapsed Time Axis, as if the user toggled it.
     void setElapsedAxis(bool elapsed);
     /// The last load error shown to the user (empty when the last load succeeded).
@@ -120,6 +123,7 @@ private:
     QMenu *m_viewMenu = nullptr;
 
     QLabel *m_statusLabel = nullptr;
+    QLabel *m_rangeLabel = nullptr;
     QToolButton *m_warningsButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancelButton = nullptr;

@@ -69,6 +69,7 @@ private slots:
     void extraColumnsChartToggles();
     void decimatedSeriesStayBounded();
     void spikeIsDrawnAtFullZoom();
+    void flaggedOutliersDoNotSetTheRange();
     void eventMarkersInRange();
     void clickOnMarkerEmitsEvent();
     void markersDecimatePerKindAndColumn_data();
@@ -273,6 +274,35 @@ void TestChartStack::spikeIsDrawnAtFullZoom()
     QCOMPARE(maxY(waiting->curves()), 510.0);
     QVERIFY(waiting->axes().leftAxis().scale.max >= 510);
     QCOMPARE(maxY(f.chart(ChartKind::Replicas)->metricChart()->curves()), 10.0);
+}
+
+void TestChartStack::flaggedOutliersDoNotSetTheRange()
+{
+    if (!QDir(chart_test::sharedExample(kHighLoad)).exists())
+        QSKIP("shared examples not found (HPA_SHARED_DIR/examples); skipping real-data check");
+    // View → Waiting Unit → As Written: the two leaked cells read 60250. They are flagged
+    // outliers: the axis fits the real peak of 510 and the two are listed as clipped at the
+    // top edge with their value, not drawn as a spike that squashes the rest to the floor.
+    hpa::core::ExperimentLoader::Options options;
+    options.waitingUnit = hpa::core::WaitingUnit::AsWritten;
+    auto experiment = std::make_shared<hpa::core::Experiment>(hpa::core::ExperimentLoader::load(
+        chart_test::sharedExample(kHighLoad).toStdString(), options));
+    QCOMPARE(experiment->waitingRule.count, std::size_t(2));
+    Fixture f({sourceOf(experiment)});
+    const MetricChart *waiting = f.chart(ChartKind::Waiting)->metricChart();
+    QCOMPARE(maxY(waiting->curves()), 60250.0); // still drawn (clipped by the plot)
+    const double top = waiting->axes().leftAxis().scale.max;
+    QVERIFY2(top >= 510 && top < 2000, qPrintable(QString::number(top)));
+    const QList<QPointF> clipped = waiting->clippedOutliers();
+    QCOMPARE(clipped.size(), 2);
+    for (const QPointF &p : clipped)
+        QCOMPARE(p.y(), 60250.0);
+
+    // Read automatically, nothing is flagged and the axis is the same.
+    Fixture automatic({sourceOf(chart_test::load(chart_test::sharedExample(kHighLoad)))});
+    const MetricChart *corrected = automatic.chart(ChartKind::Waiting)->metricChart();
+    QVERIFY(corrected->clippedOutliers().isEmpty());
+    QCOMPARE(corrected->axes().leftAxis().scale.max, top);
 }
 
 void TestChartStack::eventMarkersInRange()

@@ -10,6 +10,7 @@
 #include "ui/comparison_table_model.h"
 #include "ui/comparison_view.h"
 #include "ui/experiment_workspace.h"
+#include "ui/load_controller.h"
 #include "ui/loaded_experiment.h"
 
 #include <QLabel>
@@ -77,6 +78,7 @@ class TestCompareViews : public QObject
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void sideBySideSharesTheValueRange();
+    void sideBySideRowsAndScalesMatchOnTheSharedExamples();
     void openingANewExperimentEndsTheComparison();
     void mainWindowEndsTheComparisonOnOpen();
     void comparingARunWithItselfSaysSo();
@@ -125,6 +127,56 @@ void TestCompareViews::sideBySideSharesTheValueRange()
     w.setCompareLayout(ExperimentWorkspace::CompareLayout::Overlay);
     QCOMPARE(w.chartStacks().size(), 1);
     QVERIFY(!chartOf(w.chartStacks()[0], ChartKind::Waiting)->metricChart()->valueRangeLink());
+}
+
+void TestCompareViews::sideBySideRowsAndScalesMatchOnTheSharedExamples()
+{
+    // The case that misled as rendered: A (newer layout) has latency and request-rate charts,
+    // B (older layout) has not, so B's charts were taller, rounded the shared extent with more
+    // ticks, and replicas read 0-15 on the left beside 0-12 on the right.
+    const QString high = sharedExample("high-load-hpa-20251124-155733");
+    const QString legacy = sharedExample("hpa-experiment-20251120-140312");
+    if (!QFileInfo(high).isDir() || !QFileInfo(legacy).isDir())
+        QSKIP("../shared/examples not available");
+    ExperimentWorkspace w;
+    w.resize(1200, 1000);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.setExperiment(std::make_shared<const LoadedExperiment>(LoadController::loadNow(high)));
+    w.setCompareLayout(ExperimentWorkspace::CompareLayout::SideBySide);
+    w.setComparison(std::make_shared<const LoadedExperiment>(LoadController::loadNow(legacy)));
+    QCoreApplication::processEvents();
+    const QVector<MetricChartView *> left = w.chartStacks()[0]->visibleCharts();
+    const QVector<MetricChartView *> right = w.chartStacks()[1]->visibleCharts();
+    QCOMPARE(left.size(), right.size());
+    bool sawAbsent = false;
+    for (qsizetype i = 0; i < left.size(); ++i) {
+        const MetricChart *a = left[i]->metricChart();
+        const MetricChart *b = right[i]->metricChart();
+        QCOMPARE(a->spec().kind, b->spec().kind);
+        if (!b->hasData()) {
+            // Shown for alignment, saying why it is empty.
+            QVERIFY2(b->notCollectedMessage().contains(QStringLiteral("B: no series")),
+                     qPrintable(b->notCollectedMessage()));
+            sawAbsent = true;
+        }
+        if (a->isNotCollected() || b->isNotCollected())
+            continue;
+        const AxisScale sa = a->axes().leftAxis().scale, sb = b->axes().leftAxis().scale;
+        QVERIFY2(sa.min == sb.min && sa.max == sb.max && sa.tickCount == sb.tickCount,
+                 qPrintable(QStringLiteral("%1: A %2..%3 (%4 ticks), B %5..%6 (%7 ticks)")
+                                .arg(a->title())
+                                .arg(sa.min)
+                                .arg(sa.max)
+                                .arg(sa.tickCount)
+                                .arg(sb.min)
+                                .arg(sb.max)
+                                .arg(sb.tickCount)));
+    }
+    QVERIFY(sawAbsent);
+    // The plots of a row have the same height, so equal scales read alike.
+    QCOMPARE(left.front()->metricChart()->plotArea().height(),
+             right.front()->metricChart()->plotArea().height());
 }
 
 void TestCompareViews::openingANewExperimentEndsTheComparison()

@@ -133,6 +133,7 @@ private slots:
     void actionsFollowTheExperiment();
     void csvOfVisibleRangeAndWholeRun();
     void summaryCsvOfOneRunAndOfAComparison();
+    void csvOfBothRunsWhenComparing();
     void contextMenuExportsTheChartUnderIt();
     void dialogDefaultsAndMemory();
 
@@ -445,6 +446,31 @@ void TestExport::summaryCsvOfOneRunAndOfAComparison()
     QVERIFY(text.startsWith("statistic,a,b,delta,percent\n"));
     // A run against itself: no change.
     QVERIFY(text.contains("\nsamples,300,300,0,0\n"));
+}
+
+void TestExport::csvOfBothRunsWhenComparing()
+{
+    Shown shown(m_example, m_example);
+    AppSettings settings;
+    app::ExportController controller(&shown.workspace, &settings, &shown.workspace);
+    controller.setModalErrors(false);
+    const QString both = m_tmp.filePath(QStringLiteral("both.csv"));
+    QVERIFY2(controller.exportCsv(both, true, 2), qPrintable(controller.lastError()));
+    const QList<QByteArray> lines = readBytes(both).trimmed().split('\n');
+    // 300 samples of each run, A's rows then B's, each tagged.
+    QCOMPARE(lines.size(), 1 + 2 * 300);
+    QVERIFY2(lines.front().startsWith("run,timestamp,elapsed_s,"), lines.front().constData());
+    QVERIFY(lines.at(1).startsWith("A,2025-12-01 10:00:00,0,"));
+    QVERIFY(lines.at(301).startsWith("B,2025-12-01 10:00:00,0,"));
+
+    // The visible range is taken on the shared elapsed axis: [60, 300] s of each run.
+    shown.workspace.timeWindow()->zoomTo(60, 300);
+    const QString visible = m_tmp.filePath(QStringLiteral("both-visible.csv"));
+    QVERIFY(controller.exportCsv(visible, false, 2));
+    QCOMPARE(readBytes(visible).trimmed().split('\n').size(), 1 + 2 * 49);
+    // Without a comparison there is no third choice.
+    shown.workspace.setComparison(nullptr);
+    QVERIFY(!controller.exportCsv(m_tmp.filePath(QStringLiteral("none.csv")), true, 2));
 }
 
 void TestExport::contextMenuExportsTheChartUnderIt()

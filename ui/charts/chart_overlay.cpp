@@ -6,9 +6,11 @@
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPolygonF>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <tuple>
 
 namespace hpa::ui {
@@ -127,9 +129,40 @@ void ChartOverlay::paint(QPainter *painter, const OverlayState &state, const Cha
         painter->setPen(cosmetic(palette.cursor, 1));
         painter->drawLine(QPointF(x, state.plot.top()), QPointF(x, state.plot.bottom()));
     }
+    paintClipped(painter, state, palette);
     paintMessage(painter, state, palette);
     painter->setClipping(false);
     paintReadout(painter, state, palette);
+    painter->restore();
+}
+
+void ChartOverlay::paintClipped(QPainter *painter, const OverlayState &state,
+                                const ChartPalette &palette)
+{
+    if (state.clipped.isEmpty())
+        return;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    const QFontMetricsF metrics(painter->font());
+    const double h = metrics.height() * 0.45;
+    double lastRight = -std::numeric_limits<double>::infinity();
+    for (const QPointF &p : state.clipped) {
+        const double x = toScene(state, p.x());
+        const double top = state.plot.top();
+        // An upward wedge at the top edge: the line goes on above the axis.
+        QPolygonF wedge;
+        wedge << QPointF(x, top) << QPointF(x - h * 0.6, top + h) << QPointF(x + h * 0.6, top + h);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(palette.target);
+        painter->drawPolygon(wedge);
+        const QString text = QString::number(p.y(), 'g', 10);
+        const double left = x + h * 0.8;
+        if (left < lastRight) // labels of close cells would overlap: the wedge says enough
+            continue;
+        painter->setPen(palette.text);
+        painter->drawText(QPointF(left, top + metrics.ascent()), text);
+        lastRight = left + metrics.horizontalAdvance(text) + 4;
+    }
     painter->restore();
 }
 

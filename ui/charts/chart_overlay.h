@@ -4,6 +4,8 @@
 #include "ui/charts/event_markers.h"
 #include "ui/charts/job_bars.h"
 
+#include <QList>
+#include <QPointF>
 #include <QRectF>
 #include <QStringList>
 
@@ -29,6 +31,9 @@ struct OverlayState
     /// Placed jobs' client TTFT segments (the latency chart when the server collected none).
     const QVector<JobBar> *clientLatency = nullptr;
     std::optional<std::pair<double, double>> band; ///< scene x of the zoom band's ends
+    /// Flagged outliers above the value axis, (axis x, value): a tick at the top edge and the
+    /// value, so the point is there without squashing the rest of the line.
+    QList<QPointF> clipped;
     QString message;
     QStringList readout; ///< tooltip lines; empty: no tooltip
     QRectF bounds;       ///< where the tooltip must fit (the visible scene)
@@ -53,6 +58,8 @@ private:
     static void paintMarkerRuns(QPainter *painter, const OverlayState &state,
                                 const ChartPalette &palette, std::span<const EventMarker> markers,
                                 std::pair<double, double> span, bool flags);
+    static void paintClipped(QPainter *painter, const OverlayState &state,
+                             const ChartPalette &palette);
     static void paintMessage(QPainter *painter, const OverlayState &state,
                              const ChartPalette &palette);
     static void paintReadout(QPainter *painter, const OverlayState &state,

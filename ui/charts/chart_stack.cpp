@@ -109,11 +109,18 @@ void ChartStack::updateVisibility()
 {
     MetricChartView *bottom = nullptr;
     for (MetricChartView *view : m_charts) {
-        const MetricChart *chart = view->metricChart();
-        const bool visible =
-            chart->hasData() && (chart->spec().kind != ChartKind::Extra || m_extraVisible);
-        view->setVisible(visible);
-        if (visible)
+        MetricChart *chart = view->metricChart();
+        const bool own = showsOwnData(view);
+        const bool aligned = !own && !chart->hasData() &&
+                             (chart->spec().kind != ChartKind::Extra || m_extraVisible) &&
+                             m_alignedKeys.contains(linkKey(chart->spec()));
+        const QString label = m_sources.isEmpty() ? QString() : m_sources.first().label;
+        chart->setAbsentMessage(
+            aligned ? (label.isEmpty() ? QString() : label + QStringLiteral(": ")) +
+                          tr("no series for this chart in this run's files")
+                    : QString());
+        view->setVisible(own || aligned);
+        if (own || aligned)
             bottom = view;
     }
     for (MetricChartView *view : m_charts) {
@@ -123,6 +130,30 @@ void ChartStack::updateVisibility()
         view->setTimeLabelsVisible(labels);
         m_layout->setStretchFactor(view, labels ? 12 : 10);
     }
+}
+
+bool ChartStack::showsOwnData(const MetricChartView *view) const
+{
+    const MetricChart *chart = view->metricChart();
+    return chart->hasData() && (chart->spec().kind != ChartKind::Extra || m_extraVisible);
+}
+
+QSet<QString> ChartStack::ownChartKeys() const
+{
+    QSet<QString> keys;
+    for (const MetricChartView *view : m_charts) {
+        if (showsOwnData(view))
+            keys.insert(linkKey(view->metricChart()->spec()));
+    }
+    return keys;
+}
+
+void ChartStack::setAlignedKeys(const QSet<QString> &keys)
+{
+    if (keys == m_alignedKeys)
+        return;
+    m_alignedKeys = keys;
+    updateVisibility();
 }
 
 QVector<MetricChartView *> ChartStack::visibleCharts() const

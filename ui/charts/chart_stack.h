@@ -3,6 +3,8 @@
 #include "ui/charts/chart_source.h"
 
 #include <QList>
+#include <QSet>
+#include <QString>
 #include <QVector>
 #include <QWidget>
 
@@ -51,6 +53,12 @@ public:
     /// `links` (side by side); nullptr: each chart fits its own data. Must outlive the stack
     /// or be reset first.
     void setValueRangeLinks(ValueRangeLinks *links);
+    /// Keys of the charts this stack shows for its own data (see setAlignedKeys()).
+    QSet<QString> ownChartKeys() const;
+    /// Side by side: also shows the charts with these keys where this run has no series for
+    /// them, with a message saying so, so that row i of A and of B is the same chart and the
+    /// pair's plots have the same height. Empty: only charts with data are shown.
+    void setAlignedKeys(const QSet<QString> &keys);
     /// Shows or hides the markers of the comparison run (source 1 of an overlay).
     void setSecondaryMarkersVisible(bool visible);
 
@@ -73,6 +81,8 @@ protected:
 private:
     void rebuild();
     void updateVisibility();
+    /// Whether `view` is shown for this stack's own data.
+    bool showsOwnData(const MetricChartView *view) const;
     void applyScreenPalette();
 
     TimeWindow *m_window;
@@ -86,6 +96,7 @@ private:
     bool m_ownsTimeRange = true;
     bool m_secondaryMarkers = true;
     ValueRangeLinks *m_links = nullptr;
+    QSet<QString> m_alignedKeys;
 };
 
 } // namespace hpa::ui

@@ -3,6 +3,7 @@
 #include "ui/charts/job_bars.h"
 
 #include "core/model/collected_series.h"
+#include "core/model/metric_keys.h"
 #include "core/plot/time_ticks.h"
 #include "ui/charts/axis_scale.h"
 #include "ui/charts/font_scale.h"
@@ -22,6 +23,20 @@ constexpr double kPixelsPerTimeTick = 90;
 constexpr double kPixelsPerValueTick = 24;
 constexpr double kAxesZValue = 3;
 constexpr double kCurveZValue = 4;
+
+/// The y extent of `segments` without the values `rule` flags as outliers.
+CurveDecimator::Extent extentWithout(const QList<QList<QPointF>> &segments,
+                                     const core::WaitingRule &rule)
+{
+    CurveDecimator::Extent e;
+    for (const QList<QPointF> &segment : segments) {
+        for (const QPointF &p : segment) {
+            if (!rule.isLeak(p.y()))
+                e.include(p.y());
+        }
+    }
+    return e;
+}
 
 int decimalsOf(const AxisScale &scale)
 {
@@ -130,6 +145,10 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
             bound->source = s;
             bound->secondary = source.secondary;
             bound->name = name;
+            const core::WaitingRule &rule = source.experiment->waitingRule;
+            if (spec.key == core::keys::Waiting && rule.unit == core::WaitingUnit::AsWritten &&
+                rule.applies && rule.count > 0)
+                bound->outliers = &rule;
             bound->decimator.setData({source.experiment, &table.time()}, drawnValues(source, spec),
                                      source.origin, s < gapSeconds.size() ? gapSeconds.at(s) : 0,
                                      spec.step);
@@ -141,6 +160,15 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
     m_axes->setValueLabelsVisible(!m_notCollected);
     applyPalette(m_palette);
     setRange(m_from, m_to);
+}
+
+void MetricChart::setAbsentMessage(const QString &message)
+{
+    if (m_hasData)
+        return;
+    m_notCollected = !message.isEmpty();
+    m_notCollectedMessage = message;
+    m_axes->setValueLabelsVisible(!m_notCollected);
 }
 
 void MetricChart::setAxisMode(TimeAxisMode mode)
@@ -161,7 +189,14 @@ void MetricChart::setRange(double from, double to)
     const int pixels = std::max(1, static_cast<int>(plotArea().width()));
     CurveDecimator::Extent left, right;
     for (const auto &b : m_bound) {
-        const CurveDecimator::Extent e = b->decimator.prepare(from, to, pixels);
+        CurveDecimator::Extent e = b->decimator.prepare(from, to, pixels);
+        if (b->outliers) {
+            // A flagged cell would squash the rest of the line to the floor; it is drawn
+            // clipped with its value instead (clippedOutliers()).
+            const CurveDecimator::Extent kept = extentWithout(b->decimator.segments(), *b->outliers);
+            if (kept.valid())
+                e = kept;
+        }
         (b->spec.rightAxis ? right : left).include(e);
     }
     rebuildTimeAxis();
@@ -170,7 +205,8 @@ void MetricChart::setRange(double from, double to)
     if (m_link) {
         // Reporting may refit every member of the link, this one included: skip that pass.
         m_reporting = true;
-        m_link->report(this, left, right);
+        m_reportedTicks = tickCapacity();
+        m_link->report(this, left, right, m_reportedTicks);
         m_reporting = false;
     }
     fitValueAxes();
@@ -191,21 +227,57 @@ void MetricChart::setValueRangeLink(ValueRangeLink *link)
                 fitValueAxes();
         });
         connect(m_link, &QObject::destroyed, this, [this] { m_link = nullptr; });
-        m_link->report(this, m_ownLeft, m_ownRight);
+        m_reportedTicks = tickCapacity();
+        m_link->report(this, m_ownLeft, m_ownRight, m_reportedTicks);
     }
     fitValueAxes();
+}
+
+QList<QPointF> MetricChart::clippedOutliers() const
+{
+    QList<QPointF> out;
+    const double top = m_axes->leftAxis().scale.max;
+    for (const auto &b : m_bound) {
+        if (!b->outliers || b->spec.rightAxis)
+            continue;
+        for (const QList<QPointF> &segment : b->decimator.segments()) {
+            for (qsizetype i = 0; i < segment.size(); ++i) {
+                const QPointF &p = segment[i];
+                // A step line repeats each value at the next corner: one entry per cell.
+                const bool corner = b->spec.step && i > 0 && segment[i - 1].y() == p.y();
+                if (corner || p.x() < m_from || p.x() > m_to || !(p.y() > top) ||
+                    !b->outliers->isLeak(p.y()))
+                    continue;
+                out << p;
+            }
+        }
+    }
+    return out;
+}
+
+int MetricChart::tickCapacity() const
+{
+    // Labels closer than a line of text would overlap.
+    return std::clamp(static_cast<int>(plotArea().height() / kPixelsPerValueTick), 3, 6);
 }
 
 void MetricChart::fitValueAxes()
 {
     CurveDecimator::Extent left = m_ownLeft, right = m_ownRight;
+    int maxTicks = tickCapacity();
     if (m_link) {
+        // A resize changed what this plot holds: the pair must agree on the ticks too, or
+        // the same extent rounds to different ranges (0-15 beside 0-12).
+        if (maxTicks != m_reportedTicks && !m_reporting) {
+            m_reporting = true;
+            m_reportedTicks = maxTicks;
+            m_link->report(this, m_ownLeft, m_ownRight, maxTicks);
+            m_reporting = false;
+        }
         left = m_link->left();
         right = m_link->right();
+        maxTicks = std::max(3, m_link->maxTicks());
     }
-    // Labels closer than a line of text would overlap.
-    const int maxTicks =
-        std::clamp(static_cast<int>(plotArea().height() / kPixelsPerValueTick), 3, 6);
     AxisLayer::ValueAxis leftAxis = m_axes->leftAxis();
     if (m_spec.fixedPercent) {
         leftAxis.scale = AxisScale{0, 100, maxTicks >= 6 ? 6 : maxTicks >= 5 ? 5 : 3};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/waiting_unit.h"
 #include "core/plot/value_readout.h"
 #include "ui/charts/axis_layer.h"
 #include "ui/charts/chart_legend.h"
@@ -41,6 +42,10 @@ public:
     /// What is known about the series of this chart that are not collected (not drawn).
     const QString &notCollectedMessage() const { return m_notCollectedMessage; }
 
+    /// A chart shown without data (side by side, beside the other run's same chart) shows
+    /// `message` instead of lines, as a "not collected" chart does; empty: not shown so.
+    void setAbsentMessage(const QString &message);
+
     void setAxisMode(TimeAxisMode mode);
     void setXLabelsVisible(bool visible);
     /// Shows [from, to]: re-decimates every series to the plot width and refits the axes.
@@ -64,6 +69,10 @@ public:
     /// The lower edge of the shade above the target, in axis units, as drawn.
     const QList<QPointF> &targetShade() const { return m_layer->shade(); }
     const core::ValueReadout &readout() const { return m_readout; }
+    /// Points of the visible range that are flagged outliers (waiting cells read as written
+    /// that the milli-unit rule would correct) and lie above the value axis: (x, value). The
+    /// axis range ignores them; the overlay draws them clipped at the top edge with their value.
+    QList<QPointF> clippedOutliers() const;
     /// Points currently drawn, all lines together.
     qsizetype drawnPointCount() const { return m_layer->pointCount(); }
 
@@ -76,10 +85,14 @@ private:
         QString name;
         QPen pen;
         CurveDecimator decimator;
+        /// Set when some of this line's values are flagged outliers (the source's rule).
+        const core::WaitingRule *outliers = nullptr;
     };
 
     void rebuildTimeAxis();
     void fitValueAxes();
+    /// Value ticks the plot height holds without overlapping labels (3 to 6).
+    int tickCapacity() const;
     void placeLayers();
     void updateCurves();
 
@@ -100,6 +113,7 @@ private:
     ValueRangeLink *m_link = nullptr;
     CurveDecimator::Extent m_ownLeft, m_ownRight;
     bool m_reporting = false;
+    int m_reportedTicks = 0;
     QString m_notCollectedMessage;
 };
 

@@ -373,6 +373,7 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         state.readout = readoutLines();
     }
     state.message = notCollectedMessage();
+    state.clipped = m_chart->clippedOutliers();
     const QVector<JobBar> bars = JobBars::of(m_chart->sources());
     if (!bars.isEmpty() && m_chart->spec().kind == ChartKind::Jobs)
         state.gantt = &bars;

@@ -31,20 +31,26 @@ TimeAxisStrip::TimeAxisStrip(TimeWindow *window, QWidget *parent)
     : QWidget(parent), m_window(window)
 {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    connect(m_window, &TimeWindow::rangeChanged, this, qOverload<>(&QWidget::update));
-    connect(m_window, &TimeWindow::fullRangeChanged, this, qOverload<>(&QWidget::update));
+    connect(m_window, &TimeWindow::rangeChanged, this, &TimeAxisStrip::announceRange);
+    connect(m_window, &TimeWindow::fullRangeChanged, this, &TimeAxisStrip::announceRange);
+}
+
+void TimeAxisStrip::announceRange()
+{
+    update();
+    emit rangeTextChanged(rangeText());
 }
 
 void TimeAxisStrip::setAxisMode(TimeAxisMode mode)
 {
     m_mode = mode;
-    update();
+    announceRange();
 }
 
 void TimeAxisStrip::setClockOrigin(double origin)
 {
     m_origin = origin;
-    update();
+    announceRange();
 }
 
 void TimeAxisStrip::setColumns(const QVector<MetricChartView *> &columns)

@@ -40,12 +40,18 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override { return sizeHint(); }
 
+signals:
+    /// The visible range or how it is labelled changed: rangeText() (the status bar shows it).
+    void rangeTextChanged(const QString &text);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QString label(double x, double step) const;
+    /// Repaints and emits rangeTextChanged().
+    void announceRange();
 
     TimeWindow *m_window;
     QVector<QPointer<MetricChartView>> m_columns;

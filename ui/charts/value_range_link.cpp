@@ -1,5 +1,6 @@
 #include "ui/charts/value_range_link.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace hpa::ui {
@@ -15,9 +16,10 @@ bool same(const CurveDecimator::Extent &a, const CurveDecimator::Extent &b)
 
 ValueRangeLink::ValueRangeLink(QObject *parent) : QObject(parent) {}
 
-void ValueRangeLink::report(const void *member, const Extent &left, const Extent &right)
+void ValueRangeLink::report(const void *member, const Extent &left, const Extent &right,
+                            int maxTicks)
 {
-    m_members[member] = Member{left, right};
+    m_members[member] = Member{left, right, maxTicks};
     recompute();
 }
 
@@ -30,14 +32,17 @@ void ValueRangeLink::leave(const void *member)
 void ValueRangeLink::recompute()
 {
     Extent left, right;
+    int ticks = 0;
     for (const Member &m : std::as_const(m_members)) {
         left.include(m.left);
         right.include(m.right);
+        ticks = ticks == 0 ? m.maxTicks : std::min(ticks, m.maxTicks);
     }
-    if (same(left, m_left) && same(right, m_right))
+    if (same(left, m_left) && same(right, m_right) && ticks == m_maxTicks)
         return;
     m_left = left;
     m_right = right;
+    m_maxTicks = ticks;
     emit changed();
 }
 
