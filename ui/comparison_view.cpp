@@ -74,6 +74,13 @@ void ComparisonView::setComparison(std::optional<core::ExperimentComparison> com
                "resolution (shown as ±) are not coloured.</span>")
                 .arg(QString::fromStdString(comparison->summaryA().name).toHtmlEscaped(),
                      QString::fromStdString(comparison->summaryB().name).toHtmlEscaped());
+        const core::LoadProfileMatch &load = comparison->loadProfile();
+        const QString detail = QString::fromStdString(load.detail).toHtmlEscaped();
+        title += load.kind == core::LoadProfileMatch::Kind::Same
+                     ? tr("<br><b>Same load profile</b>: %1").arg(detail)
+                 : load.kind == core::LoadProfileMatch::Kind::Different
+                     ? tr("<br><b>Load profiles differ</b>: %1").arg(detail)
+                     : tr("<br>Load profile unknown: %1").arg(detail);
         if (comparison->sameRun())
             title += tr("<br><b>A and B are the same run</b> (%1): every difference is zero.")
                          .arg(QString::fromStdString(comparison->summaryA().path).toHtmlEscaped());

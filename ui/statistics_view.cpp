@@ -148,12 +148,62 @@ void seriesTable(Html &html, const core::ExperimentSummary &s, const std::vector
     html.endTable();
 }
 
+QString autoscalerText(const core::AutoscalerInfo &a)
+{
+    if (a.kind == core::AutoscalerInfo::Kind::Hpa)
+        return QObject::tr("Kubernetes HPA");
+    QString text = QObject::tr("llm-d WVA");
+    if (!a.mode.empty())
+        text += QStringLiteral(", ") + esc(a.mode);
+    for (const core::WvaVariant &v : a.variants) {
+        if (v.name == a.variant)
+            text += QObject::tr("<br>variant %1: %2 decisions (%3 up, %4 down, %5 no change)")
+                        .arg(esc(v.name))
+                        .arg(v.decisionsTotal())
+                        .arg(v.scaleUps)
+                        .arg(v.scaleDowns)
+                        .arg(v.noChanges);
+    }
+    if (a.variants.size() > 1)
+        text += QObject::tr(" — one of %1 variants").arg(a.variants.size());
+    if (!a.source.empty())
+        text += QStringLiteral("<br><small>") + QObject::tr("read from %1").arg(esc(a.source)) +
+                QStringLiteral("</small>");
+    return text;
+}
+
+void predictionSection(Html &html, const core::ExperimentSummary &s)
+{
+    if (s.predictionErrors.empty())
+        return;
+    html.heading(QObject::tr("Prediction error (WVA performance model)"));
+    html.beginGrid();
+    html.gridHeader(
+        {QObject::tr("Series"), QObject::tr("MAPE"), QObject::tr("Bias"), QObject::tr("Scored")});
+    for (const core::PredictionError &e : s.predictionErrors) {
+        const QString name = QString::fromStdString(core::keys::displayName(e.series));
+        if (!e.mapePct) {
+            html.raw(QStringLiteral("<tr><td>%1</td><td colspan='3'><i>%2</i></td></tr>")
+                         .arg(name.toHtmlEscaped(),
+                              QObject::tr("none of %1 predictions scored").arg(e.predictions)));
+            continue;
+        }
+        html.raw(QStringLiteral("<tr><td>%1</td><td align='right'>%2 %</td>"
+                                "<td align='right'>%3 ms</td><td align='right'>%4 / %5</td></tr>")
+                     .arg(name.toHtmlEscaped(), num(*e.mapePct, 1), num(*e.biasMs, 2))
+                     .arg(e.pairs)
+                     .arg(e.predictions));
+    }
+    html.endTable();
+}
+
 void experimentSection(Html &html, const core::ExperimentSummary &s)
 {
     html.heading(QObject::tr("Experiment"));
     html.beginForm();
     html.row(QObject::tr("Name"), esc(s.name));
     html.row(QObject::tr("Layout"), esc(s.layout));
+    html.row(QObject::tr("Autoscaler"), autoscalerText(s.autoscaler));
     html.row(QObject::tr("Samples"), QString::number(s.samples));
     html.row(QObject::tr("First sample"), s.samples ? esc(s.start) : QStringLiteral("n/a"));
     html.row(QObject::tr("Last sample"), s.samples ? esc(s.end) : QStringLiteral("n/a"));
@@ -244,6 +294,13 @@ void violationSection(Html &html, const core::ExperimentSummary &s)
                      QObject::tr("Percent")});
     const auto line = [&](const QString &label, const QString &target,
                           const core::ViolationSummary &v) {
+        if (target == QStringLiteral("n/a") || target == QStringLiteral("N/A")) {
+            // No recorded target: nothing to exceed, so unknown rather than 0 %.
+            html.raw(QStringLiteral("<tr><td>%1</td><td align='right'>n/a</td>"
+                                    "<td colspan='2'><i>%2</i></td></tr>")
+                         .arg(label.toHtmlEscaped(), QObject::tr("no target recorded")));
+            return;
+        }
         html.raw(QStringLiteral("<tr><td>%1</td><td align='right'>%2</td>"
                                 "<td align='right'>%3 / %4</td><td align='right'>%5 %</td></tr>")
                      .arg(label.toHtmlEscaped(), target)
@@ -256,7 +313,9 @@ void violationSection(Html &html, const core::ExperimentSummary &s)
          s.kvCacheTargetPct ? orNA(s.kvCacheTargetPct) + QStringLiteral(" %")
                             : QStringLiteral("n/a"),
          s.kvViolations);
-    line(QObject::tr("Either threshold"), QStringLiteral("—"), s.anyViolations);
+    line(QObject::tr("Either threshold"),
+         s.waitingTarget || s.kvCacheTargetPct ? QStringLiteral("—") : QStringLiteral("n/a"),
+         s.anyViolations);
     html.endTable();
 }
 
@@ -375,6 +434,7 @@ void StatisticsView::render()
     scalingSection(html, *m_summary);
     metricSections(html, *m_summary);
     violationSection(html, *m_summary);
+    predictionSection(html, *m_summary);
     correlationSection(html, *m_summary);
     m_html = html.finish();
     m_browser->setHtml(m_html);

@@ -173,6 +173,10 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             if (!(ms > 0 && ms <= 3.6e6))
                 throw std::invalid_argument(a + " must be in (0, 3600000] milliseconds");
             (a == "--slo-ttft" ? cl.scorecard.sloTtftMs : cl.scorecard.sloItlMs) = ms;
+        } else if (a == "--variant") {
+            cl.variant = value(a);
+            if (cl.variant.empty())
+                throw std::invalid_argument("--variant needs a variant name");
         } else if (a == "--waiting-unit") {
             cl.waitingUnit = value(a);
             if (*cl.waitingUnit != "auto" && *cl.waitingUnit != "as-written" &&

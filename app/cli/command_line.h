@@ -47,6 +47,7 @@ struct CommandLine
     bool overwrite = false;
     std::optional<std::string> kvUnit;      ///< --kv-unit fraction|percent|milli
     std::optional<std::string> waitingUnit; ///< --waiting-unit auto|as-written|milli
+    std::string variant; ///< --variant NAME: the WVA variant to read (empty: the first)
     /// --demand, --onset-delay, --slo-ttft, --slo-itl (summary, compare; the SLO limits also
     /// judge the job logs)
     core::ScorecardSettings scorecard;

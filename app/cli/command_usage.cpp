@@ -20,6 +20,9 @@ constexpr std::string_view kWaitingUnitText =
     "read num_requests_waiting as written, as milli-units, or correct leaked milli-units "
     "automatically (default)";
 constexpr std::string_view kWaitingUnits = "auto as-written milli";
+constexpr std::string_view kVariantText =
+    "WVA run: read this variant of the controller log (the first one by default; "
+    "summary lists them all)";
 constexpr std::string_view kExportNotes =
     "T for --from/--to: elapsed seconds from the first sample (e.g. 120), mm:ss,\n"
     "or a timestamp as written in metrics.csv.\n"
@@ -54,6 +57,7 @@ std::vector<CommandUsage> makeTable()
          {{"--json", "", "print JSON for scripts instead of text"},
           {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
           {"--waiting-unit", "UNIT", kWaitingUnitText, kWaitingUnits},
+          {"--variant", "NAME", kVariantText},
           {"--demand", "VARIANT",
            "required replicas of the scorecard: hpa-ideal (default) or "
            "hpa-reachable (capped at maxReplicas)",
@@ -69,6 +73,7 @@ std::vector<CommandUsage> makeTable()
          "print every statistic and scorecard KPI of runs A and B with B - A and a verdict",
          {{"--json", "", "print JSON for scripts instead of text"},
           {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
+          {"--variant", "NAME", kVariantText},
           {"--demand", "VARIANT",
            "required replicas of the scorecard: hpa-ideal (default) or "
            "hpa-reachable (capped at maxReplicas)",

@@ -29,9 +29,9 @@ const core::Experiment &keepUntilExit(core::Experiment &&experiment)
     return *kept;
 }
 
-} // namespace
-
-int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ostream &err)
+/// How the command line asks to read a run: units and, for a WVA run, the variant (an HPA
+/// run has none and ignores it).
+core::ExperimentLoader::Options loaderOptions(const CommandLine &cl)
 {
     core::ExperimentLoader::Options options;
     if (cl.kvUnit)
@@ -39,6 +39,15 @@ int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ost
     if (cl.waitingUnit)
         options.waitingUnit =
             core::WaitingNormalizer::unitFromKey(*cl.waitingUnit).value_or(core::WaitingUnit::Auto);
+    options.wvaVariant = cl.variant;
+    return options;
+}
+
+} // namespace
+
+int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ostream &err)
+{
+    core::ExperimentLoader::Options options = loaderOptions(cl);
     // The summary reads KV cache in percent only and never an event's text: not keeping the
     // as-written KV columns and the texts saves ~20 MB at a million rows.
     options.keepRawKvCache = false;
@@ -66,12 +75,7 @@ int HeadlessCommands::summary(const CommandLine &cl, std::ostream &out, std::ost
 
 int HeadlessCommands::compare(const CommandLine &cl, std::ostream &out, std::ostream &err)
 {
-    core::ExperimentLoader::Options options;
-    if (cl.kvUnit)
-        options.kvUnit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
-    if (cl.waitingUnit)
-        options.waitingUnit =
-            core::WaitingNormalizer::unitFromKey(*cl.waitingUnit).value_or(core::WaitingUnit::Auto);
+    const core::ExperimentLoader::Options options = loaderOptions(cl);
     std::vector<core::Experiment> runs;
     for (const std::string &dir : cl.dirs) {
         try {

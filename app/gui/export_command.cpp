@@ -39,9 +39,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-std::shared_ptr<const ui::LoadedExperiment> load(const std::string &dir,
-                                                 std::optional<core::KvCacheUnit> unit,
-                                                 core::WaitingUnit waitingUnit)
+std::shared_ptr<const ui::LoadedExperiment>
+load(const std::string &dir, std::optional<core::KvCacheUnit> unit, core::WaitingUnit waitingUnit)
 {
     try {
         return std::make_shared<const ui::LoadedExperiment>(
@@ -149,10 +148,10 @@ void exportAll(const CommandLine &cl)
     std::optional<core::KvCacheUnit> unit;
     if (cl.kvUnit)
         unit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
-    const core::WaitingUnit waiting =
-        cl.waitingUnit
-            ? core::WaitingNormalizer::unitFromKey(*cl.waitingUnit).value_or(core::WaitingUnit::Auto)
-            : core::WaitingUnit::Auto;
+    const core::WaitingUnit waiting = cl.waitingUnit
+                                          ? core::WaitingNormalizer::unitFromKey(*cl.waitingUnit)
+                                                .value_or(core::WaitingUnit::Auto)
+                                          : core::WaitingUnit::Auto;
     const auto a = load(cl.dirs.front(), unit, waiting);
     const auto b = cl.compareDir ? load(*cl.compareDir, unit, waiting) : nullptr;
 

@@ -28,11 +28,10 @@ int screenshot(const CommandLine &cl, MainWindow &window)
     window.resize(cl.width > 0 ? cl.width : 1600, cl.height > 0 ? cl.height : 1000);
     window.show();
     GuiRunner::settle(100);
-    window.setReadUnits(
-        cl.kvUnit ? core::KvCacheNormalizer::unitFromKey(*cl.kvUnit) : std::nullopt,
-        cl.waitingUnit
-            ? core::WaitingNormalizer::unitFromKey(*cl.waitingUnit).value_or(core::WaitingUnit::Auto)
-            : core::WaitingUnit::Auto);
+    window.setReadUnits(cl.kvUnit ? core::KvCacheNormalizer::unitFromKey(*cl.kvUnit) : std::nullopt,
+                        cl.waitingUnit ? core::WaitingNormalizer::unitFromKey(*cl.waitingUnit)
+                                             .value_or(core::WaitingUnit::Auto)
+                                       : core::WaitingUnit::Auto);
     window.openExperiment(QString::fromStdString(cl.dirs.front()));
     window.waitForLoad();
     if (cl.compareDir) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis/experiment_summary.h"
+#include "core/analysis/load_profile_match.h"
 #include "core/analysis/summary_statistics.h"
 #include "core/model/experiment.h"
 
@@ -66,6 +67,8 @@ public:
     /// and KV cache unit when they differ.
     const std::vector<MetadataDifference> &metadataDifferences() const { return m_metadata; }
 
+    /// Whether A and B ran the same load profile (job manifests and start delays).
+    const LoadProfileMatch &loadProfile() const { return m_loadProfile; }
     /// True when A and B are the same folder: every difference is then zero by construction.
     bool sameRun() const { return !m_a.path.empty() && m_a.path == m_b.path; }
 
@@ -87,6 +90,7 @@ private:
     ExperimentSummary m_a, m_b;
     std::vector<ComparisonRow> m_rows;
     std::vector<MetadataDifference> m_metadata;
+    LoadProfileMatch m_loadProfile;
 };
 
 } // namespace hpa::core

@@ -1,5 +1,7 @@
 #include "core/analysis/experiment_analyzer.h"
 
+#include "core/analysis/prediction_error.h"
+
 #include "core/analysis/client_latency_analyzer.h"
 #include "core/analysis/scorecard_calculator.h"
 #include "core/analysis/statistics.h"
@@ -231,6 +233,9 @@ ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment,
     s.kvRule = experiment.kvRule;
     s.waitingRule = experiment.waitingRule;
     s.metadata = experiment.metadata;
+    s.autoscaler = experiment.autoscaler;
+    s.schedule = experiment.schedule;
+    s.predictionErrors = PredictionErrors::compute(experiment.metrics);
     s.warnings = experiment.warnings;
     s.samples = m.rowCount();
     if (!m.empty()) {

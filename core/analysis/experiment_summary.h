@@ -1,8 +1,11 @@
 #pragma once
 
 #include "core/analysis/job_summary.h"
+#include "core/analysis/prediction_error.h"
 #include "core/analysis/scorecard.h"
+#include "core/model/autoscaler_info.h"
 #include "core/model/experiment_metadata.h"
+#include "core/model/job_schedule.h"
 #include "core/model/kv_cache_unit.h"
 #include "core/model/load_warning.h"
 #include "core/model/waiting_unit.h"
@@ -37,6 +40,12 @@ struct ExperimentSummary
 {
     std::string name, path, layout;
     ExperimentMetadata metadata;
+    /// Which autoscaler drove the run (HPA or WVA, its mode and variants).
+    AutoscalerInfo autoscaler;
+    /// The load: experiment-config.yaml's job schedule (empty when the folder has none).
+    JobSchedule schedule;
+    /// A model-based autoscaler's predictions against what was observed (empty otherwise).
+    std::vector<PredictionError> predictionErrors;
     std::string start, end; ///< first/last sample, formatted as written
     double startSeconds = 0, endSeconds = 0;
     double durationSeconds = 0;

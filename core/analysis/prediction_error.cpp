@@ -10,11 +10,11 @@ std::vector<PredictionError> PredictionErrors::compute(const MetricsTable &table
 {
     std::vector<PredictionError> out;
     const std::vector<double> *replicas = table.values(keys::Replicas);
-    const std::vector<double> *allocation = table.values("predicted_replicas");
+    const std::vector<double> *allocation = table.values(keys::PredictedReplicas);
     const struct
     {
         std::string_view observed, predicted;
-    } pairs[] = {{keys::TtftMs, "predicted_ttft_ms"}, {keys::ItlMs, "predicted_itl_ms"}};
+    } pairs[] = {{keys::TtftMs, keys::PredictedTtftMs}, {keys::ItlMs, keys::PredictedItlMs}};
     for (const auto &p : pairs) {
         const std::vector<double> *observed = table.values(p.observed);
         const std::vector<double> *predicted = table.values(p.predicted);

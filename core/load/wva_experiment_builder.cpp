@@ -25,9 +25,9 @@ struct Column
 constexpr std::string_view kArrivalRate = "arrival_rate_per_min";
 constexpr std::string_view kWaitingMax = "waiting_max";
 constexpr std::string_view kKvMax = "kv_cache_max_pct";
-constexpr std::string_view kPredictedReplicas = "predicted_replicas";
-constexpr std::string_view kPredictedTtft = "predicted_ttft_ms";
-constexpr std::string_view kPredictedItl = "predicted_itl_ms";
+constexpr std::string_view kPredictedReplicas = keys::PredictedReplicas;
+constexpr std::string_view kPredictedTtft = keys::PredictedTtftMs;
+constexpr std::string_view kPredictedItl = keys::PredictedItlMs;
 
 const Column kColumns[] = {
     {"replicas", keys::Replicas, &WvaSample::replicas},

@@ -1,5 +1,7 @@
 #include "core/load/wva_run_loader.h"
 
+#include "core/model/folder_clock.h"
+
 #include "core/io/file_reader.h"
 #include "core/load/experiment_loader.h"
 #include "core/load/wva_experiment_builder.h"
@@ -46,6 +48,13 @@ void WvaRunLoader::load(const fs::path &dir, const std::string &variant, Experim
                          "their variant (the controller reconciled twice): each pair is one "
                          "sample, and a decision repeated in it is counted once",
                          log.repeatedCycles)});
+    }
+    if (!experiment.metrics.empty()) {
+        const fs::path name =
+            dir.filename().empty() ? dir.parent_path().filename() : dir.filename();
+        if (const auto clock =
+                FolderClock::detect(name.string(), experiment.metrics.time().front()))
+            experiment.autoscaler.folderClock = clock->describe();
     }
     for (const char *name : {"ANALYSIS_SUMMARY.md"}) {
         if (auto text =

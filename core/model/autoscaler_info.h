@@ -25,6 +25,9 @@ struct AutoscalerInfo
     /// WVA: every variant in the log with its decision counts; `variant` is the one loaded.
     std::vector<WvaVariant> variants;
     std::string variant;
+    /// WVA: how the folder name's local time relates to the log's UTC ("folder name ... is
+    /// local time UTC-05:00 ..."); empty when the name has no time or it does not fit.
+    std::string folderClock;
 };
 
 /// "hpa" or "wva".

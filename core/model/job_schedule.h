@@ -11,7 +11,7 @@ namespace hpa::core {
 struct ScheduledJob
 {
     std::string name;
-    std::string manifest;             ///< job_manifest, as written
+    std::string manifest;             ///< job_manifest (WVA) or manifest (HPA), as written
     std::optional<double> startDelay; ///< seconds after the experiment start
     std::optional<double> duration;   ///< seconds, as planned
     int line = 0;                     ///< line of its `- name:` item

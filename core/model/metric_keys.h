@@ -24,6 +24,11 @@ inline constexpr std::string_view ItlMs = "itl_ms";
 inline constexpr std::string_view RequestRate = "request_rate_per_min";
 inline constexpr std::string_view ActiveJobs = "active_jobs";
 inline constexpr std::string_view CompletedJobs = "completed_jobs";
+/// A model-based WVA's predictions for the allocation it chose (extra series in the table:
+/// their statistics are the user's, the charts draw them beside what was observed).
+inline constexpr std::string_view PredictedReplicas = "predicted_replicas";
+inline constexpr std::string_view PredictedTtftMs = "predicted_ttft_ms";
+inline constexpr std::string_view PredictedItlMs = "predicted_itl_ms";
 
 /// Maps a header cell (trimmed, any case) to its canonical key; unknown headers map to
 /// themselves lower-cased, so a user's own `gpu_util` column stays `gpu_util`.

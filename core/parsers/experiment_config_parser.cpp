@@ -93,7 +93,7 @@ ExperimentConfigParser::Result ExperimentConfigParser::parse(std::string_view co
         const std::string value = unquoted(AsciiText::trim(item.substr(colon + 1)));
         if (key == "name") {
             current->name = value;
-        } else if (key == "job_manifest") {
+        } else if (key == "job_manifest" || key == "manifest") { // WVA configs; HPA configs
             current->manifest = value;
         } else if (key == "start_delay" || key == "duration") {
             char *stop = nullptr;

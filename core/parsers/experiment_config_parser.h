@@ -10,8 +10,8 @@
 namespace hpa::core {
 
 /// Reads the job schedule from experiment-config.yaml: the items of the top-level
-/// `workloads:` (or `jobs:`) list with their `name`, `job_manifest`, `start_delay` and
-/// `duration`. Only this subset of YAML (block lists of `key: value` maps, `#` comments) is
+/// `workloads:` (or `jobs:`) list with their `name`, `job_manifest` (or `manifest`), `start_delay`
+/// and `duration`. Only this subset of YAML (block lists of `key: value` maps, `#` comments) is
 /// read; everything else in the file is left alone. Never throws.
 class ExperimentConfigParser
 {

@@ -108,11 +108,15 @@ Json ComparisonJson::toJson(const ExperimentComparison &comparison)
             v["note"] = r.note;
         verdicts[r.key] = std::move(v);
     }
-    return Json{{"a", SummaryJson::toJson(a)},
-                {"b", SummaryJson::toJson(b)},
-                {"same_run", comparison.sameRun()},
-                {"delta", delta},
-                {"verdicts", std::move(verdicts)}};
+    return Json{
+        {"a", SummaryJson::toJson(a)},
+        {"b", SummaryJson::toJson(b)},
+        {"same_run", comparison.sameRun()},
+        {"load_profile",
+         Json{{"match", std::string(LoadProfileMatch::kindKey(comparison.loadProfile().kind))},
+              {"detail", comparison.loadProfile().detail}}},
+        {"delta", delta},
+        {"verdicts", std::move(verdicts)}};
 }
 
 } // namespace hpa::core

@@ -41,6 +41,23 @@ std::string ComparisonText::signedNumber(double value, int decimals)
     return s == "0" || s == "N/A" || s.front() == '-' ? s : "+" + s;
 }
 
+namespace {
+
+std::string_view loadProfileWords(LoadProfileMatch::Kind kind)
+{
+    switch (kind) {
+    case LoadProfileMatch::Kind::Same:
+        return "same load profile";
+    case LoadProfileMatch::Kind::Different:
+        return "load profiles differ";
+    case LoadProfileMatch::Kind::Unknown:
+        return "load profile unknown";
+    }
+    return "load profile unknown";
+}
+
+} // namespace
+
 std::string ComparisonText::render(const ExperimentComparison &c)
 {
     const ExperimentSummary &a = c.summaryA();
@@ -53,6 +70,10 @@ std::string ComparisonText::render(const ExperimentComparison &c)
     out += fmt::format("B: {}  ({})\n\n", b.name, b.path);
     if (c.sameRun())
         out += "A and B are the same run: every difference below is zero by construction.\n\n";
+    out += fmt::format("Autoscalers:  A {}, B {}\n", autoscalerKindKey(a.autoscaler.kind),
+                       autoscalerKindKey(b.autoscaler.kind));
+    out += fmt::format("Load profile: {} ({})\n\n", loadProfileWords(c.loadProfile().kind),
+                       c.loadProfile().detail);
 
     const std::string header = fmt::format("{:<36}{:>14}{:>14}{:>14}{:>10}  {}", "Statistic", "A",
                                            "B", "B-A", "change", "verdict");

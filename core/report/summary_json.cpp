@@ -34,6 +34,45 @@ Json correctionsJson(const WaitingRule &rule)
     return out;
 }
 
+/// The autoscaler block: the same keys for every run, null where they do not apply (an HPA
+/// has no mode or variants).
+Json autoscalerJson(const AutoscalerInfo &a)
+{
+    const bool wva = a.kind == AutoscalerInfo::Kind::Wva;
+    Json variants = Json::array();
+    std::size_t decisions = 0;
+    for (const WvaVariant &v : a.variants) {
+        decisions += v.name == a.variant ? v.decisionsTotal() : 0;
+        variants.push_back(Json{{"name", v.name},
+                                {"model", v.model.empty() ? Json(nullptr) : Json(v.model)},
+                                {"samples", v.samples},
+                                {"scale_ups", v.scaleUps},
+                                {"scale_downs", v.scaleDowns},
+                                {"no_changes", v.noChanges},
+                                {"decisions_total", v.decisionsTotal()}});
+    }
+    return Json{{"kind", autoscalerKindKey(a.kind)},
+                {"mode", wva && !a.mode.empty() ? Json(a.mode) : Json(nullptr)},
+                {"source", wva && !a.source.empty() ? Json(a.source) : Json(nullptr)},
+                {"variant", wva && !a.variant.empty() ? Json(a.variant) : Json(nullptr)},
+                {"decisions_total", wva ? Json(decisions) : Json(nullptr)},
+                {"folder_clock", a.folderClock.empty() ? Json(nullptr) : Json(a.folderClock)},
+                {"variants", wva ? variants : Json(nullptr)}};
+}
+
+Json predictionErrorsJson(const std::vector<PredictionError> &errors)
+{
+    Json out = Json::array();
+    for (const PredictionError &e : errors) {
+        out.push_back(Json{{"series", e.series},
+                           {"predictions", e.predictions},
+                           {"pairs", e.pairs},
+                           {"mape_pct", e.mapePct ? SummaryJson::number(*e.mapePct) : Json()},
+                           {"bias_ms", e.biasMs ? SummaryJson::number(*e.biasMs) : Json()}});
+    }
+    return out;
+}
+
 } // namespace
 
 Json SummaryJson::number(double value)
@@ -66,6 +105,7 @@ Json SummaryJson::toJson(const ExperimentSummary &s)
     j["name"] = s.name;
     j["path"] = s.path;
     j["layout"] = s.layout;
+    j["autoscaler"] = autoscalerJson(s.autoscaler);
     j["metadata"] = s.metadata.json.is_object() ? s.metadata.json : Json::object();
     j["start"] = s.samples ? Json(s.start) : Json(nullptr);
     j["end"] = s.samples ? Json(s.end) : Json(nullptr);
@@ -102,6 +142,7 @@ Json SummaryJson::toJson(const ExperimentSummary &s)
     }
     j["correlation"] = Json{{"columns", s.correlationColumns}, {"matrix", std::move(matrix)}};
     j["autoscaling"] = ScorecardJson::toJson(s.autoscaling);
+    j["prediction_errors"] = predictionErrorsJson(s.predictionErrors);
     j["bench_only"] = s.benchOnly;
     j["jobs"] = JobsJson::jobs(s);
     j["client_latency"] = JobsJson::clientLatency(s);

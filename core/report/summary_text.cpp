@@ -34,6 +34,28 @@ template <typename T> std::string orNA(const std::optional<T> &v)
         return fmt::format("{}", *v);
 }
 
+/// "hpa", or "wva, MODEL-ONLY mode, variant V (N decisions), from wva-controller-logs.jsonl".
+std::string autoscalerLine(const AutoscalerInfo &a)
+{
+    if (a.kind == AutoscalerInfo::Kind::Hpa)
+        return "hpa (Kubernetes HorizontalPodAutoscaler)";
+    std::string line = "wva (llm-d Workload Variant Autoscaler)";
+    if (!a.mode.empty())
+        line += ", " + a.mode + " mode";
+    for (const WvaVariant &v : a.variants) {
+        if (v.name == a.variant)
+            line += fmt::format(", variant {} ({} decisions: {} up, {} down, {} no change)", v.name,
+                                v.decisionsTotal(), v.scaleUps, v.scaleDowns, v.noChanges);
+    }
+    if (a.variants.size() > 1)
+        line += fmt::format(" of {} variants (--variant NAME)", a.variants.size());
+    if (!a.source.empty())
+        line += ", read from " + a.source;
+    if (!a.folderClock.empty())
+        line += "\n                  (" + a.folderClock + ")";
+    return line;
+}
+
 } // namespace
 
 std::string SummaryText::number(double value, int decimals)
@@ -60,6 +82,7 @@ std::string SummaryText::render(const ExperimentSummary &s)
     out += fmt::format("Experiment:       {}\n", s.name);
     out += fmt::format("Folder:           {}\n", s.path);
     out += fmt::format("Layout:           {}\n", s.layout);
+    out += fmt::format("Autoscaler:       {}\n", autoscalerLine(s.autoscaler));
     for (const auto &[key, value] : s.metadata.entries())
         out += fmt::format("  {:<22} {}\n", key + ":", value);
     out += fmt::format("First sample:     {}\n", s.samples ? s.start : "N/A");
@@ -114,15 +137,40 @@ std::string SummaryText::render(const ExperimentSummary &s)
     out += '\n';
 
     section(out, "THRESHOLD VIOLATIONS");
-    out += fmt::format("Waiting Requests > {}: {}/{} samples ({:.1f}%)\n", orNA(s.waitingTarget),
-                       s.waitingViolations.samples, s.samples, s.waitingViolations.percent);
-    out += fmt::format("KV Cache > {}%: {}/{} samples ({:.1f}%)\n", orNA(s.kvCacheTargetPct),
-                       s.kvViolations.samples, s.samples, s.kvViolations.percent);
-    out += fmt::format("Either threshold: {}/{} samples ({:.1f}%)\n", s.anyViolations.samples,
-                       s.samples, s.anyViolations.percent);
+    // Without a recorded target there is nothing to exceed: unknown, not 0 %.
+    if (s.waitingTarget)
+        out += fmt::format("Waiting Requests > {}: {}/{} samples ({:.1f}%)\n",
+                           number(*s.waitingTarget), s.waitingViolations.samples, s.samples,
+                           s.waitingViolations.percent);
+    else
+        out += "Waiting Requests: no target recorded, not judged\n";
+    if (s.kvCacheTargetPct)
+        out += fmt::format("KV Cache > {}%: {}/{} samples ({:.1f}%)\n", number(*s.kvCacheTargetPct),
+                           s.kvViolations.samples, s.samples, s.kvViolations.percent);
+    else
+        out += "KV Cache: no target recorded, not judged\n";
+    if (s.waitingTarget || s.kvCacheTargetPct)
+        out += fmt::format("Either threshold: {}/{} samples ({:.1f}%)\n", s.anyViolations.samples,
+                           s.samples, s.anyViolations.percent);
     out += '\n';
 
     out += ScorecardText::render(s.autoscaling);
+
+    if (!s.predictionErrors.empty()) {
+        section(out, "PREDICTION ERROR (model-based autoscaler)");
+        for (const PredictionError &e : s.predictionErrors) {
+            if (!e.mapePct) {
+                out += fmt::format("{:<10} {} predictions, none scored (no observation of the "
+                                   "predicted allocation followed)\n",
+                                   e.series, e.predictions);
+                continue;
+            }
+            out += fmt::format("{:<10} MAPE {} %, bias {} ms ({} of {} predictions scored)\n",
+                               e.series, number(*e.mapePct, 1), number(*e.biasMs, 2), e.pairs,
+                               e.predictions);
+        }
+        out += '\n';
+    }
 
     section(out, "METRIC CORRELATION (Pearson)");
     out += fmt::format("{:<22}", "");

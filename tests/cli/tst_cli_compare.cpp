@@ -66,7 +66,11 @@ void TestCliCompare::jsonShape()
     for (const auto &[key, value] : j.items())
         top.push_back(key);
     std::sort(top.begin(), top.end());
-    QCOMPARE(top, (std::vector<std::string>{"a", "b", "delta", "same_run", "verdicts"}));
+    QCOMPARE(top,
+             (std::vector<std::string>{"a", "b", "delta", "load_profile", "same_run", "verdicts"}));
+    // Both shared HPA runs name no job manifests the same way: the older one has no
+    // experiment-config.yaml at all.
+    QCOMPARE(j["load_profile"]["match"].get<std::string>(), std::string("unknown"));
     QCOMPARE(j["same_run"].get<bool>(), false);
     // The verdicts of the text and the Comparison tab (core/analysis/comparison).
     QVERIFY(j["verdicts"].contains("replica_hours_per_hour"));

@@ -33,12 +33,32 @@ QString folder(const QString &name)
     return QDir(own).exists() ? own : QString();
 }
 
-const std::vector<std::string> kTopLevelKeys{
-    "name",          "path",         "layout",         "metadata",          "start",
-    "end",           "duration_s",   "samples",        "median_interval_s", "gaps",
-    "kv_cache_unit", "waiting_unit", "corrections",    "replicas",          "events",
-    "series",        "targets",      "violations",     "correlation",       "autoscaling",
-    "bench_only",    "jobs",         "client_latency", "warnings"};
+const std::vector<std::string> kTopLevelKeys{"name",
+                                             "path",
+                                             "layout",
+                                             "autoscaler",
+                                             "metadata",
+                                             "start",
+                                             "end",
+                                             "duration_s",
+                                             "samples",
+                                             "median_interval_s",
+                                             "gaps",
+                                             "kv_cache_unit",
+                                             "waiting_unit",
+                                             "corrections",
+                                             "replicas",
+                                             "events",
+                                             "series",
+                                             "targets",
+                                             "violations",
+                                             "correlation",
+                                             "autoscaling",
+                                             "prediction_errors",
+                                             "bench_only",
+                                             "jobs",
+                                             "client_latency",
+                                             "warnings"};
 
 } // namespace
 

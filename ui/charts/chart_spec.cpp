@@ -94,7 +94,11 @@ QStringList extraKeys(const QVector<ChartSource> &sources)
             continue;
         for (const core::MetricColumn &column : source.experiment->metrics.columns()) {
             const QString key = QString::fromStdString(column.key);
-            if (!keys::isKnownKey(column.key) && !out.contains(key))
+            // Predictions are drawn beside what they predicted (replicas, latency).
+            const bool prediction = column.key == keys::PredictedReplicas ||
+                                    column.key == keys::PredictedTtftMs ||
+                                    column.key == keys::PredictedItlMs;
+            if (!keys::isKnownKey(column.key) && !prediction && !out.contains(key))
                 out << key;
         }
     }
@@ -112,9 +116,10 @@ QVector<ChartSpec> ChartSpec::standard(const QVector<ChartSource> &sources)
     replicas.title = QStringLiteral("Replicas");
     replicas.yTitle = QStringLiteral("Pods");
     replicas.integerAxis = true;
-    replicas.series = {
-        stepLine(keys::Replicas, QStringLiteral("Current replicas"), 0),
-        stepLine(keys::DesiredReplicas, QStringLiteral("Desired replicas"), 1, true)};
+    replicas.series = {stepLine(keys::Replicas, QStringLiteral("Current replicas"), 0),
+                       stepLine(keys::DesiredReplicas, QStringLiteral("Desired replicas"), 1, true),
+                       stepLine(keys::PredictedReplicas,
+                                QStringLiteral("Predicted replicas (WVA model)"), 4, true)};
     specs << replicas;
 
     ChartSpec waiting;
@@ -146,7 +151,15 @@ QVector<ChartSpec> ChartSpec::standard(const QVector<ChartSource> &sources)
     SeriesSpec itl = line(keys::ItlMs, QStringLiteral("ITL (ms, right)"), 4);
     itl.zeroIsMissing = true;
     itl.rightAxis = true;
-    latency.series = {ttft, itl};
+    // A model-based WVA's predictions, dashed in the colour of what they predict.
+    SeriesSpec predictedTtft = line(keys::PredictedTtftMs, QStringLiteral("Predicted TTFT"), 3);
+    predictedTtft.dashed = true;
+    predictedTtft.zeroIsMissing = true;
+    SeriesSpec predictedItl = line(keys::PredictedItlMs, QStringLiteral("Predicted ITL"), 4);
+    predictedItl.dashed = true;
+    predictedItl.zeroIsMissing = true;
+    predictedItl.rightAxis = true;
+    latency.series = {ttft, itl, predictedTtft, predictedItl};
     specs << latency;
 
     ChartSpec rate;

@@ -115,10 +115,10 @@ void ChartStack::updateVisibility()
                              (chart->spec().kind != ChartKind::Extra || m_extraVisible) &&
                              m_alignedKeys.contains(linkKey(chart->spec()));
         const QString label = m_sources.isEmpty() ? QString() : m_sources.first().label;
-        chart->setAbsentMessage(
-            aligned ? (label.isEmpty() ? QString() : label + QStringLiteral(": ")) +
-                          tr("no series for this chart in this run's files")
-                    : QString());
+        chart->setAbsentMessage(aligned
+                                    ? (label.isEmpty() ? QString() : label + QStringLiteral(": ")) +
+                                          tr("no series for this chart in this run's files")
+                                    : QString());
         view->setVisible(own || aligned);
         if (own || aligned)
             bottom = view;

@@ -193,7 +193,8 @@ void MetricChart::setRange(double from, double to)
         if (b->outliers) {
             // A flagged cell would squash the rest of the line to the floor; it is drawn
             // clipped with its value instead (clippedOutliers()).
-            const CurveDecimator::Extent kept = extentWithout(b->decimator.segments(), *b->outliers);
+            const CurveDecimator::Extent kept =
+                extentWithout(b->decimator.segments(), *b->outliers);
             if (kept.valid())
                 e = kept;
         }
