@@ -198,12 +198,19 @@ void ChartExporter::render(QPainter *painter, const QRectF &target) const
     painter->scale(scale, scale);
 
     const double textWidth = natural.width() - 2 * kMargin;
-    const QFont titleFont = pixelFont(kTitlePx, true);
+    QFont titleFont = pixelFont(kTitlePx, true);
     painter->setPen(paper.text);
-    painter->setFont(titleFont);
     const double titleHeight = QFontMetricsF(titleFont).height();
+    // Two long run names do not fit a narrow figure: shrink the title to the width (down to
+    // 60 %), then elide in the middle so both names keep their start and their date.
+    const double wide = QFontMetricsF(titleFont).horizontalAdvance(m_title);
+    if (wide > textWidth && wide > 0)
+        titleFont.setPixelSize(
+            std::max(1, static_cast<int>(kTitlePx * std::max(0.6, textWidth / wide))));
+    painter->setFont(titleFont);
+    const QString title = QFontMetricsF(titleFont).elidedText(m_title, Qt::ElideMiddle, textWidth);
     painter->drawText(QRectF(kMargin, kMargin, textWidth, titleHeight),
-                      Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextSingleLine, m_title);
+                      Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextSingleLine, title);
     if (!m_subtitle.isEmpty()) {
         const QFont font = pixelFont(kSubtitlePx, false);
         painter->setFont(font);
