@@ -145,6 +145,8 @@ std::string RunColumns::label(Id id)
 {
     const Column &c = column(id);
     std::string s(c.title);
+    if (id == Duration)
+        return s + " (mm:ss)"; // shown as elapsed time; its number (JSON, scatter) is seconds
     if (!c.unit.empty())
         s.append(" (").append(c.unit).append(")");
     return s;

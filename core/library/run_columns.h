@@ -73,7 +73,7 @@ public:
     static std::optional<double> number(const RunRow &row, Id id);
     /// The cell as text: numbers formatted, unknown as "" (the caller says "unknown").
     static std::string text(const RunRow &row, Id id);
-    /// "θU %" with its unit, for axis labels.
+    /// The title with its unit, "θU (%)", for headers and axes.
     static std::string label(Id id);
 
     /// Sort order of `id`: numbers ascending with unknown last, text case-insensitively.

@@ -4,6 +4,7 @@
 
 #include "core/demo/demo_simulator.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
