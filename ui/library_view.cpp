@@ -63,9 +63,16 @@ LibraryView::LibraryView(LibraryScanController *scanner, AppSettings *settings, 
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setDefaultSectionSize(110);
-    m_table->setColumnWidth(RunColumns::Name, 280);
-    m_table->setColumnWidth(RunColumns::Start, 170);
+    // Each column as wide as its header (measured once, not per row), the name and start
+    // wider; the user's widths from the settings replace these.
+    const QFontMetrics header = m_table->horizontalHeader()->fontMetrics();
+    for (const auto &c : RunColumns::all())
+        m_table->setColumnWidth(
+            c.id,
+            std::max(70, header.horizontalAdvance(QString::fromStdString(RunColumns::label(c.id))) +
+                             28));
+    m_table->setColumnWidth(RunColumns::Name, 300);
+    m_table->setColumnWidth(RunColumns::Start, 190);
     for (const auto &c : RunColumns::all())
         m_table->setColumnHidden(c.id, !shownByDefault(c.id));
     if (m_settings)

@@ -92,6 +92,19 @@ LibraryScanner::Result LibraryScanner::scan(const std::string &root, const Optio
             options.progress(done, found);
     };
 
+    // Rows read are stored in batches: one transaction per batch, not per run.
+    std::vector<std::pair<RunRow, std::string>> toStore;
+    const auto storeBatch = [&](bool all) {
+        std::vector<std::pair<RunRow, std::string>> batch;
+        {
+            std::lock_guard lock(mutex);
+            if (toStore.empty() || (!all && toStore.size() < 32))
+                return;
+            batch.swap(toStore);
+        }
+        options.catalog->storeMany(batch);
+    };
+
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
         for (;;) {
@@ -114,7 +127,11 @@ LibraryScanner::Result LibraryScanner::scan(const std::string &root, const Optio
                 return;
             }
             if (options.catalog) {
-                options.catalog->store(row, fingerprint);
+                {
+                    std::lock_guard lock(mutex);
+                    toStore.emplace_back(row, fingerprint);
+                }
+                storeBatch(false);
                 std::tie(row.tags, row.notes) =
                     hit != known.end() ? std::pair(hit->second.row.tags, hit->second.row.notes)
                                        : options.catalog->userText(dir);
@@ -135,6 +152,8 @@ LibraryScanner::Result LibraryScanner::scan(const std::string &root, const Optio
     work();
     for (std::thread &t : workers)
         t.join();
+    if (options.catalog)
+        storeBatch(true); // also after a cancel: what was read is kept
 
     result.cancelled = walk.cancelled || cancelled(options.cancel);
     // A catalog run under the root that is no longer an experiment folder: missing. Only

@@ -260,8 +260,28 @@ std::map<std::string, RunCatalog::Entry> RunCatalog::entriesUnder(const std::str
 bool RunCatalog::store(const RunRow &r, const std::string &fingerprint)
 {
     std::lock_guard lock(m_mutex);
-    if (!m_writable)
+    return m_writable && storeLocked(r, fingerprint);
+}
+
+bool RunCatalog::storeMany(const std::vector<std::pair<RunRow, std::string>> &rows)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_writable || !exec("BEGIN IMMEDIATE"))
         return false;
+    bool ok = true;
+    for (const auto &[row, fingerprint] : rows)
+        ok = storeLocked(row, fingerprint) && ok;
+    if (!exec("COMMIT")) {
+        exec("ROLLBACK");
+        warn(fmt::format("could not write to the library catalog {}: {}", m_path,
+                         sqlite3_errmsg(m_db)));
+        return false;
+    }
+    return ok;
+}
+
+bool RunCatalog::storeLocked(const RunRow &r, const std::string &fingerprint)
+{
     Statement q(m_db, "INSERT OR REPLACE INTO runs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
                       " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
     q.bind(1, r.path);

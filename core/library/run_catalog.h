@@ -47,6 +47,8 @@ public:
     std::map<std::string, Entry> entriesUnder(const std::string &root) const;
     /// Records `row` as read from files with `fingerprint` (tags and notes untouched).
     bool store(const RunRow &row, const std::string &fingerprint);
+    /// Records several rows in one transaction (a commit per row costs more than the rows).
+    bool storeMany(const std::vector<std::pair<RunRow, std::string>> &rows);
     /// Marks `path` missing (its last known numbers are kept).
     bool markMissing(const std::string &path);
     /// The user's tags and notes of `path` (empty when none).
@@ -58,6 +60,7 @@ private:
     bool openFile(bool readOnly);
     bool initSchema();
     bool exec(const char *sql);
+    bool storeLocked(const RunRow &row, const std::string &fingerprint);
     void warn(std::string message) const;
     void setAside(const std::string &why);
 

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sqlite3.h>
@@ -88,6 +89,7 @@ private slots:
     void foreignDatabaseIsSetAside();
     void readOnlyCatalogKeepsTags();
     void cancelStopsTheScan();
+    void killedWriterLosesNothingCommitted();
 };
 
 void TestLibraryHostile::symlinkLoopsEndWithAWarning()
@@ -266,6 +268,32 @@ void TestLibraryHostile::cancelStopsTheScan()
     const auto r = LibraryScanner::scan(root.string(), options);
     QVERIFY(r.cancelled);
     QCOMPARE(r.rows.size(), std::size_t(1));
+}
+
+void TestLibraryHostile::killedWriterLosesNothingCommitted()
+{
+    QTemporaryDir tmp;
+    const std::string file = tmp.filePath("c.sqlite").toStdString();
+    {
+        RunCatalog catalog(file);
+        QVERIFY(catalog.setUserText("/runs/a", "before", ""));
+    }
+    // A child commits a change and is killed (SIGKILL: no destructor, no checkpoint).
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        RunCatalog catalog(file);
+        const bool ok = catalog.setUserText("/runs/b", "committed", "n");
+        ::raise(SIGKILL);
+        ::_exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    QVERIFY(WIFSIGNALED(status));
+    RunCatalog reopened(file);
+    QVERIFY(reopened.warnings().empty());
+    QCOMPARE(reopened.userText("/runs/a").first, std::string("before"));
+    QCOMPARE(reopened.userText("/runs/b").first, std::string("committed"));
 }
 
 QTEST_GUILESS_MAIN(TestLibraryHostile)
