@@ -33,7 +33,7 @@ for n in $sizes; do
     dirs+=("$work/exp-$n")
 done
 
-QT_QPA_PLATFORM=offscreen "$bench" --job-logs "${dirs[@]}"
+QT_QPA_PLATFORM=offscreen "$bench" --job-logs --library 1000 "${dirs[@]}"
 
 # Whole-process comparison with the notebook on the largest experiment.
 largest="${dirs[${#dirs[@]}-1]}"

@@ -8,7 +8,7 @@ set -euo pipefail
 # hard dependency of one), so a machine that happens to have more installed cannot hide a gap.
 hpa_deps_list() {
     printf '%s\n' cmake g++ make pkg-config qt6-base-dev qt6-charts-dev qt6-svg-dev \
-        nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core xvfb xauth
+        nlohmann-json3-dev libfmt-dev libyaml-cpp-dev libsqlite3-dev libqt6opengl6-dev libgl-dev fonts-dejavu-core xvfb xauth
 }
 
 # Packaging and its tests, installed by scripts/test.sh (the build itself does not need them;

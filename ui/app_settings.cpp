@@ -20,6 +20,9 @@ constexpr auto Screens = "window/screens/"; ///< + arrangement + "/" + the Geome
 constexpr auto AxisMode = "charts/axisMode";
 constexpr auto ExtraChart = "charts/extraVisible";
 constexpr auto SideBySide = "compare/sideBySide";
+constexpr auto LibraryHeader = "library/header";
+constexpr auto LibrarySplitter = "library/splitter";
+constexpr auto LibraryScatterAxes = "library/scatterAxes";
 constexpr auto ScorecardDemand = "scorecard/demand";
 constexpr auto ScorecardOnset = "scorecard/onsetDelaySeconds";
 constexpr auto ScorecardSloTtft = "scorecard/sloTtftMs";
@@ -212,6 +215,36 @@ bool AppSettings::extraChartVisible() const
 void AppSettings::setExtraChartVisible(bool visible)
 {
     setValue(key::ExtraChart, visible);
+}
+
+QByteArray AppSettings::libraryHeaderState() const
+{
+    return value(key::LibraryHeader).toByteArray();
+}
+
+void AppSettings::setLibraryHeaderState(const QByteArray &state)
+{
+    setValue(key::LibraryHeader, state);
+}
+
+QByteArray AppSettings::librarySplitterState() const
+{
+    return value(key::LibrarySplitter).toByteArray();
+}
+
+void AppSettings::setLibrarySplitterState(const QByteArray &state)
+{
+    setValue(key::LibrarySplitter, state);
+}
+
+QStringList AppSettings::libraryScatterAxes() const
+{
+    return value(key::LibraryScatterAxes).toStringList();
+}
+
+void AppSettings::setLibraryScatterAxes(const QStringList &keys)
+{
+    setValue(key::LibraryScatterAxes, keys);
 }
 
 bool AppSettings::sideBySide() const

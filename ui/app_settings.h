@@ -68,6 +68,15 @@ public:
     void setExtraChartVisible(bool visible);
     bool sideBySide() const;
     void setSideBySide(bool sideBySide);
+    /// The library view's column order, widths, hidden columns and sort (QHeaderView state),
+    /// and its table/scatter split; empty when never saved.
+    QByteArray libraryHeaderState() const;
+    void setLibraryHeaderState(const QByteArray &state);
+    QByteArray librarySplitterState() const;
+    void setLibrarySplitterState(const QByteArray &state);
+    /// The library scatter's x and y column keys (core::RunColumns); empty when never chosen.
+    QStringList libraryScatterAxes() const;
+    void setLibraryScatterAxes(const QStringList &keys);
     /// The Scorecard dock's demand variant, onset delay and SLO limits.
     core::ScorecardSettings scorecardSettings() const;
     void setScorecardSettings(const core::ScorecardSettings &settings);

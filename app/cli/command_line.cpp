@@ -2,6 +2,7 @@
 
 #include "app/cli/command_usage.h"
 #include "app/cli/replay_command.h"
+#include "app/cli/table_command.h"
 
 #include <charconv>
 #include <filesystem>
@@ -88,6 +89,8 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.mode = Mode::Demo;
         else if (first == "replay")
             cl.mode = Mode::Replay;
+        else if (first == "table")
+            cl.mode = Mode::Table;
         if (cl.mode != Mode::Gui) {
             cl.command = first;
             i = 1;
@@ -113,6 +116,8 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
         if (a == "--json")
             cl.json = true;
         else if (cl.mode == Mode::Replay && ReplayCommand::parseOption(a, value, cl))
+            continue;
+        else if (cl.mode == Mode::Table && TableCommand::parseOption(a, value, cl))
             continue;
         else if (a == "--compare")
             cl.compareDir = value(a);
@@ -199,6 +204,12 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
     case Mode::Replay:
         if (cl.dirs.size() != 1)
             throw std::invalid_argument("expects exactly one folder");
+        break;
+    case Mode::Table:
+        if (cl.dirs.size() != 1)
+            throw std::invalid_argument("table expects one folder: ROOT");
+        if (cl.json && cl.csvOut)
+            throw std::invalid_argument("give --json or --csv, not both");
         break;
     case Mode::Compare:
         if (cl.dirs.size() != 2)

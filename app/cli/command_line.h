@@ -20,6 +20,7 @@ struct CommandLine
         Export,  ///< hpa-lens export DIR [--compare DIR_B] [--png F] ...
         Demo,    ///< hpa-lens demo OUT_DIR [--samples N] [--interval S] [--seed N]
         Replay,  ///< hpa-lens replay DIR [--hpa F] [--set K=V ...] [--sweep ...] [--json|--csv]
+        Table,   ///< hpa-lens table ROOT [--json|--csv] [--sort KEY] [--filter TEXT]
         Help,
         Version
     };
@@ -56,7 +57,11 @@ struct CommandLine
     std::vector<std::string> sets, sweeps;
     double onsetDelay = 0;
     bool series = false;
-    bool csvOut = false; ///< replay --csv prints CSV (export --csv takes a file)
+    bool csvOut = false; ///< replay and table --csv print CSV (export --csv takes a file)
+    // table (read by TableCommand::parseOption)
+    std::string sortKey; ///< a RunColumns key, "-" first for descending
+    std::string filter;
+    bool noCatalog = false;
 
     /// Parses argv. Throws std::invalid_argument with a one-line message on bad usage.
     static CommandLine parse(const std::vector<std::string> &args);

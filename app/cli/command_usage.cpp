@@ -48,8 +48,9 @@ std::vector<CommandUsage> makeTable()
           {"--align", "MODE", kAlignText},
           {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
           {"--waiting-unit", "UNIT", kWaitingUnitText, kWaitingUnits}},
-         "DIR may also be a folder of experiments (experiment-data/): the window asks\n"
-         "which one. Two folders (as a file manager passes them) open the second as run B.\n"
+         "DIR may also be a folder of experiments, at any depth: the window opens the\n"
+         "library of all of them (--screenshot draws it). Two folders (as a file manager\n"
+         "passes them) open the second as run B.\n"
          "A WVA run (wva-controller-logs.jsonl) opens like any experiment."},
         {"summary",
          "DIR",
@@ -111,6 +112,22 @@ std::vector<CommandUsage> makeTable()
           {"--seed", "N", "seed of the simulation; the same seed writes the same files"},
           {"--overwrite", "", "replace the files of an earlier demo in OUT_DIR"}},
          {}},
+        {"table",
+         "ROOT",
+         "list every experiment under ROOT (any depth) with its KPIs, one row per run",
+         {{"--json", "", "print a JSON array, one object per run, for scripts"},
+          {"--csv", "", "print CSV, one row per run (unknown values are empty cells)"},
+          {"--sort", "KEY",
+           "sort by a column key (name start duration_s replica_hours theta_u_pct ...); "
+           "-KEY sorts descending, unknown values last"},
+          {"--filter", "TEXT",
+           "only runs whose name, path, layout, tags or notes contain every word of TEXT"},
+          {"--no-catalog", "", "read every run again and do not use the library catalog"}},
+         "Rows are cached in the library catalog ($XDG_CACHE_HOME/hpa-lens/library.sqlite,\n"
+         "~/.cache by default) keyed by each run's path and the size and time of its files:\n"
+         "an unchanged run is not read again, a changed one is, a vanished one is listed as\n"
+         "missing. The catalog also keeps the tags and notes set in the window's library.\n"
+         "Experiment folders are never written to."},
         {"replay",
          "DIR",
          "replay the Kubernetes HPA algorithm over a run: self-check, then what-if estimates",

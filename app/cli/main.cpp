@@ -3,6 +3,7 @@
 #include "app/cli/gui_loader.h"
 #include "app/cli/headless_commands.h"
 #include "app/cli/replay_command.h"
+#include "app/cli/table_command.h"
 
 #include <iostream>
 #include <stdexcept>
@@ -47,6 +48,8 @@ int main(int argc, char *argv[])
         return hpa::app::HeadlessCommands::demo(cl, std::cout, std::cerr);
     case CommandLine::Mode::Replay:
         return hpa::app::ReplayCommand::run(cl, std::cout, std::cerr);
+    case CommandLine::Mode::Table:
+        return hpa::app::TableCommand::run(cl, std::cout, std::cerr);
     case CommandLine::Mode::Export:
     case CommandLine::Mode::Gui:
         return hpa::app::GuiLoader::run(argc, argv, std::cerr);

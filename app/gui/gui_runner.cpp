@@ -1,9 +1,11 @@
 #include "app/gui/gui_runner.h"
 
 #include "app/gui/compare_controller.h"
+#include "app/gui/library_controller.h"
 #include "app/gui/main_window.h"
 #include "core/model/kv_cache_unit.h"
 #include "core/model/waiting_unit.h"
+#include "ui/library_window.h"
 
 #include <QAction>
 #include <QApplication>
@@ -44,12 +46,19 @@ int screenshot(const CommandLine &cl, MainWindow &window)
         window.compareController()->setAlignment(*cl.align, cl.alignOffset);
     if (cl.elapsed)
         window.setElapsedAxis(true);
+    // A folder of experiments shows the library: that window is the picture.
+    QWidget *shown = &window;
+    if (ui::LibraryWindow *library = window.libraryController()->window();
+        library && library->isVisible()) {
+        library->resize(window.size());
+        shown = library;
+    }
     GuiRunner::settle(400);
     if (!window.lastError().isEmpty())
         std::cerr << "hpa-lens: " << window.lastError().toStdString() << '\n';
     const QString path = QString::fromStdString(*cl.screenshot);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !window.grab().save(&file, "PNG") || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || !shown->grab().save(&file, "PNG") || !file.commit()) {
         std::cerr << "hpa-lens: cannot write " << *cl.screenshot << '\n';
         return 2;
     }

@@ -2,8 +2,9 @@
 
 #include "app/gui/compare_controller.h"
 #include "app/gui/export_controller.h"
+#include "app/gui/library_controller.h"
 
-#include "core/load/experiment_loader.h"
+#include "core/library/experiment_finder.h"
 #include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/time_axis_strip.h"
@@ -27,7 +28,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -47,6 +47,7 @@ MainWindow::MainWindow(ui::AppSettings::Storage storage, QWidget *parent)
 {
     m_compare = new CompareController(m_workspace, &m_settings, this);
     m_export = new ExportController(m_workspace, &m_settings, this);
+    m_library = new LibraryController(&m_settings, this);
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("HPA Lens"));
     setAcceptDrops(true);
@@ -199,6 +200,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
+    file->addAction(m_library->openLibraryAction());
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     file->addAction(m_reloadAction);
@@ -396,6 +398,14 @@ void MainWindow::connectParts()
     connect(m_compare, &CompareController::failed, this,
             [this](const QString &message) { onFailed(tr("experiment B"), message); });
     connect(m_compare, &CompareController::status, m_statusLabel, &QLabel::setText);
+    connect(m_library, &LibraryController::openRun, this, &MainWindow::openExperiment);
+    connect(m_library, &LibraryController::compareRuns, this,
+            [this](const QString &a, const QString &b) {
+                openExperiment(a);
+                compareWith(b);
+                raise();
+                activateWindow();
+            });
 }
 
 void MainWindow::chooseExperiment()
@@ -408,35 +418,14 @@ void MainWindow::chooseExperiment()
         openExperiment(dir);
 }
 
-std::optional<QString> MainWindow::pickFromParentFolder(const QString &dir)
-{
-    const auto found = core::ExperimentLoader::findExperiments(dir.toStdString());
-    if (found.empty())
-        return dir; // let the loader explain what is missing
-    QStringList names;
-    for (const std::string &path : found)
-        names << QFileInfo(QString::fromStdString(path)).fileName();
-    if (!m_modalErrors)
-        return QDir(dir).filePath(names.front());
-    bool ok = false;
-    const QString name = QInputDialog::getItem(
-        this, tr("Choose an Experiment"),
-        tr("%1 holds %n experiment(s). Which one should open?", nullptr, names.size())
-            .arg(QDir::toNativeSeparators(dir)),
-        names, 0, false, &ok);
-    if (!ok)
-        return std::nullopt;
-    return QDir(dir).filePath(name);
-}
-
 void MainWindow::openExperiment(const QString &dirIn)
 {
     QString dir = dirIn;
-    if (QFileInfo(dir).isDir() && !core::ExperimentLoader::isExperimentDir(dir.toStdString())) {
-        const auto picked = pickFromParentFolder(dir);
-        if (!picked)
-            return;
-        dir = *picked;
+    // A folder of experiments (at any depth) opens the library instead of one run.
+    if (QFileInfo(dir).isDir() &&
+        core::ExperimentFinder::holdsExperiments(QFileInfo(dir).absoluteFilePath().toStdString())) {
+        m_library->openLibrary(QFileInfo(dir).absoluteFilePath());
+        return;
     }
     m_currentDir = QFileInfo(dir).absoluteFilePath();
     m_settings.setLastFolder(QFileInfo(m_currentDir).absolutePath());
@@ -457,6 +446,7 @@ void MainWindow::waitForLoad()
 {
     m_loader->waitForFinished();
     m_compare->waitForLoad();
+    m_library->waitForScan();
 }
 
 void MainWindow::reload()

@@ -30,6 +30,7 @@ namespace hpa::app {
 
 class CompareController;
 class ExportController;
+class LibraryController;
 
 /// Wires menus, toolbar, docks and the status bar to the workspace. It computes nothing.
 class MainWindow : public QMainWindow
@@ -41,7 +42,7 @@ public:
                         QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens `dir` in the background; a parent `experiment-data/` folder asks which one.
+    /// Opens `dir` in the background; a folder holding experiments opens the library.
     void openExperiment(const QString &dir);
     /// Loads `dir` as experiment B next to the open one (queued until A has loaded).
     void compareWith(const QString &dir);
@@ -55,6 +56,7 @@ public:
     ui::ScorecardView *scorecardView() const { return m_scorecard; }
     ExportController *exportController() const { return m_export; }
     CompareController *compareController() const { return m_compare; }
+    LibraryController *libraryController() const { return m_library; }
     /// View → KV Cache Unit and View → Waiting Unit, as if the user chose them; applies to the
     /// next load (call before openExperiment()).
     void setReadUnits(std::optional<core::KvCacheUnit> kvUnit, core::WaitingUnit waitingUnit);
@@ -87,13 +89,13 @@ private:
     void onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedExperiment> result);
     void onFailed(const QString &dir, const QString &message);
     void setLoading(bool loading);
-    std::optional<QString> pickFromParentFolder(const QString &dir);
 
     ui::AppSettings m_settings;
     ui::ExperimentWorkspace *m_workspace;
     ui::LoadController *m_loader;
     CompareController *m_compare = nullptr;
     ExportController *m_export = nullptr;
+    LibraryController *m_library = nullptr;
     QString m_pendingCompare;
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;

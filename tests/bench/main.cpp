@@ -4,6 +4,7 @@
 #include "chart_bench.h"
 #include "core_bench.h"
 #include "job_log_bench.h"
+#include "library_bench.h"
 #include "replay_bench.h"
 
 #include <QApplication>
@@ -24,6 +25,7 @@ void usage()
     std::cerr
         << "usage: hpa-bench [--no-charts | --charts-only] [--width W] [--height H] [--steps N]\n"
            "                 [--job-logs]   (52 generated job logs; no DIR needed)\n"
+           "                 [--library N]  (N generated runs scanned as a library; no DIR)\n"
            "                 [--naive-steps N] [--threads N] DIR...\n";
 }
 
@@ -38,6 +40,7 @@ int main(int argc, char **argv)
     bool coreFigures = true;
     std::vector<std::string> dirs;
     bool jobLogs = false;
+    int libraryRuns = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const auto next = [&]() -> int {
@@ -49,6 +52,8 @@ int main(int argc, char **argv)
         };
         if (arg == "--job-logs")
             jobLogs = true;
+        else if (arg == "--library")
+            libraryRuns = next();
         else if (arg == "--no-charts")
             charts = false;
         else if (arg == "--charts-only")
@@ -73,9 +78,13 @@ int main(int argc, char **argv)
     if (jobLogs) {
         JobLogBench::run(std::cout);
         std::cout.flush();
-        if (dirs.empty())
-            return 0;
     }
+    if (libraryRuns > 0) {
+        LibraryBench::run(std::cout, libraryRuns);
+        std::cout.flush();
+    }
+    if ((jobLogs || libraryRuns > 0) && dirs.empty())
+        return 0;
     if (dirs.empty()) {
         usage();
         return 2;

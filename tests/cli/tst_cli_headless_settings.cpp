@@ -93,6 +93,8 @@ private slots:
             QStringLiteral("--side-by-side")};
         QTest::newRow("summary") << QStringList{QStringLiteral("summary"), kExample};
         QTest::newRow("compare") << QStringList{QStringLiteral("compare"), kExample, m_b};
+        // The library catalog goes to the cache folder, never to the window's settings.
+        QTest::newRow("table") << QStringList{QStringLiteral("table"), kExample};
         QTest::newRow("demo") << QStringList{QStringLiteral("demo"), out + QStringLiteral("-demo"),
                                              QStringLiteral("--samples"), QStringLiteral("20"),
                                              QStringLiteral("--overwrite")};

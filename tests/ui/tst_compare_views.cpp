@@ -3,6 +3,7 @@
 
 #include "chart_stack_fixture.h"
 
+#include "app/gui/library_controller.h"
 #include "app/gui/main_window.h"
 #include "core/analysis/experiment_analyzer.h"
 #include "ui/charts/chart_overlay.h"
@@ -10,6 +11,9 @@
 #include "ui/comparison_table_model.h"
 #include "ui/comparison_view.h"
 #include "ui/experiment_workspace.h"
+#include "ui/library_table_model.h"
+#include "ui/library_view.h"
+#include "ui/library_window.h"
 #include "ui/load_controller.h"
 #include "ui/loaded_experiment.h"
 
@@ -18,6 +22,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace chart_test;
@@ -76,7 +81,12 @@ class TestCompareViews : public QObject
 {
     Q_OBJECT
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // The library's catalog goes to a folder of the test, not the user's cache.
+        qputenv("XDG_CACHE_HOME", m_cache.path().toUtf8());
+    }
     void sideBySideSharesTheValueRange();
     void sideBySideRowsAndScalesMatchOnTheSharedExamples();
     void openingANewExperimentEndsTheComparison();
@@ -85,6 +95,9 @@ private slots:
     void runBIsDrawnAsStrongAsA();
     void targetShadeSpansTheWholeRange();
     void markersOfRunBCanBeHidden();
+
+private:
+    QTemporaryDir m_cache;
 };
 
 void TestCompareViews::sideBySideSharesTheValueRange()
@@ -220,14 +233,19 @@ void TestCompareViews::mainWindowEndsTheComparisonOnOpen()
     w.waitForLoad();
     QTRY_VERIFY(w.workspace()->isComparing());
     QVERIFY(w.windowTitle().contains(QStringLiteral(" vs ")));
-    // The parent-folder chooser (without dialogs it takes the first experiment it finds): a
-    // folder holding a copy of the legacy run.
+    // A folder holding a copy of the legacy run opens the library; the run opened from it
+    // replaces A and ends the comparison.
     QTemporaryDir parent;
     const QString copy = parent.filePath(QStringLiteral("copy-of-legacy"));
     QVERIFY(QDir().mkpath(copy));
     for (const QString &name : QDir(legacy).entryList(QDir::Files))
         QVERIFY(QFile::copy(QDir(legacy).filePath(name), QDir(copy).filePath(name)));
     w.openExperiment(parent.path());
+    w.waitForLoad();
+    QVERIFY(w.libraryController()->window());
+    QCOMPARE(w.libraryController()->window()->view()->model()->rowCount(), 1);
+    emit w.libraryController()->window()->view()->openRun(
+        w.libraryController()->window()->view()->model()->run(0).path.c_str());
     w.waitForLoad();
     QTRY_VERIFY(!w.workspace()->isComparing());
     QVERIFY(!hasTab(w.workspace(), QStringLiteral("Comparison")));

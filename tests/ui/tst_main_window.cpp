@@ -1,3 +1,4 @@
+#include "app/gui/library_controller.h"
 #include "app/gui/main_window.h"
 #include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_stack.h"
@@ -7,6 +8,9 @@
 #include "ui/comparison_view.h"
 #include "ui/event_browser.h"
 #include "ui/experiment_workspace.h"
+#include "ui/library_table_model.h"
+#include "ui/library_view.h"
+#include "ui/library_window.h"
 #include "ui/statistics_view.h"
 
 #include <QAbstractItemModel>
@@ -179,17 +183,29 @@ private slots:
         QVERIFY(messages >= 1);
     }
 
-    void parentFolderOpensAnExperimentInside()
+    void parentFolderOpensTheLibrary()
     {
         const QString dir = QStringLiteral(HPA_SHARED_DIR "/examples");
         if (!QFileInfo(dir).isDir())
             QSKIP("../shared/examples is absent");
+        QTemporaryDir cache;
+        qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
         MainWindow w;
         w.setModalErrors(false);
         w.openExperiment(dir);
         w.waitForLoad();
         QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
+        // No run is opened: the library lists all four (two WVA runs one level deeper).
+        QVERIFY(!w.workspace()->hasExperiment());
+        hpa::ui::LibraryWindow *library = w.libraryController()->window();
+        QVERIFY(library && library->isVisible());
+        QCOMPARE(library->view()->model()->rowCount(), 4);
+        // Double-click in the library opens that run in the main window.
+        emit library->view()->openRun(
+            QString::fromStdString(library->view()->model()->run(0).path));
+        w.waitForLoad();
         QVERIFY(w.workspace()->hasExperiment());
+        qunsetenv("XDG_CACHE_HOME");
     }
 
     void comparisonLinksBothRuns_data()

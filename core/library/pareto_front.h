@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace hpa::core {
+
+/// The points no other point beats on both axes: the trade-offs worth looking at when cost
+/// (replica-hours) is set against quality (θU %) across runs.
+class ParetoFront
+{
+public:
+    struct Point
+    {
+        double x = 0, y = 0;
+    };
+
+    /// Indices of the non-dominated points of `points`, sorted by x. `lowerX` / `lowerY`: the
+    /// axis is better when lower. A point is dominated when another is at least as good on
+    /// both axes and better on one; equal points are all on the front.
+    static std::vector<std::size_t> indices(const std::vector<Point> &points, bool lowerX,
+                                            bool lowerY);
+};
+
+} // namespace hpa::core
