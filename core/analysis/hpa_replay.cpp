@@ -1,5 +1,8 @@
 #include "core/analysis/hpa_replay.h"
 
+#include "core/analysis/scorecard_calculator.h"
+#include "core/analysis/statistics.h"
+
 #include "core/model/hpa_metric_proposal.h"
 #include "core/model/hpa_reconciler.h"
 #include "core/model/metric_keys.h"
@@ -66,22 +69,7 @@ private:
 
 double HpaReplay::gapThreshold(const std::vector<double> &time)
 {
-    std::vector<double> dt;
-    dt.reserve(time.size());
-    for (std::size_t i = 1; i < time.size(); ++i) {
-        const double d = time[i] - time[i - 1];
-        if (d > 0)
-            dt.push_back(d);
-    }
-    if (dt.empty())
-        return 60.0;
-    const std::size_t mid = dt.size() / 2;
-    std::nth_element(dt.begin(), dt.begin() + mid, dt.end());
-    double median = dt[mid];
-    if (dt.size() % 2 == 0) {
-        median = (median + *std::max_element(dt.begin(), dt.begin() + mid)) / 2.0;
-    }
-    return std::max(3.0 * median, 60.0);
+    return ScorecardCalculator::gapThreshold(Statistics::medianInterval(time));
 }
 
 HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
@@ -122,6 +110,8 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
     int current = std::clamp(first, spec.minReplicas, spec.maxReplicas);
     SimulatedPods pods(options.onsetDelaySeconds, t[0], current);
     result.desired.assign(rows, current);
+    result.current.assign(rows, current);
+    int before = current; // spec.replicas before the last sync
     result.reporting.assign(rows, 0);
 
     std::size_t lag = 0; // last row with t <= t_i - D (recorded pods that report)
@@ -137,8 +127,10 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
         while (row + 1 < rows && t[row + 1] <= now)
             ++row;
         // Rows before this sync keep the count decided at the previous one.
-        while (filled < rows && t[filled] < now)
-            result.desired[filled++] = current;
+        for (; filled < rows && t[filled] < now; ++filled) {
+            result.desired[filled] = current;
+            result.current[filled] = before;
+        }
         ++result.syncs;
         const bool fresh = t[row] <= now && now - t[row] <= maxAge;
         while (lag + 1 < rows && t[lag + 1] <= t[row] - options.onsetDelaySeconds)
@@ -166,12 +158,15 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
         if (!anyValid)
             ++result.skippedSyncs;
         const auto raw = HpaMetricProposal::combine(current, proposals);
+        before = current;
         current = reconciler->reconcile(now, current, raw).desired;
         if (options.closedLoop)
             pods.set(now, current);
     }
-    while (filled < rows)
-        result.desired[filled++] = current;
+    for (; filled < rows; ++filled) {
+        result.desired[filled] = current;
+        result.current[filled] = before;
+    }
     // Rows between syncs report what the HPA last read.
     for (std::size_t i = 1; i < rows; ++i) {
         if (result.reporting[i] == 0)

@@ -37,6 +37,9 @@ public:
         /// Per sample row: the simulated desired count after the last sync at or before t_i
         /// (the initial count before the first sync). Empty when the table cannot be replayed.
         std::vector<int> desired;
+        /// Per sample row: spec.replicas before that last sync, i.e. the status.currentReplicas
+        /// the HPA reported with `desired` (what the recording's `replicas` column holds).
+        std::vector<int> current;
         /// Per sample row: the pods behind the averages the HPA read (recorded or simulated).
         std::vector<int> reporting;
         std::size_t syncs = 0;

@@ -88,26 +88,30 @@ Scorecard ScorecardCalculator::compute(const Experiment &experiment,
     return compute(experiment.metrics, HpaLimits::of(experiment), settings);
 }
 
-Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimits &limits,
-                                       const ScorecardSettings &settings)
+namespace {
+
+/// The one pass of the scorecard; `supplyAt(i)` and `desiredAt(i)` give the replica counts of
+/// row i (NaN when unknown), so the recorded columns and a what-if curve share every KPI.
+template <class SupplyAt, class DesiredAt>
+Scorecard score(const MetricsTable &table, const HpaLimits &limits,
+                const ScorecardSettings &settings, bool hasReplicas, double resolutionS,
+                SupplyAt supplyAt, DesiredAt desiredAt)
 {
     Scorecard sc;
     sc.settings = settings;
     sc.limits = limits;
     const std::size_t n = table.rowCount();
     const std::vector<double> &t = table.time();
-    sc.hasReplicas = column(table, keys::Replicas) != nullptr;
+    sc.hasReplicas = hasReplicas;
     DemandModel demand(table, limits, settings);
     sc.hasMetric = demand.usable();
     if (n == 0)
         return sc;
     sc.startSeconds = t.front();
-    sc.resolutionS = Statistics::medianInterval(t);
-    sc.gapThresholdS = gapThreshold(sc.resolutionS);
+    sc.resolutionS = resolutionS > 0 ? resolutionS : Statistics::medianInterval(t);
+    sc.gapThresholdS = ScorecardCalculator::gapThreshold(sc.resolutionS);
     const double G = sc.gapThresholdS;
 
-    const double *replicas = column(table, keys::Replicas);
-    const double *desired = column(table, keys::DesiredReplicas);
     SloSums ttft{column(table, keys::TtftMs), settings.sloTtftMs};
     SloSums itl{column(table, keys::ItlMs), settings.sloItlMs};
     ScalingEpisodeTracker episodes(sc.startSeconds);
@@ -125,7 +129,7 @@ Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimit
     const double window = settings.reversalWindowSeconds;
 
     for (std::size_t i = 0; i < n; ++i) {
-        const double s = replicas ? replicas[i] : kNaN;
+        const double s = supplyAt(i);
         const DemandModel::Sample sample =
             sc.hasMetric ? demand.next(i)
                          : DemandModel::Sample{kNaN, kNaN, DemandModel::Load::Unknown};
@@ -177,7 +181,7 @@ Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimit
             lastReplicas = s;
         }
 
-        episodes.add(i, t[i], sample.load, s, desired ? desired[i] : kNaN);
+        episodes.add(i, t[i], sample.load, s, desiredAt(i));
         if (ttft.values)
             ttft.add(i, dt, isCovered);
         if (itl.values)
@@ -210,12 +214,48 @@ Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimit
             reliefs.push_back(*r);
         sc.censored += e.censored();
     }
-    sc.reactionMedianS = median(std::move(reactions));
-    sc.timeToReliefMedianS = median(std::move(reliefs));
+    sc.reactionMedianS = ScorecardCalculator::median(std::move(reactions));
+    sc.timeToReliefMedianS = ScorecardCalculator::median(std::move(reliefs));
     sc.ttft = ttft.result();
     sc.itl = itl.result();
     sc.ttft.limitMs = settings.sloTtftMs;
     sc.itl.limitMs = settings.sloItlMs;
+    return sc;
+}
+
+} // namespace
+
+Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimits &limits,
+                                       const ScorecardSettings &settings)
+{
+    const double *replicas = column(table, keys::Replicas);
+    const double *desired = column(table, keys::DesiredReplicas);
+    return score(
+        table, limits, settings, replicas != nullptr, 0.0,
+        [replicas](std::size_t i) { return replicas ? replicas[i] : kNaN; },
+        [desired](std::size_t i) { return desired ? desired[i] : kNaN; });
+}
+
+Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimits &limits,
+                                       const ScorecardSettings &settings, const Supply &supply)
+{
+    const std::size_t rows = table.rowCount();
+    const int *replicas =
+        supply.replicas && supply.replicas->size() == rows ? supply.replicas->data() : nullptr;
+    const int *desired =
+        supply.desired && supply.desired->size() == rows ? supply.desired->data() : replicas;
+    const auto count = [](const int *v, std::size_t i) {
+        return v && v[i] >= 0 ? static_cast<double>(v[i]) : kNaN;
+    };
+    Scorecard sc = score(
+        table, limits, settings, replicas != nullptr, supply.resolutionS,
+        [&](std::size_t i) { return count(replicas, i); },
+        [&](std::size_t i) { return count(desired, i); });
+    // The load, and so breaches, reliefs and latencies, are the recording's: another replica
+    // curve would have changed them, which nothing here predicts.
+    sc.timeToReliefMedianS.reset();
+    sc.ttft = SloAttainment{false, settings.sloTtftMs, std::nullopt};
+    sc.itl = SloAttainment{false, settings.sloItlMs, std::nullopt};
     return sc;
 }
 

@@ -88,7 +88,7 @@ void ReplayBench::run(const std::string &dir, std::ostream &out)
     const core::HpaWhatIfSettings edit{{"down-window", "60"}};
     const double editMs = BenchTimer::medianMs(repeats, [&] {
         const auto o = core::HpaWhatIf::run(baseline, edit, true);
-        g_sink = g_sink + o.kpis.reversals;
+        g_sink = g_sink + o.scorecard.reversals;
     });
 
     std::vector<core::HpaWhatIfSettings> sweep;

@@ -76,6 +76,18 @@ void TestCliReplay::olderExampleFromScalingLog()
     QCOMPARE(keysOf(j["whatifs"][0]["series"]),
              (std::vector<std::string>{"t_s", "desired", "replicas"}));
     QCOMPARE(j["whatifs"][0]["series"]["t_s"].size(), std::size_t(249));
+    // Each what-if carries the scorecard's autoscaling block, key for key (ScorecardJson).
+    QCOMPARE(keysOf(j["whatifs"][1]["autoscaling"]),
+             (std::vector<std::string>{
+                 "demand", "onset_delay_s", "gap_threshold_s", "uncovered_s", "covered_s",
+                 "resolution_s", "min_replicas", "max_replicas", "replica_seconds",
+                 "replica_hours", "mean_replicas", "wasted_replica_seconds",
+                 "missing_replica_seconds", "under_accuracy_pct", "over_accuracy_pct",
+                 "under_timeshare_pct", "over_timeshare_pct", "instability_pct",
+                 "jitter_per_min", "reversals", "episodes", "reaction_s_median",
+                 "time_to_relief_s_median", "censored", "slo"}));
+    QVERIFY(j["whatifs"][0]["autoscaling"]["instability_pct"].is_number());
+    QVERIFY(j["whatifs"][0]["autoscaling"]["episodes"].is_array());
     // A 60 s down window can only keep pods longer: more replica-hours than the spec as loaded.
     QVERIFY(j["whatifs"][1]["autoscaling"]["replica_hours"].get<double>() >
             j["whatifs"][0]["autoscaling"]["replica_hours"].get<double>());
