@@ -97,7 +97,9 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
             metrics.push_back(
                 {values->data(), rec->toHpaUnit, HpaMetricProposal::toMilli(m.target)});
     }
-    result.gapThresholdSeconds = gapThreshold(t);
+    result.gapThresholdSeconds = options.gapThresholdSeconds.value_or(0) > 0
+                                     ? *options.gapThresholdSeconds
+                                     : gapThreshold(t);
     const double maxAge = options.maxSampleAgeSeconds.value_or(result.gapThresholdSeconds);
     const double period = spec.controller.syncPeriodSeconds;
     const HpaMetricProposal::Tolerances tolerances{spec.toleranceDown(), spec.toleranceUp()};
@@ -112,7 +114,8 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
     result.desired.assign(rows, current);
     result.current.assign(rows, current);
     int before = current; // spec.replicas before the last sync
-    result.reporting.assign(rows, 0);
+    if (options.keepReporting)
+        result.reporting.assign(rows, 0);
 
     std::size_t lag = 0; // last row with t <= t_i - D (recorded pods that report)
     std::size_t row = 0; // last row with t <= now
@@ -137,7 +140,8 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
             ++lag;
         const int recorded = replicaCount(s[lag]);
         const int reporting = options.closedLoop ? pods.reporting(now) : recorded;
-        result.reporting[row] = std::max(reporting, 0);
+        if (options.keepReporting)
+            result.reporting[row] = std::max(reporting, 0);
         bool anyValid = false;
         for (std::size_t m = 0; m < metrics.size(); ++m) {
             proposals[m].reset();
@@ -168,7 +172,7 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
         result.current[filled] = before;
     }
     // Rows between syncs report what the HPA last read.
-    for (std::size_t i = 1; i < rows; ++i) {
+    for (std::size_t i = 1; i < result.reporting.size(); ++i) {
         if (result.reporting[i] == 0)
             result.reporting[i] = result.reporting[i - 1];
     }

@@ -53,8 +53,8 @@ HpaWhatIfSettings HpaSpecFields::of(const HpaSpec &spec, double onsetDelaySecond
     // Without behavior, the windows an edit starts from are the default behavior's (0 s up,
     // the controller's down window), as HpaWhatIfEdits::apply() creates it.
     const double upWindow = up.stabilizationWindowSeconds.value_or(0);
-    const double downWindow = down.stabilizationWindowSeconds.value_or(
-        spec.controller.downscaleStabilizationSeconds);
+    const double downWindow =
+        down.stabilizationWindowSeconds.value_or(spec.controller.downscaleStabilizationSeconds);
     return {
         {"waiting-target", target(spec, "num_requests_waiting")},
         {"kv-target", target(spec, "kv_cache_usage_perc")},

@@ -26,6 +26,7 @@ HpaWhatIf::Baseline HpaWhatIf::baseline(const MetricsTable &table, const HpaSpec
     scoring.onsetDelaySeconds = onsetDelaySeconds;
     b.scoring = scoring;
     b.recorded = ScorecardCalculator::compute(table, b.limits, b.scoring);
+    b.demand = DemandCache(table, b.limits, b.scoring);
     return b;
 }
 
@@ -42,6 +43,8 @@ HpaWhatIf::Outcome HpaWhatIf::run(const Baseline &baseline, const HpaWhatIfSetti
     HpaReplay::Options options;
     options.closedLoop = true;
     options.onsetDelaySeconds = out.onsetDelaySeconds;
+    options.gapThresholdSeconds = baseline.gapThresholdSeconds;
+    options.keepReporting = keepSeries;
     HpaReplay::Result replay = HpaReplay::run(*baseline.table, out.spec, options);
     if (!replay.problem.empty()) {
         out.problem = replay.problem;
@@ -53,6 +56,7 @@ HpaWhatIf::Outcome HpaWhatIf::run(const Baseline &baseline, const HpaWhatIfSetti
     supply.replicas = &replay.current;
     supply.desired = &replay.desired;
     supply.resolutionS = baseline.resolutionS;
+    supply.demand = &baseline.demand;
     out.scorecard =
         ScorecardCalculator::compute(*baseline.table, baseline.limits, baseline.scoring, supply);
     out.elasticSpeedup = ElasticSpeedup::of(baseline.recorded, out.scorecard);

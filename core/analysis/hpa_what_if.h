@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/demand_cache.h"
 #include "core/analysis/hpa_what_if_settings.h"
 #include "core/analysis/scorecard.h"
 #include "core/analysis/scorecard_settings.h"
@@ -26,10 +27,11 @@ public:
         HpaSpec spec;
         double onsetDelaySeconds = 0;
         double gapThresholdSeconds = 60;
-        double resolutionS = 0;  ///< median sample interval, computed once
-        HpaLimits limits;        ///< the loaded spec's bounds: the demand's floor (and cap)
+        double resolutionS = 0; ///< median sample interval, computed once
+        HpaLimits limits;       ///< the loaded spec's bounds: the demand's floor (and cap)
         ScorecardSettings scoring;
-        Scorecard recorded;      ///< the recording against the same demand
+        Scorecard recorded; ///< the recording against the same demand
+        DemandCache demand; ///< that demand, row by row, computed once
     };
 
     struct Outcome

@@ -1,5 +1,6 @@
 #include "core/analysis/scorecard_calculator.h"
 
+#include "core/analysis/demand_cache.h"
 #include "core/analysis/demand_model.h"
 #include "core/analysis/scaling_episode_tracker.h"
 #include "core/analysis/statistics.h"
@@ -92,10 +93,10 @@ namespace {
 
 /// The one pass of the scorecard; `supplyAt(i)` and `desiredAt(i)` give the replica counts of
 /// row i (NaN when unknown), so the recorded columns and a what-if curve share every KPI.
-template <class SupplyAt, class DesiredAt>
+template <class SupplyAt, class DesiredAt, class DemandAt>
 Scorecard score(const MetricsTable &table, const HpaLimits &limits,
-                const ScorecardSettings &settings, bool hasReplicas, double resolutionS,
-                SupplyAt supplyAt, DesiredAt desiredAt)
+                const ScorecardSettings &settings, bool hasReplicas, bool hasMetric,
+                double resolutionS, SupplyAt supplyAt, DesiredAt desiredAt, DemandAt demandAt)
 {
     Scorecard sc;
     sc.settings = settings;
@@ -103,8 +104,7 @@ Scorecard score(const MetricsTable &table, const HpaLimits &limits,
     const std::size_t n = table.rowCount();
     const std::vector<double> &t = table.time();
     sc.hasReplicas = hasReplicas;
-    DemandModel demand(table, limits, settings);
-    sc.hasMetric = demand.usable();
+    sc.hasMetric = hasMetric;
     if (n == 0)
         return sc;
     sc.startSeconds = t.front();
@@ -131,8 +131,7 @@ Scorecard score(const MetricsTable &table, const HpaLimits &limits,
     for (std::size_t i = 0; i < n; ++i) {
         const double s = supplyAt(i);
         const DemandModel::Sample sample =
-            sc.hasMetric ? demand.next(i)
-                         : DemandModel::Sample{kNaN, kNaN, DemandModel::Load::Unknown};
+            hasMetric ? demandAt(i) : DemandModel::Sample{kNaN, kNaN, DemandModel::Load::Unknown};
         const double d = sample.demand;
         const bool last = i + 1 == n;
         const double dt = last ? 0.0 : t[i + 1] - t[i];
@@ -230,10 +229,12 @@ Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimit
 {
     const double *replicas = column(table, keys::Replicas);
     const double *desired = column(table, keys::DesiredReplicas);
+    DemandModel demand(table, limits, settings);
     return score(
-        table, limits, settings, replicas != nullptr, 0.0,
+        table, limits, settings, replicas != nullptr, demand.usable(), 0.0,
         [replicas](std::size_t i) { return replicas ? replicas[i] : kNaN; },
-        [desired](std::size_t i) { return desired ? desired[i] : kNaN; });
+        [desired](std::size_t i) { return desired ? desired[i] : kNaN; },
+        [&demand](std::size_t i) { return demand.next(i); });
 }
 
 Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimits &limits,
@@ -247,10 +248,23 @@ Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimit
     const auto count = [](const int *v, std::size_t i) {
         return v && v[i] >= 0 ? static_cast<double>(v[i]) : kNaN;
     };
-    Scorecard sc = score(
-        table, limits, settings, replicas != nullptr, supply.resolutionS,
-        [&](std::size_t i) { return count(replicas, i); },
-        [&](std::size_t i) { return count(desired, i); });
+    const auto supplyAt = [&](std::size_t i) {
+        return count(replicas, i);
+    };
+    const auto desiredAt = [&](std::size_t i) {
+        return count(desired, i);
+    };
+    Scorecard sc;
+    if (supply.demand && supply.demand->size() == rows) {
+        const DemandCache &cache = *supply.demand;
+        sc = score(table, limits, settings, replicas != nullptr, cache.usable(), supply.resolutionS,
+                   supplyAt, desiredAt, [&cache](std::size_t i) { return cache.at(i); });
+    } else {
+        DemandModel demand(table, limits, settings);
+        sc =
+            score(table, limits, settings, replicas != nullptr, demand.usable(), supply.resolutionS,
+                  supplyAt, desiredAt, [&demand](std::size_t i) { return demand.next(i); });
+    }
     // The load, and so breaches, reliefs and latencies, are the recording's: another replica
     // curve would have changed them, which nothing here predicts.
     sc.timeToReliefMedianS.reset();

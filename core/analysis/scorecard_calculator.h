@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/demand_cache.h"
 #include "core/analysis/scorecard.h"
 #include "core/model/experiment.h"
 
@@ -26,6 +27,9 @@ public:
         /// The table's median sample interval when the caller already has it (a sweep scores
         /// the same table many times); <= 0: computed here.
         double resolutionS = 0;
+        /// The demand of the same table, limits and settings, precomputed (a sweep scores
+        /// every what-if against it); nullptr or another size: computed here.
+        const DemandCache *demand = nullptr;
     };
     /// The scorecard of `supply` against the demand of the recording in `table` (its replicas,
     /// metrics and targets): the same demand and breach/relief instants as compute(table,
