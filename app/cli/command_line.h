@@ -54,6 +54,7 @@ struct CommandLine
     // replay (its flags are read by ReplayCommand::parseOption)
     std::optional<std::string> hpaFile;
     std::vector<std::string> sets, sweeps;
+    bool sweepTimeshare = false; ///< --sweep-x tau-u: the Sweep view's x axis is tau_U
     double onsetDelay = 0;
     bool series = false;
     bool csvOut = false; ///< replay --csv prints CSV (export --csv takes a file)

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <string>
@@ -45,6 +47,7 @@ private slots:
     void malformedManifestIsAnError();
     void sweepAndCsv();
     void badSettingIsAnError();
+    void windowTakesTheWhatIfOptions();
 };
 
 void TestCliReplay::olderExampleFromScalingLog()
@@ -161,6 +164,32 @@ void TestCliReplay::badSettingIsAnError()
     r = hpa::test::runHpaLens({"replay", kData + "/experiments/legacy-small", "--set", "min=20"});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("maxReplicas must be >= 1 and >= minReplicas"), r.err.constData());
+}
+
+void TestCliReplay::windowTakesTheWhatIfOptions()
+{
+    // The What-if panel and the Sweep view from the command line (--screenshot): a good
+    // manifest, edits and a sweep draw the window; a malformed manifest is named with its
+    // line, the picture is still written, and the exit code says something failed.
+    QTemporaryDir out;
+    const QString dir = kData + "/experiments/legacy-small";
+    const QString png = out.filePath("whatif.png");
+    auto r = hpa::test::runHpaLens({dir, "--screenshot", png, "--size", "1200x800", "--set",
+                                    "down-window=60,max=4", "--sweep", "min=1,2", "--sweep-x",
+                                    "tau-u"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(QFileInfo(png).size() > 0);
+    r = hpa::test::runHpaLens(
+        {dir, "--screenshot", png, "--hpa", kData + "/hpa/malformed.yaml"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("malformed.yaml:1"), r.err.constData());
+    // Options of the window only, checked before anything opens.
+    r = hpa::test::runHpaLens({dir, "--screenshot", png, "--sweep-x", "rho"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--sweep-x must be theta-u or tau-u"));
+    r = hpa::test::runHpaLens({"summary", dir, "--sweep-x", "tau-u"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("does not take --sweep-x"), r.err.constData());
 }
 
 QTEST_MAIN(TestCliReplay)

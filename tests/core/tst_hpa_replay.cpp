@@ -1,10 +1,10 @@
-// HpaReplay, HpaSelfCheck, HpaWhatIfEdits and the what-if scorecard on small tables built here, each
-// expected value worked out by hand from hpa-algorithm.md §7 and elasticity-kpis.md.
+// HpaReplay, HpaSelfCheck, HpaWhatIfEdits and the what-if scorecard on small tables built here,
+// each expected value worked out by hand from hpa-algorithm.md §7 and elasticity-kpis.md.
 #include "core/analysis/elastic_speedup.h"
 #include "core/analysis/hpa_replay.h"
-#include "core/analysis/scorecard_calculator.h"
 #include "core/analysis/hpa_self_check.h"
 #include "core/analysis/hpa_what_if.h"
+#include "core/analysis/scorecard_calculator.h"
 #include "core/model/metric_keys.h"
 
 #include <QTest>
