@@ -104,8 +104,13 @@ WhatIfView::WhatIfView(WhatIfSession *session, QWidget *parent)
     m_overlay->setChecked(true);
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
+    // The values stay in view in a narrow dock: the KPI names take what is left (elided,
+    // full name in the tooltip).
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(WhatIfScorecardModel::KpiColumn,
+                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->setTextElideMode(Qt::ElideRight);
     m_table->setWordWrap(false);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_form);

@@ -54,8 +54,8 @@ void SweepPlot::setPoints(QVector<Point> points, std::optional<QPointF> recordin
         y0 = 0;
         y1 = 1;
     }
-    // Both are costs from 0 up: round ranges with ticks (the charts' own rule).
-    const AxisScale xs = AxisScale::nice(x0, x1, true, false, 6);
+    // Round ranges around the dots (the charts' own rule): sweeps often differ by little.
+    const AxisScale xs = AxisScale::nice(x0, x1, false, false, 6);
     const AxisScale ys = AxisScale::nice(y0, y1, false, false, 5);
     m_x0 = xs.min;
     m_x1 = xs.max;
