@@ -95,7 +95,7 @@ namespace {
 /// row i (NaN when unknown), so the recorded columns and a what-if curve share every KPI.
 template <class SupplyAt, class DesiredAt, class DemandAt>
 Scorecard score(const MetricsTable &table, const HpaLimits &limits,
-                const ScorecardSettings &settings, bool hasReplicas, bool hasMetric,
+                const ScorecardSettings &settings, bool hasReplicas, bool hasMetric, bool slo,
                 double resolutionS, SupplyAt supplyAt, DesiredAt desiredAt, DemandAt demandAt)
 {
     Scorecard sc;
@@ -112,8 +112,9 @@ Scorecard score(const MetricsTable &table, const HpaLimits &limits,
     sc.gapThresholdS = ScorecardCalculator::gapThreshold(sc.resolutionS);
     const double G = sc.gapThresholdS;
 
-    SloSums ttft{column(table, keys::TtftMs), settings.sloTtftMs};
-    SloSums itl{column(table, keys::ItlMs), settings.sloItlMs};
+    // A what-if skips them: its latencies are not predicted (the caller says unknown).
+    SloSums ttft{slo ? column(table, keys::TtftMs) : nullptr, settings.sloTtftMs};
+    SloSums itl{slo ? column(table, keys::ItlMs) : nullptr, settings.sloItlMs};
     ScalingEpisodeTracker episodes(sc.startSeconds);
 
     // Running sums in locals: the compiler keeps them in registers.
@@ -231,7 +232,7 @@ Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimit
     const double *desired = column(table, keys::DesiredReplicas);
     DemandModel demand(table, limits, settings);
     return score(
-        table, limits, settings, replicas != nullptr, demand.usable(), 0.0,
+        table, limits, settings, replicas != nullptr, demand.usable(), true, 0.0,
         [replicas](std::size_t i) { return replicas ? replicas[i] : kNaN; },
         [desired](std::size_t i) { return desired ? desired[i] : kNaN; },
         [&demand](std::size_t i) { return demand.next(i); });
@@ -257,13 +258,14 @@ Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimit
     Scorecard sc;
     if (supply.demand && supply.demand->size() == rows) {
         const DemandCache &cache = *supply.demand;
-        sc = score(table, limits, settings, replicas != nullptr, cache.usable(), supply.resolutionS,
-                   supplyAt, desiredAt, [&cache](std::size_t i) { return cache.at(i); });
+        sc = score(table, limits, settings, replicas != nullptr, cache.usable(), false,
+                   supply.resolutionS, supplyAt, desiredAt,
+                   [&cache](std::size_t i) { return cache.at(i); });
     } else {
         DemandModel demand(table, limits, settings);
-        sc =
-            score(table, limits, settings, replicas != nullptr, demand.usable(), supply.resolutionS,
-                  supplyAt, desiredAt, [&demand](std::size_t i) { return demand.next(i); });
+        sc = score(table, limits, settings, replicas != nullptr, demand.usable(), false,
+                   supply.resolutionS, supplyAt, desiredAt,
+                   [&demand](std::size_t i) { return demand.next(i); });
     }
     // The load, and so breaches, reliefs and latencies, are the recording's: another replica
     // curve would have changed them, which nothing here predicts.

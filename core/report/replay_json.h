@@ -8,7 +8,8 @@ namespace hpa::core {
 
 /// The `hpa-lens replay --json` document, in the shape issue 13 fixes:
 /// {"spec": {...}, "self_check": {...}, "whatifs": [{"settings", "autoscaling",
-/// "elastic_speedup"}]}, "autoscaling" being the scorecard block (ScorecardJson), with "series" in the self-check and each what-if when asked for.
+/// "elastic_speedup"}]}, "autoscaling" being the scorecard block (ScorecardJson), with "series" in
+/// the self-check and each what-if when asked for.
 class ReplayJson
 {
 public:

@@ -48,8 +48,7 @@ std::string kpiText(const Scorecard &k, const Scorecard *base)
     const auto d = [&](const std::optional<double> &v, const std::optional<double> &b) {
         return base ? delta(v, b) : std::string();
     };
-    const std::optional<double> hours =
-        k.judged() ? std::optional(k.replicaHours()) : std::nullopt;
+    const std::optional<double> hours = k.judged() ? std::optional(k.replicaHours()) : std::nullopt;
     const std::optional<double> baseHours =
         base && base->judged() ? std::optional(base->replicaHours()) : std::nullopt;
     return fmt::format(
@@ -57,14 +56,12 @@ std::string kpiText(const Scorecard &k, const Scorecard *base)
         "{}{} %, upsilon {} %, psi {}/min, {} reversals, reaction median {} s",
         opt(hours, "{:.3f}"), d(hours, baseHours), opt(k.meanReplicas),
         d(k.meanReplicas, base ? base->meanReplicas : std::nullopt), opt(k.underAccuracyPct),
-        d(k.underAccuracyPct, base ? base->underAccuracyPct : std::nullopt),
-        opt(k.overAccuracyPct), d(k.overAccuracyPct, base ? base->overAccuracyPct : std::nullopt),
-        opt(k.underTimesharePct),
+        d(k.underAccuracyPct, base ? base->underAccuracyPct : std::nullopt), opt(k.overAccuracyPct),
+        d(k.overAccuracyPct, base ? base->overAccuracyPct : std::nullopt), opt(k.underTimesharePct),
         d(k.underTimesharePct, base ? base->underTimesharePct : std::nullopt),
         opt(k.overTimesharePct),
-        d(k.overTimesharePct, base ? base->overTimesharePct : std::nullopt),
-        opt(k.instabilityPct), opt(k.jitterPerMin, "{:.3f}"), k.reversals,
-        opt(k.reactionMedianS, "{:.0f}"));
+        d(k.overTimesharePct, base ? base->overTimesharePct : std::nullopt), opt(k.instabilityPct),
+        opt(k.jitterPerMin, "{:.3f}"), k.reversals, opt(k.reactionMedianS, "{:.0f}"));
 }
 
 } // namespace
