@@ -13,7 +13,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -112,13 +111,12 @@ WhatIfView::WhatIfView(WhatIfSession *session, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setWordWrap(false);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    m_table->setMinimumHeight(160);
+    // The panel scrolls as a whole (WhatIfController puts it in a scroll area), so the dock it
+    // shares a column with keeps its height.
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_spec);
-    layout->addWidget(scroll, 3);
+    layout->addWidget(m_form);
     layout->addWidget(m_reset);
     layout->addWidget(m_selfCheck);
     layout->addWidget(m_overlay);

@@ -12,6 +12,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMainWindow>
+#include <QScrollArea>
 
 namespace hpa::app {
 
@@ -29,7 +30,13 @@ WhatIfController::WhatIfController(ui::ExperimentWorkspace *workspace, QMainWind
     m_loadManifest->setStatusTip(m_loadManifest->toolTip());
     m_loadManifest->setEnabled(false);
     m_whatIfDock->setObjectName(QStringLiteral("WhatIfDock"));
-    m_whatIfDock->setWidget(m_view);
+    // Scrolled as a whole: the panel is tall, and the docks tabbed with it (Statistics,
+    // Scorecard) must not make the Scaling Events dock above them shorter.
+    auto *scroll = new QScrollArea(m_whatIfDock);
+    scroll->setWidget(m_view);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_whatIfDock->setWidget(scroll);
     m_sweepDock->setObjectName(QStringLiteral("SweepDock"));
     m_sweepDock->setWidget(m_sweepView);
 
