@@ -155,6 +155,18 @@ QString ScorecardTableModel::valueText(int row) const
     return text;
 }
 
+std::optional<double> ScorecardTableModel::value(int row) const
+{
+    if (!m_has || row < 0 || row >= rowCount())
+        return std::nullopt;
+    return kpis().at(std::size_t(row)).value(m_scorecard);
+}
+
+int ScorecardTableModel::decimals(int row) const
+{
+    return row < 0 || row >= int(kpis().size()) ? 0 : kpis().at(std::size_t(row)).decimals;
+}
+
 QVariant ScorecardTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())

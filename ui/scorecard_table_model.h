@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+#include <optional>
+
 namespace hpa::ui {
 
 /// The KPIs of a scorecard, one per row: KPI, value, unit; the tooltip gives the one-line
@@ -34,6 +36,10 @@ public:
 
     /// The value of row `row` as shown ("N/A" when unknown).
     QString valueText(int row) const;
+    /// The value of row `row`, nullopt when unknown.
+    std::optional<double> value(int row) const;
+    /// The number of digits row `row` is shown with.
+    int decimals(int row) const;
 
 private:
     core::Scorecard m_scorecard;

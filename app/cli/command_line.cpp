@@ -119,7 +119,15 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             continue;
         else if (cl.mode == Mode::Table && TableCommand::parseOption(a, value, cl))
             continue;
-        else if (a == "--compare")
+        else if (cl.mode == Mode::Gui && (a == "--hpa" || a == "--set" || a == "--sweep") &&
+                 ReplayCommand::parseOption(a, value, cl))
+            continue;
+        else if (a == "--sweep-x") {
+            const std::string axis = value(a);
+            if (axis != "theta-u" && axis != "tau-u")
+                throw std::invalid_argument("--sweep-x must be theta-u or tau-u");
+            cl.sweepTimeshare = axis == "tau-u";
+        } else if (a == "--compare")
             cl.compareDir = value(a);
         else if (a == "--screenshot")
             cl.screenshot = value(a);
@@ -235,6 +243,10 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             throw std::invalid_argument("'" + cl.dirs[0] + "' is neither a command nor a folder");
         if (cl.screenshot && cl.dirs.empty())
             throw std::invalid_argument("--screenshot needs a folder to show");
+        if ((cl.hpaFile || !cl.sets.empty() || !cl.sweeps.empty()) && cl.dirs.empty())
+            throw std::invalid_argument("--hpa, --set and --sweep need a folder to replay");
+        if (cl.sweeps.size() > 2)
+            throw std::invalid_argument("the Sweep view takes at most two --sweep");
         break;
     default:
         break;

@@ -55,6 +55,7 @@ struct CommandLine
     // replay (its flags are read by ReplayCommand::parseOption)
     std::optional<std::string> hpaFile;
     std::vector<std::string> sets, sweeps;
+    bool sweepTimeshare = false; ///< --sweep-x tau-u: the Sweep view's x axis is tau_U
     double onsetDelay = 0;
     bool series = false;
     bool csvOut = false; ///< replay and table --csv print CSV (export --csv takes a file)

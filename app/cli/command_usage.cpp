@@ -47,7 +47,19 @@ std::vector<CommandUsage> makeTable()
           {"--side-by-side", "", "A and B in two columns instead of one overlay (--screenshot)"},
           {"--align", "MODE", kAlignText},
           {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
-          {"--waiting-unit", "UNIT", kWaitingUnitText, kWaitingUnits}},
+          {"--waiting-unit", "UNIT", kWaitingUnitText, kWaitingUnits},
+          {"--hpa", "FILE",
+           "replay this HorizontalPodAutoscaler (YAML or JSON) in the What-if panel, as "
+           "File > Load HPA Manifest does"},
+          {"--set", "KEY=VALUE[,KEY=VALUE...]",
+           "open the What-if panel with these edits of the HPA spec (the keys of replay --set; "
+           "repeatable, all applied together)"},
+          {"--sweep", "KEY=V1,V2|KEY=A:B:STEP",
+           "open the Sweep view on every combination of these settings (at most two sweeps)"},
+          {"--sweep-x", "AXIS",
+           "x axis of the Sweep view: theta-u (under-provisioning accuracy, default) or tau-u "
+           "(under-provisioned time)",
+           "theta-u tau-u"}},
          "DIR may also be a folder of experiments, at any depth: the window opens the\n"
          "library of all of them (--screenshot draws it). Two folders (as a file manager\n"
          "passes them) open the second as run B.\n"

@@ -3,9 +3,12 @@
 #include "app/gui/compare_controller.h"
 #include "app/gui/library_controller.h"
 #include "app/gui/main_window.h"
+#include "app/gui/whatif_controller.h"
+#include "core/analysis/hpa_what_if_settings.h"
 #include "core/model/kv_cache_unit.h"
 #include "core/model/waiting_unit.h"
 #include "ui/library_window.h"
+#include "ui/sweep_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,6 +26,41 @@
 namespace hpa::app {
 
 namespace {
+
+/// --hpa, --set, --sweep, --sweep-x once the experiment has loaded. Returns false when one of
+/// them could not be applied (the message is on stderr).
+bool applyWhatIf(const CommandLine &cl, MainWindow &window)
+{
+    WhatIfController *w = window.whatIfController();
+    bool ok = true;
+    if (cl.hpaFile && !w->loadManifest(QString::fromStdString(*cl.hpaFile)).isEmpty())
+        ok = false; // reported through the window's error path
+    if (!cl.sets.empty()) {
+        core::HpaWhatIfSettings settings;
+        for (const std::string &group : cl.sets) {
+            const std::string problem = core::HpaWhatIfEdits::parseGroup(group, settings);
+            if (!problem.empty()) {
+                std::cerr << "hpa-lens: --set " << group << ": " << problem << '\n';
+                ok = false;
+            }
+        }
+        w->showWhatIf(settings);
+    }
+    if (cl.sweepTimeshare)
+        w->sweepView()->setXAxis(ui::SweepView::XAxis::UnderTimeshare);
+    if (!cl.sweeps.empty()) {
+        QStringList sweeps;
+        for (const std::string &s : cl.sweeps)
+            sweeps << QString::fromStdString(s);
+        const QString problem = w->showSweep(sweeps);
+        if (!problem.isEmpty()) {
+            std::cerr << "hpa-lens: --sweep: " << problem.toStdString() << '\n';
+            ok = false;
+        }
+    }
+    w->waitForIdle();
+    return ok;
+}
 
 int screenshot(const CommandLine &cl, MainWindow &window)
 {
@@ -53,6 +91,7 @@ int screenshot(const CommandLine &cl, MainWindow &window)
         library->resize(window.size());
         shown = library;
     }
+    const bool whatIfOk = applyWhatIf(cl, window);
     GuiRunner::settle(400);
     if (!window.lastError().isEmpty())
         std::cerr << "hpa-lens: " << window.lastError().toStdString() << '\n';
@@ -63,7 +102,7 @@ int screenshot(const CommandLine &cl, MainWindow &window)
         return 2;
     }
     std::cout << "Wrote " << QFileInfo(path).absoluteFilePath().toStdString() << '\n';
-    return window.lastError().isEmpty() ? 0 : 1;
+    return window.lastError().isEmpty() && whatIfOk ? 0 : 1;
 }
 
 } // namespace
@@ -102,6 +141,11 @@ int GuiRunner::run(const CommandLine &cl, int &argc, char **argv)
         window.openExperiment(QString::fromStdString(cl.dirs.front()));
     if (cl.compareDir)
         window.compareWith(QString::fromStdString(*cl.compareDir));
+    if (cl.hpaFile || !cl.sets.empty() || !cl.sweeps.empty() || cl.sweepTimeshare) {
+        // They replay the loaded run: wait for it (the window shows the progress meanwhile).
+        window.waitForLoad();
+        applyWhatIf(cl, window);
+    }
     return QApplication::exec();
 }
 

@@ -3,6 +3,7 @@
 #include "app/gui/compare_controller.h"
 #include "app/gui/export_controller.h"
 #include "app/gui/library_controller.h"
+#include "app/gui/whatif_controller.h"
 
 #include "core/library/experiment_finder.h"
 #include "ui/charts/chart_cursor.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(ui::AppSettings::Storage storage, QWidget *parent)
     m_compare = new CompareController(m_workspace, &m_settings, this);
     m_export = new ExportController(m_workspace, &m_settings, this);
     m_library = new LibraryController(&m_settings, this);
+    m_whatIf = new WhatIfController(m_workspace, this);
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("HPA Lens"));
     setAcceptDrops(true);
@@ -204,6 +206,7 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     file->addAction(m_reloadAction);
+    file->addAction(m_whatIf->loadManifestAction());
     file->addSeparator();
     file->addAction(m_compare->compareAction());
     file->addAction(m_compare->closeComparisonAction());
@@ -255,6 +258,7 @@ void MainWindow::createToolBar()
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_openAction);
     bar->addAction(m_reloadAction);
+    bar->addAction(m_whatIf->loadManifestAction());
     bar->addAction(m_compare->compareAction());
     bar->addAction(m_compare->sideBySideAction());
     bar->addSeparator();
@@ -299,6 +303,10 @@ void MainWindow::createDocks()
     scorecardDock->setObjectName(QStringLiteral("ScorecardDock"));
     scorecardDock->setWidget(m_scorecard);
     tabifyDockWidget(statsDock, scorecardDock);
+    tabifyDockWidget(scorecardDock, m_whatIf->whatIfDock());
+    addDockWidget(Qt::BottomDockWidgetArea, m_whatIf->sweepDock());
+    tabifyDockWidget(jobsDock, m_whatIf->sweepDock());
+    m_whatIf->sweepDock()->hide(); // opened by View → Sweep or a sweep
     statsDock->raise();
 
     m_viewMenu->addSeparator();
@@ -306,6 +314,8 @@ void MainWindow::createDocks()
     m_viewMenu->addAction(statsDock->toggleViewAction());
     m_viewMenu->addAction(jobsDock->toggleViewAction());
     m_viewMenu->addAction(scorecardDock->toggleViewAction());
+    m_viewMenu->addAction(m_whatIf->whatIfDock()->toggleViewAction());
+    m_viewMenu->addAction(m_whatIf->sweepDock()->toggleViewAction());
 }
 
 void MainWindow::createStatusBar()
@@ -351,6 +361,14 @@ void MainWindow::connectParts()
         m_statusLabel->setText(s + QStringLiteral("…"));
     });
     connect(m_loader, &ui::LoadController::loaded, this, &MainWindow::onLoaded);
+    connect(m_whatIf, &WhatIfController::failed, this,
+            [this](const QString &title, const QString &message) {
+                m_lastError = message;
+                m_statusLabel->setText(message);
+                if (m_modalErrors)
+                    QMessageBox::warning(this, title, message);
+            });
+    connect(m_whatIf, &WhatIfController::status, m_statusLabel, &QLabel::setText);
     connect(m_loader, &ui::LoadController::failed, this, &MainWindow::onFailed);
     connect(m_loader, &ui::LoadController::cancelled, this, [this](const QString &dir) {
         setLoading(false);
@@ -464,6 +482,7 @@ void MainWindow::closeExperiment()
     m_statistics->clear();
     m_jobs->clear();
     m_scorecard->clear();
+    m_whatIf->clear();
     setWindowTitle(tr("HPA Lens"));
     m_statusLabel->setText(tr("No experiment open"));
     m_rangeLabel->clear();
@@ -484,6 +503,7 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
     if (auto *dock = qobject_cast<QDockWidget *>(m_jobs->parentWidget()))
         dock->setVisible(!result->summary.jobs.empty() || result->summary.benchOnly);
     m_scorecard->setExperiment(result->experiment);
+    m_whatIf->setExperiment(result->experiment);
     if (!m_pendingCompare.isEmpty())
         m_compare->compareWith(std::exchange(m_pendingCompare, QString()));
     const core::ExperimentSummary &s = result->summary;

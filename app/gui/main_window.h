@@ -31,6 +31,7 @@ namespace hpa::app {
 class CompareController;
 class ExportController;
 class LibraryController;
+class WhatIfController;
 
 /// Wires menus, toolbar, docks and the status bar to the workspace. It computes nothing.
 class MainWindow : public QMainWindow
@@ -57,6 +58,7 @@ public:
     ExportController *exportController() const { return m_export; }
     CompareController *compareController() const { return m_compare; }
     LibraryController *libraryController() const { return m_library; }
+    WhatIfController *whatIfController() const { return m_whatIf; }
     /// View → KV Cache Unit and View → Waiting Unit, as if the user chose them; applies to the
     /// next load (call before openExperiment()).
     void setReadUnits(std::optional<core::KvCacheUnit> kvUnit, core::WaitingUnit waitingUnit);
@@ -96,6 +98,7 @@ private:
     CompareController *m_compare = nullptr;
     ExportController *m_export = nullptr;
     LibraryController *m_library = nullptr;
+    WhatIfController *m_whatIf = nullptr;
     QString m_pendingCompare;
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;

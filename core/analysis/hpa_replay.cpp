@@ -1,5 +1,8 @@
 #include "core/analysis/hpa_replay.h"
 
+#include "core/analysis/scorecard_calculator.h"
+#include "core/analysis/statistics.h"
+
 #include "core/model/hpa_metric_proposal.h"
 #include "core/model/hpa_reconciler.h"
 #include "core/model/metric_keys.h"
@@ -66,22 +69,7 @@ private:
 
 double HpaReplay::gapThreshold(const std::vector<double> &time)
 {
-    std::vector<double> dt;
-    dt.reserve(time.size());
-    for (std::size_t i = 1; i < time.size(); ++i) {
-        const double d = time[i] - time[i - 1];
-        if (d > 0)
-            dt.push_back(d);
-    }
-    if (dt.empty())
-        return 60.0;
-    const std::size_t mid = dt.size() / 2;
-    std::nth_element(dt.begin(), dt.begin() + mid, dt.end());
-    double median = dt[mid];
-    if (dt.size() % 2 == 0) {
-        median = (median + *std::max_element(dt.begin(), dt.begin() + mid)) / 2.0;
-    }
-    return std::max(3.0 * median, 60.0);
+    return ScorecardCalculator::gapThreshold(Statistics::medianInterval(time));
 }
 
 HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
@@ -109,7 +97,9 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
             metrics.push_back(
                 {values->data(), rec->toHpaUnit, HpaMetricProposal::toMilli(m.target)});
     }
-    result.gapThresholdSeconds = gapThreshold(t);
+    result.gapThresholdSeconds = options.gapThresholdSeconds.value_or(0) > 0
+                                     ? *options.gapThresholdSeconds
+                                     : gapThreshold(t);
     const double maxAge = options.maxSampleAgeSeconds.value_or(result.gapThresholdSeconds);
     const double period = spec.controller.syncPeriodSeconds;
     const HpaMetricProposal::Tolerances tolerances{spec.toleranceDown(), spec.toleranceUp()};
@@ -122,7 +112,10 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
     int current = std::clamp(first, spec.minReplicas, spec.maxReplicas);
     SimulatedPods pods(options.onsetDelaySeconds, t[0], current);
     result.desired.assign(rows, current);
-    result.reporting.assign(rows, 0);
+    result.current.assign(rows, current);
+    int before = current; // spec.replicas before the last sync
+    if (options.keepReporting)
+        result.reporting.assign(rows, 0);
 
     std::size_t lag = 0; // last row with t <= t_i - D (recorded pods that report)
     std::size_t row = 0; // last row with t <= now
@@ -137,15 +130,18 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
         while (row + 1 < rows && t[row + 1] <= now)
             ++row;
         // Rows before this sync keep the count decided at the previous one.
-        while (filled < rows && t[filled] < now)
-            result.desired[filled++] = current;
+        for (; filled < rows && t[filled] < now; ++filled) {
+            result.desired[filled] = current;
+            result.current[filled] = before;
+        }
         ++result.syncs;
         const bool fresh = t[row] <= now && now - t[row] <= maxAge;
         while (lag + 1 < rows && t[lag + 1] <= t[row] - options.onsetDelaySeconds)
             ++lag;
         const int recorded = replicaCount(s[lag]);
         const int reporting = options.closedLoop ? pods.reporting(now) : recorded;
-        result.reporting[row] = std::max(reporting, 0);
+        if (options.keepReporting)
+            result.reporting[row] = std::max(reporting, 0);
         bool anyValid = false;
         for (std::size_t m = 0; m < metrics.size(); ++m) {
             proposals[m].reset();
@@ -166,14 +162,17 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
         if (!anyValid)
             ++result.skippedSyncs;
         const auto raw = HpaMetricProposal::combine(current, proposals);
+        before = current;
         current = reconciler->reconcile(now, current, raw).desired;
         if (options.closedLoop)
             pods.set(now, current);
     }
-    while (filled < rows)
-        result.desired[filled++] = current;
+    for (; filled < rows; ++filled) {
+        result.desired[filled] = current;
+        result.current[filled] = before;
+    }
     // Rows between syncs report what the HPA last read.
-    for (std::size_t i = 1; i < rows; ++i) {
+    for (std::size_t i = 1; i < result.reporting.size(); ++i) {
         if (result.reporting[i] == 0)
             result.reporting[i] = result.reporting[i - 1];
     }

@@ -30,6 +30,11 @@ public:
         /// A sample older than this at a sync makes every metric invalid there; nullopt = the
         /// gap threshold G = max(3 x median interval, 60 s).
         std::optional<double> maxSampleAgeSeconds;
+        /// G when the caller already has it (a sweep replays one table many times); nullopt:
+        /// computed from the table.
+        std::optional<double> gapThresholdSeconds;
+        /// Fill Result::reporting (the series of --series and the panel); a sweep does not.
+        bool keepReporting = true;
     };
 
     struct Result
@@ -37,7 +42,11 @@ public:
         /// Per sample row: the simulated desired count after the last sync at or before t_i
         /// (the initial count before the first sync). Empty when the table cannot be replayed.
         std::vector<int> desired;
-        /// Per sample row: the pods behind the averages the HPA read (recorded or simulated).
+        /// Per sample row: spec.replicas before that last sync, i.e. the status.currentReplicas
+        /// the HPA reported with `desired` (what the recording's `replicas` column holds).
+        std::vector<int> current;
+        /// Per sample row: the pods behind the averages the HPA read (recorded or simulated);
+        /// empty unless Options::keepReporting.
         std::vector<int> reporting;
         std::size_t syncs = 0;
         std::size_t skippedSyncs = 0; ///< all metrics invalid (stale sample, no value, no pods)

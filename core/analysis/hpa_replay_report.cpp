@@ -1,11 +1,29 @@
 #include "core/analysis/hpa_replay_report.h"
 
 #include "core/analysis/hpa_replay.h"
+#include "core/model/metric_keys.h"
 
 #include <algorithm>
 #include <utility>
 
 namespace hpa::core {
+
+namespace {
+
+/// The recorded `replicas` column as counts (-1 where missing), for the series.
+std::vector<int> recordedReplicas(const MetricsTable &table)
+{
+    std::vector<int> out(table.rowCount(), -1);
+    if (const auto *s = table.values(keys::Replicas)) {
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            if ((*s)[i] >= 0)
+                out[i] = static_cast<int>(std::min((*s)[i], 1e6));
+        }
+    }
+    return out;
+}
+
+} // namespace
 
 double HpaReplayReport::warmupSeconds(const HpaSpec &spec)
 {
@@ -38,7 +56,7 @@ HpaReplayReport HpaReplayReport::build(const MetricsTable &table, ResolvedHpaSpe
     report.selfCheck = HpaSelfCheck::compare(table, replay.desired, replay.gapThresholdSeconds,
                                              warmupSeconds(report.spec.spec));
     const HpaWhatIf::Baseline baseline =
-        HpaWhatIf::baseline(table, report.spec.spec, request.onsetDelaySeconds);
+        HpaWhatIf::baseline(table, report.spec.spec, request.onsetDelaySeconds, request.scoring);
     report.recorded = baseline.recorded;
     std::vector<HpaWhatIfSettings> all;
     all.reserve(request.whatIfs.size() + 1);
@@ -51,7 +69,7 @@ HpaReplayReport HpaReplayReport::build(const MetricsTable &table, ResolvedHpaSpe
         for (std::size_t i = 0; i < t.size(); ++i)
             report.elapsed[i] = t[i] - t.front();
         report.selfCheckDesired = std::move(replay.desired);
-        report.selfCheckReplicas = ProvisioningKpis::recordedSupply(table);
+        report.selfCheckReplicas = recordedReplicas(table);
     }
     return report;
 }

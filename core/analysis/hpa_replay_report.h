@@ -22,6 +22,7 @@ struct HpaReplayReport
         std::vector<HpaWhatIfSettings> whatIfs;
         bool series = false; ///< keep per-row curves
         unsigned threads = 0;
+        ScorecardSettings scoring; ///< demand variant, SLO limits (onset delay: the replay's)
     };
 
     ResolvedHpaSpec spec;
@@ -30,7 +31,7 @@ struct HpaReplayReport
     HpaSelfCheck selfCheck;
     std::size_t syncs = 0, skippedSyncs = 0;
     double gapThresholdSeconds = 0;
-    ProvisioningKpis recorded; ///< the recording against its own demand
+    Scorecard recorded; ///< the recording's scorecard against the same demand as the what-ifs
     std::vector<HpaWhatIf::Outcome> whatIfs;
     // Series (with Request::series): elapsed seconds per row, the open-loop replay's desired
     // count and the recorded replicas that drove it.

@@ -1,6 +1,9 @@
 #include "core/analysis/hpa_what_if.h"
 
+#include "core/analysis/elastic_speedup.h"
 #include "core/analysis/hpa_replay.h"
+#include "core/analysis/scorecard_calculator.h"
+#include "core/analysis/statistics.h"
 
 #include <algorithm>
 #include <atomic>
@@ -9,16 +12,21 @@
 namespace hpa::core {
 
 HpaWhatIf::Baseline HpaWhatIf::baseline(const MetricsTable &table, const HpaSpec &spec,
-                                        double onsetDelaySeconds)
+                                        double onsetDelaySeconds, ScorecardSettings scoring)
 {
     Baseline b;
     b.table = &table;
     b.spec = spec;
     b.onsetDelaySeconds = onsetDelaySeconds;
-    b.gapThresholdSeconds = HpaReplay::gapThreshold(table.time());
-    b.demand = ProvisioningKpis::demand(table, spec.minReplicas);
-    b.recorded = ProvisioningKpis::compute(table.time(), ProvisioningKpis::recordedSupply(table),
-                                           b.demand, b.gapThresholdSeconds);
+    b.resolutionS = Statistics::medianInterval(table.time());
+    b.gapThresholdSeconds = ScorecardCalculator::gapThreshold(b.resolutionS);
+    b.limits.minReplicas = spec.minReplicas;
+    b.limits.maxReplicas = spec.maxReplicas;
+    b.limits.source = "HPA spec";
+    scoring.onsetDelaySeconds = onsetDelaySeconds;
+    b.scoring = scoring;
+    b.recorded = ScorecardCalculator::compute(table, b.limits, b.scoring);
+    b.demand = DemandCache(table, b.limits, b.scoring);
     return b;
 }
 
@@ -35,14 +43,23 @@ HpaWhatIf::Outcome HpaWhatIf::run(const Baseline &baseline, const HpaWhatIfSetti
     HpaReplay::Options options;
     options.closedLoop = true;
     options.onsetDelaySeconds = out.onsetDelaySeconds;
+    options.gapThresholdSeconds = baseline.gapThresholdSeconds;
+    options.keepReporting = keepSeries;
     HpaReplay::Result replay = HpaReplay::run(*baseline.table, out.spec, options);
     if (!replay.problem.empty()) {
         out.problem = replay.problem;
         return out;
     }
-    out.kpis = ProvisioningKpis::compute(baseline.table->time(), replay.desired, baseline.demand,
-                                         baseline.gapThresholdSeconds);
-    out.elasticSpeedup = ProvisioningKpis::elasticSpeedup(baseline.recorded, out.kpis);
+    ScorecardCalculator::Supply supply;
+    // The recording's supply is status.currentReplicas (spec.replicas before the last sync),
+    // its desired count the one decided there: the what-if is scored alike.
+    supply.replicas = &replay.current;
+    supply.desired = &replay.desired;
+    supply.resolutionS = baseline.resolutionS;
+    supply.demand = &baseline.demand;
+    out.scorecard =
+        ScorecardCalculator::compute(*baseline.table, baseline.limits, baseline.scoring, supply);
+    out.elasticSpeedup = ElasticSpeedup::of(baseline.recorded, out.scorecard);
     if (keepSeries) {
         out.desired = std::move(replay.desired);
         out.reporting = std::move(replay.reporting);

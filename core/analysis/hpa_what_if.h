@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/analysis/demand_cache.h"
 #include "core/analysis/hpa_what_if_settings.h"
-#include "core/analysis/provisioning_kpis.h"
+#include "core/analysis/scorecard.h"
+#include "core/analysis/scorecard_settings.h"
 #include "core/model/hpa_spec.h"
 #include "core/model/metrics_table.h"
 
@@ -11,22 +13,25 @@
 
 namespace hpa::core {
 
-/// Closed-loop what-ifs (HpaReplay with closedLoop) scored against the recording's demand:
-/// each one an estimate of the replica curve another spec would have produced under the same
-/// load, never a prediction of latency.
+/// Closed-loop what-ifs (HpaReplay with closedLoop) scored by the scorecard against the
+/// recording's demand: each one an estimate of the replica curve another spec would have
+/// produced under the same load, never a prediction of latency.
 class HpaWhatIf
 {
 public:
-    /// What every what-if of one run shares: the table, the spec as loaded, the recording's
-    /// demand and KPIs.
+    /// What every what-if of one run shares: the table, the spec as loaded, how the scorecard
+    /// judges (demand variant, bounds of the demand, SLO limits) and the recording's scorecard.
     struct Baseline
     {
         const MetricsTable *table = nullptr;
         HpaSpec spec;
         double onsetDelaySeconds = 0;
         double gapThresholdSeconds = 60;
-        std::vector<double> demand;
-        ProvisioningKpis recorded;
+        double resolutionS = 0; ///< median sample interval, computed once
+        HpaLimits limits;       ///< the loaded spec's bounds: the demand's floor (and cap)
+        ScorecardSettings scoring;
+        Scorecard recorded; ///< the recording against the same demand
+        DemandCache demand; ///< that demand, row by row, computed once
     };
 
     struct Outcome
@@ -35,15 +40,16 @@ public:
         std::string problem; ///< the settings or the replay failed; nothing else is set
         HpaSpec spec;        ///< the spec after the settings
         double onsetDelaySeconds = 0;
-        ProvisioningKpis kpis;
+        Scorecard scorecard;                  ///< the replica curve against the recorded demand
         std::optional<double> elasticSpeedup; ///< vs the recording, > 1 = better
         std::vector<int> desired;             ///< per row, when series were asked for
         std::vector<int> reporting;
     };
 
-    /// `table` must outlive the baseline.
+    /// `table` must outlive the baseline. The demand's onset delay is the replay's
+    /// (`scoring.onsetDelaySeconds` is overwritten with it).
     static Baseline baseline(const MetricsTable &table, const HpaSpec &spec,
-                             double onsetDelaySeconds);
+                             double onsetDelaySeconds, ScorecardSettings scoring = {});
     static Outcome run(const Baseline &baseline, const HpaWhatIfSettings &settings,
                        bool keepSeries);
     /// Every what-if, spread over `threads` threads (0 = one per core); same order as given.

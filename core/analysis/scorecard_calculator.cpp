@@ -1,5 +1,6 @@
 #include "core/analysis/scorecard_calculator.h"
 
+#include "core/analysis/demand_cache.h"
 #include "core/analysis/demand_model.h"
 #include "core/analysis/scaling_episode_tracker.h"
 #include "core/analysis/statistics.h"
@@ -88,28 +89,32 @@ Scorecard ScorecardCalculator::compute(const Experiment &experiment,
     return compute(experiment.metrics, HpaLimits::of(experiment), settings);
 }
 
-Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimits &limits,
-                                       const ScorecardSettings &settings)
+namespace {
+
+/// The one pass of the scorecard; `supplyAt(i)` and `desiredAt(i)` give the replica counts of
+/// row i (NaN when unknown), so the recorded columns and a what-if curve share every KPI.
+template <class SupplyAt, class DesiredAt, class DemandAt>
+Scorecard score(const MetricsTable &table, const HpaLimits &limits,
+                const ScorecardSettings &settings, bool hasReplicas, bool hasMetric, bool slo,
+                double resolutionS, SupplyAt supplyAt, DesiredAt desiredAt, DemandAt demandAt)
 {
     Scorecard sc;
     sc.settings = settings;
     sc.limits = limits;
     const std::size_t n = table.rowCount();
     const std::vector<double> &t = table.time();
-    sc.hasReplicas = column(table, keys::Replicas) != nullptr;
-    DemandModel demand(table, limits, settings);
-    sc.hasMetric = demand.usable();
+    sc.hasReplicas = hasReplicas;
+    sc.hasMetric = hasMetric;
     if (n == 0)
         return sc;
     sc.startSeconds = t.front();
-    sc.resolutionS = Statistics::medianInterval(t);
-    sc.gapThresholdS = gapThreshold(sc.resolutionS);
+    sc.resolutionS = resolutionS > 0 ? resolutionS : Statistics::medianInterval(t);
+    sc.gapThresholdS = ScorecardCalculator::gapThreshold(sc.resolutionS);
     const double G = sc.gapThresholdS;
 
-    const double *replicas = column(table, keys::Replicas);
-    const double *desired = column(table, keys::DesiredReplicas);
-    SloSums ttft{column(table, keys::TtftMs), settings.sloTtftMs};
-    SloSums itl{column(table, keys::ItlMs), settings.sloItlMs};
+    // A what-if skips them: its latencies are not predicted (the caller says unknown).
+    SloSums ttft{slo ? column(table, keys::TtftMs) : nullptr, settings.sloTtftMs};
+    SloSums itl{slo ? column(table, keys::ItlMs) : nullptr, settings.sloItlMs};
     ScalingEpisodeTracker episodes(sc.startSeconds);
 
     // Running sums in locals: the compiler keeps them in registers.
@@ -125,10 +130,9 @@ Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimit
     const double window = settings.reversalWindowSeconds;
 
     for (std::size_t i = 0; i < n; ++i) {
-        const double s = replicas ? replicas[i] : kNaN;
+        const double s = supplyAt(i);
         const DemandModel::Sample sample =
-            sc.hasMetric ? demand.next(i)
-                         : DemandModel::Sample{kNaN, kNaN, DemandModel::Load::Unknown};
+            hasMetric ? demandAt(i) : DemandModel::Sample{kNaN, kNaN, DemandModel::Load::Unknown};
         const double d = sample.demand;
         const bool last = i + 1 == n;
         const double dt = last ? 0.0 : t[i + 1] - t[i];
@@ -177,7 +181,7 @@ Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimit
             lastReplicas = s;
         }
 
-        episodes.add(i, t[i], sample.load, s, desired ? desired[i] : kNaN);
+        episodes.add(i, t[i], sample.load, s, desiredAt(i));
         if (ttft.values)
             ttft.add(i, dt, isCovered);
         if (itl.values)
@@ -210,12 +214,64 @@ Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimit
             reliefs.push_back(*r);
         sc.censored += e.censored();
     }
-    sc.reactionMedianS = median(std::move(reactions));
-    sc.timeToReliefMedianS = median(std::move(reliefs));
+    sc.reactionMedianS = ScorecardCalculator::median(std::move(reactions));
+    sc.timeToReliefMedianS = ScorecardCalculator::median(std::move(reliefs));
     sc.ttft = ttft.result();
     sc.itl = itl.result();
     sc.ttft.limitMs = settings.sloTtftMs;
     sc.itl.limitMs = settings.sloItlMs;
+    return sc;
+}
+
+} // namespace
+
+Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimits &limits,
+                                       const ScorecardSettings &settings)
+{
+    const double *replicas = column(table, keys::Replicas);
+    const double *desired = column(table, keys::DesiredReplicas);
+    DemandModel demand(table, limits, settings);
+    return score(
+        table, limits, settings, replicas != nullptr, demand.usable(), true, 0.0,
+        [replicas](std::size_t i) { return replicas ? replicas[i] : kNaN; },
+        [desired](std::size_t i) { return desired ? desired[i] : kNaN; },
+        [&demand](std::size_t i) { return demand.next(i); });
+}
+
+Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimits &limits,
+                                       const ScorecardSettings &settings, const Supply &supply)
+{
+    const std::size_t rows = table.rowCount();
+    const int *replicas =
+        supply.replicas && supply.replicas->size() == rows ? supply.replicas->data() : nullptr;
+    const int *desired =
+        supply.desired && supply.desired->size() == rows ? supply.desired->data() : replicas;
+    const auto count = [](const int *v, std::size_t i) {
+        return v && v[i] >= 0 ? static_cast<double>(v[i]) : kNaN;
+    };
+    const auto supplyAt = [&](std::size_t i) {
+        return count(replicas, i);
+    };
+    const auto desiredAt = [&](std::size_t i) {
+        return count(desired, i);
+    };
+    Scorecard sc;
+    if (supply.demand && supply.demand->size() == rows) {
+        const DemandCache &cache = *supply.demand;
+        sc = score(table, limits, settings, replicas != nullptr, cache.usable(), false,
+                   supply.resolutionS, supplyAt, desiredAt,
+                   [&cache](std::size_t i) { return cache.at(i); });
+    } else {
+        DemandModel demand(table, limits, settings);
+        sc = score(table, limits, settings, replicas != nullptr, demand.usable(), false,
+                   supply.resolutionS, supplyAt, desiredAt,
+                   [&demand](std::size_t i) { return demand.next(i); });
+    }
+    // The load, and so breaches, reliefs and latencies, are the recording's: another replica
+    // curve would have changed them, which nothing here predicts.
+    sc.timeToReliefMedianS.reset();
+    sc.ttft = SloAttainment{false, settings.sloTtftMs, std::nullopt};
+    sc.itl = SloAttainment{false, settings.sloItlMs, std::nullopt};
     return sc;
 }
 

@@ -1,5 +1,7 @@
 #include "core/model/hpa_reconciler.h"
 
+#include "core/model/hpa_quiet_sync.h"
+
 #include <stdexcept>
 #include <utility>
 
@@ -15,6 +17,7 @@ HpaReconciler::HpaReconciler(HpaSpec spec) : m_spec(std::move(spec))
 void HpaReconciler::reset()
 {
     m_seeded = false;
+    m_uniform = false;
     m_recommendations.clear();
     m_upEvents.clear();
     m_downEvents.clear();
@@ -25,6 +28,7 @@ HpaReconciler::Decision HpaReconciler::reconcile(double now, int current, std::o
     if (!m_seeded) {
         m_recommendations.push_back({current, now});
         m_seeded = true;
+        m_uniform = true;
     }
     Decision d;
     d.current = current;
@@ -45,6 +49,16 @@ HpaReconciler::Decision HpaReconciler::reconcile(double now, int current, std::o
         d.desired = current;
         d.reason = "FailedGetMetrics";
         return d;
+    } else if (m_quietShortcut &&
+               HpaQuietSync::apply(m_recommendations, m_uniform, now, current, *raw,
+                                   m_spec.minReplicas, m_spec.maxReplicas)) {
+        // Exactly what the full path below decides for such a sync.
+        ++m_quietSyncs;
+        d.raw = raw;
+        d.stabilized = current;
+        d.desired = current;
+        d.reason = "DesiredWithinRange";
+        return d;
     } else {
         d.raw = raw;
         HpaNormalizer::Limited limited{};
@@ -63,6 +77,7 @@ HpaReconciler::Decision HpaReconciler::reconcile(double now, int current, std::o
         }
         d.desired = limited.replicas;
         d.reason = limited.reason;
+        m_uniform = HpaQuietSync::uniform(m_recommendations);
     }
     if (d.rescaled() && m_spec.behavior) {
         if (d.desired > current)

@@ -3,6 +3,7 @@
 #include "core/model/hpa_normalizer.h"
 #include "core/model/hpa_spec.h"
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -43,9 +44,18 @@ public:
     /// Forgets the controller's memory (a new HPA object).
     void reset();
 
+    /// Syncs that proposed the current count to a settled memory are decided in constant time
+    /// (HpaQuietSync), on by default; off only to prove it changes nothing (tests, bench).
+    void setQuietShortcut(bool on) { m_quietShortcut = on; }
+    /// How many reconciles took the shortcut.
+    std::size_t quietSyncs() const { return m_quietSyncs; }
+
 private:
     HpaSpec m_spec;
     bool m_seeded = false;
+    bool m_quietShortcut = true;
+    bool m_uniform = false; ///< every stored recommendation holds the same count
+    std::size_t m_quietSyncs = 0;
     std::vector<HpaNormalizer::Recommendation> m_recommendations;
     std::vector<HpaNormalizer::ScaleEvent> m_upEvents, m_downEvents;
 };

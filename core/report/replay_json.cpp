@@ -1,5 +1,7 @@
 #include "core/report/replay_json.h"
 
+#include "core/report/scorecard_json.h"
+
 #include <cmath>
 
 namespace hpa::core {
@@ -78,23 +80,6 @@ Json ReplayJson::specJson(const ResolvedHpaSpec &resolved)
     return j;
 }
 
-Json ReplayJson::autoscalingJson(const ProvisioningKpis &k, double gapThresholdSeconds)
-{
-    return {{"replica_seconds", number(k.replicaSeconds)},
-            {"replica_hours", number(k.replicaHours())},
-            {"mean_replicas", optional(k.meanReplicas)},
-            {"wasted_replica_seconds", number(k.wastedReplicaSeconds)},
-            {"missing_replica_seconds", number(k.missingReplicaSeconds)},
-            {"under_accuracy_pct", optional(k.underAccuracyPct)},
-            {"over_accuracy_pct", optional(k.overAccuracyPct)},
-            {"under_timeshare_pct", optional(k.underTimesharePct)},
-            {"over_timeshare_pct", optional(k.overTimesharePct)},
-            {"reversals", k.reversals},
-            {"demand", "hpa-ideal"},
-            {"gap_threshold_s", number(gapThresholdSeconds)},
-            {"uncovered_s", number(k.uncoveredS)}};
-}
-
 Json ReplayJson::toJson(const HpaReplayReport &report, bool series)
 {
     Json j;
@@ -111,8 +96,11 @@ Json ReplayJson::toJson(const HpaReplayReport &report, bool series)
         Json settings = Json::object();
         for (const auto &[key, value] : o.settings)
             settings[key] = settingValue(value);
+        Json autoscaling = ScorecardJson::toJson(o.scorecard);
+        // Latency is not predicted by a what-if: unknown, not "not collected".
+        autoscaling["slo"] = {{"ttft_ms", nullptr}, {"itl_ms", nullptr}};
         Json w = {{"settings", settings},
-                  {"autoscaling", autoscalingJson(o.kpis, report.gapThresholdSeconds)},
+                  {"autoscaling", autoscaling},
                   {"elastic_speedup", optional(o.elasticSpeedup)}};
         if (series)
             w["series"] = seriesJson(report.elapsed, o.desired, o.reporting);

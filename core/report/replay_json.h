@@ -8,7 +8,8 @@ namespace hpa::core {
 
 /// The `hpa-lens replay --json` document, in the shape issue 13 fixes:
 /// {"spec": {...}, "self_check": {...}, "whatifs": [{"settings", "autoscaling",
-/// "elastic_speedup"}]}, with "series" in the self-check and each what-if when asked for.
+/// "elastic_speedup"}]}, "autoscaling" being the scorecard block (ScorecardJson), with "series" in
+/// the self-check and each what-if when asked for.
 class ReplayJson
 {
 public:
@@ -16,9 +17,6 @@ public:
     /// {"source", "assumed", "min_replicas", "max_replicas", "tolerance", "sync_period_s",
     /// "metrics", "behavior"}; tolerance is {"scale_up", "scale_down"} when they differ.
     static nlohmann::ordered_json specJson(const ResolvedHpaSpec &spec);
-    /// The KPIs the replay computes under the scorecard's key names.
-    static nlohmann::ordered_json autoscalingJson(const ProvisioningKpis &kpis,
-                                                  double gapThresholdSeconds);
 };
 
 } // namespace hpa::core

@@ -42,6 +42,28 @@ std::string settingsText(const HpaWhatIfSettings &settings)
     return out;
 }
 
+/// One line of scorecard KPIs, with the difference to `base` when given.
+std::string kpiText(const Scorecard &k, const Scorecard *base)
+{
+    const auto d = [&](const std::optional<double> &v, const std::optional<double> &b) {
+        return base ? delta(v, b) : std::string();
+    };
+    const std::optional<double> hours = k.judged() ? std::optional(k.replicaHours()) : std::nullopt;
+    const std::optional<double> baseHours =
+        base && base->judged() ? std::optional(base->replicaHours()) : std::nullopt;
+    return fmt::format(
+        "{} replica-h{}, mean {}{} replicas, thetaU {}{} %, thetaO {}{} %, tauU {}{} %, tauO "
+        "{}{} %, upsilon {} %, psi {}/min, {} reversals, reaction median {} s",
+        opt(hours, "{:.3f}"), d(hours, baseHours), opt(k.meanReplicas),
+        d(k.meanReplicas, base ? base->meanReplicas : std::nullopt), opt(k.underAccuracyPct),
+        d(k.underAccuracyPct, base ? base->underAccuracyPct : std::nullopt), opt(k.overAccuracyPct),
+        d(k.overAccuracyPct, base ? base->overAccuracyPct : std::nullopt), opt(k.underTimesharePct),
+        d(k.underTimesharePct, base ? base->underTimesharePct : std::nullopt),
+        opt(k.overTimesharePct),
+        d(k.overTimesharePct, base ? base->overTimesharePct : std::nullopt), opt(k.instabilityPct),
+        opt(k.jitterPerMin, "{:.3f}"), k.reversals, opt(k.reactionMedianS, "{:.0f}"));
+}
+
 } // namespace
 
 std::string ReplayText::render(const HpaReplayReport &r, const std::string &experimentName)
@@ -107,30 +129,23 @@ std::string ReplayText::render(const HpaReplayReport &r, const std::string &expe
     } else {
         fmt::format_to(it, "  not computed: no desired_replicas column or no covered time\n");
     }
-    fmt::format_to(it, "\nWhat-ifs: closed-loop ESTIMATES (the simulated replicas share the "
-                       "recorded load; latency is not predicted), scored against the recording's "
-                       "HPA-ideal demand\n");
-    const ProvisioningKpis &b = r.recorded;
     fmt::format_to(it,
-                   "  recording: {:.3f} replica-h, mean {} replicas, thetaU {} %, thetaO {} "
-                   "%, tauU {} %, tauO {} %, {} reversals\n",
-                   b.replicaHours(), opt(b.meanReplicas), opt(b.underAccuracyPct),
-                   opt(b.overAccuracyPct), opt(b.underTimesharePct), opt(b.overTimesharePct),
-                   b.reversals);
+                   "\nWhat-ifs: closed-loop ESTIMATES (the simulated replicas share the "
+                   "recorded load; latency is not predicted), scored by the scorecard against "
+                   "the recording's {} demand (floor {}, onset delay {:g} s)\n",
+                   ScorecardSettings::demandKey(r.recorded.settings.demand),
+                   r.recorded.limits.floor(), r.recorded.settings.onsetDelaySeconds);
+    const Scorecard &b = r.recorded;
+    fmt::format_to(it, "  recording: {}\n", kpiText(b, nullptr));
     for (std::size_t i = 0; i < r.whatIfs.size(); ++i) {
         const HpaWhatIf::Outcome &o = r.whatIfs[i];
-        const ProvisioningKpis &k = o.kpis;
         fmt::format_to(it, "  #{} {} (estimate)\n", i, settingsText(o.settings));
-        fmt::format_to(it,
-                       "     {:.3f} replica-h{}, mean {}{} replicas, thetaU {}{} %, thetaO "
-                       "{}{} %, tauU {}{} %, tauO {}{} %, {} reversals; elastic speedup {}\n",
-                       k.replicaHours(), delta(k.replicaHours(), b.replicaHours()),
-                       opt(k.meanReplicas), delta(k.meanReplicas, b.meanReplicas),
-                       opt(k.underAccuracyPct), delta(k.underAccuracyPct, b.underAccuracyPct),
-                       opt(k.overAccuracyPct), delta(k.overAccuracyPct, b.overAccuracyPct),
-                       opt(k.underTimesharePct), delta(k.underTimesharePct, b.underTimesharePct),
-                       opt(k.overTimesharePct), delta(k.overTimesharePct, b.overTimesharePct),
-                       k.reversals, opt(o.elasticSpeedup, "{:.3f}"));
+        if (!o.problem.empty()) {
+            fmt::format_to(it, "     not replayed: {}\n", o.problem);
+            continue;
+        }
+        fmt::format_to(it, "     {}; elastic speedup {}\n", kpiText(o.scorecard, &b),
+                       opt(o.elasticSpeedup, "{:.3f}"));
     }
     return fmt::to_string(out);
 }
@@ -149,7 +164,8 @@ std::string ReplayText::csv(const HpaReplayReport &r)
     for (const std::string &k : keys)
         fmt::format_to(it, "{},", k);
     fmt::format_to(it, "replica_hours,mean_replicas,under_accuracy_pct,over_accuracy_pct,"
-                       "under_timeshare_pct,over_timeshare_pct,reversals,elastic_speedup\n");
+                       "under_timeshare_pct,over_timeshare_pct,instability_pct,jitter_per_min,"
+                       "reversals,reaction_s_median,elastic_speedup\n");
     const auto cell = [](const std::optional<double> &v) {
         return v ? fmt::format("{:.6g}", *v) : std::string();
     };
@@ -159,7 +175,7 @@ std::string ReplayText::csv(const HpaReplayReport &r)
                                         [&](const auto &p) { return p.first == k; });
             fmt::format_to(it, "{},", f == o.settings.end() ? std::string() : f->second);
         }
-        const ProvisioningKpis &k = o.kpis;
+        const Scorecard &k = o.scorecard;
         fmt::format_to(it, "{:.6g},{},{},{},{},{},{},{}\n", k.replicaHours(), cell(k.meanReplicas),
                        cell(k.underAccuracyPct), cell(k.overAccuracyPct), cell(k.underTimesharePct),
                        cell(k.overTimesharePct), k.reversals, cell(o.elasticSpeedup));

@@ -264,8 +264,9 @@ void TestCliHelp::bashCompletion_data()
         << QStringList{QStringLiteral("--slo-itl"), QStringLiteral("--slo-ttft")};
     QTest::newRow("window options")
         << QStringList{QStringLiteral("hpa-lens"), QStringLiteral("--s")}
-        << QStringList{QStringLiteral("--screenshot"), QStringLiteral("--side-by-side"),
-                       QStringLiteral("--size")};
+        << QStringList{QStringLiteral("--screenshot"), QStringLiteral("--set"),
+                       QStringLiteral("--side-by-side"), QStringLiteral("--size"),
+                       QStringLiteral("--sweep"), QStringLiteral("--sweep-x")};
     QTest::newRow("choices") << QStringList{QStringLiteral("hpa-lens"), QStringLiteral("summary"),
                                             QStringLiteral("--kv-unit"), QStringLiteral("")}
                              << QStringList{QStringLiteral("fraction"), QStringLiteral("milli"),

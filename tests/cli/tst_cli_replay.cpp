@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <string>
@@ -45,6 +47,7 @@ private slots:
     void malformedManifestIsAnError();
     void sweepAndCsv();
     void badSettingIsAnError();
+    void windowTakesTheWhatIfOptions();
 };
 
 void TestCliReplay::olderExampleFromScalingLog()
@@ -76,6 +79,18 @@ void TestCliReplay::olderExampleFromScalingLog()
     QCOMPARE(keysOf(j["whatifs"][0]["series"]),
              (std::vector<std::string>{"t_s", "desired", "replicas"}));
     QCOMPARE(j["whatifs"][0]["series"]["t_s"].size(), std::size_t(249));
+    // Each what-if carries the scorecard's autoscaling block, key for key (ScorecardJson).
+    QCOMPARE(keysOf(j["whatifs"][1]["autoscaling"]),
+             (std::vector<std::string>{
+                 "demand", "onset_delay_s", "gap_threshold_s", "uncovered_s", "covered_s",
+                 "resolution_s", "min_replicas", "max_replicas", "replica_seconds",
+                 "replica_hours", "mean_replicas", "wasted_replica_seconds",
+                 "missing_replica_seconds", "under_accuracy_pct", "over_accuracy_pct",
+                 "under_timeshare_pct", "over_timeshare_pct", "instability_pct",
+                 "jitter_per_min", "reversals", "episodes", "reaction_s_median",
+                 "time_to_relief_s_median", "censored", "slo"}));
+    QVERIFY(j["whatifs"][0]["autoscaling"]["instability_pct"].is_number());
+    QVERIFY(j["whatifs"][0]["autoscaling"]["episodes"].is_array());
     // A 60 s down window can only keep pods longer: more replica-hours than the spec as loaded.
     QVERIFY(j["whatifs"][1]["autoscaling"]["replica_hours"].get<double>() >
             j["whatifs"][0]["autoscaling"]["replica_hours"].get<double>());
@@ -149,6 +164,32 @@ void TestCliReplay::badSettingIsAnError()
     r = hpa::test::runHpaLens({"replay", kData + "/experiments/legacy-small", "--set", "min=20"});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("maxReplicas must be >= 1 and >= minReplicas"), r.err.constData());
+}
+
+void TestCliReplay::windowTakesTheWhatIfOptions()
+{
+    // The What-if panel and the Sweep view from the command line (--screenshot): a good
+    // manifest, edits and a sweep draw the window; a malformed manifest is named with its
+    // line, the picture is still written, and the exit code says something failed.
+    QTemporaryDir out;
+    const QString dir = kData + "/experiments/legacy-small";
+    const QString png = out.filePath("whatif.png");
+    auto r = hpa::test::runHpaLens({dir, "--screenshot", png, "--size", "1200x800", "--set",
+                                    "down-window=60,max=4", "--sweep", "min=1,2", "--sweep-x",
+                                    "tau-u"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(QFileInfo(png).size() > 0);
+    r = hpa::test::runHpaLens(
+        {dir, "--screenshot", png, "--hpa", kData + "/hpa/malformed.yaml"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("malformed.yaml:1"), r.err.constData());
+    // Options of the window only, checked before anything opens.
+    r = hpa::test::runHpaLens({dir, "--screenshot", png, "--sweep-x", "rho"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("--sweep-x must be theta-u or tau-u"));
+    r = hpa::test::runHpaLens({"summary", dir, "--sweep-x", "tau-u"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("does not take --sweep-x"), r.err.constData());
 }
 
 QTEST_MAIN(TestCliReplay)

@@ -1,8 +1,10 @@
-// HpaReplay, HpaSelfCheck, HpaWhatIfEdits and ProvisioningKpis on small tables built here, each
-// expected value worked out by hand from hpa-algorithm.md §7 and elasticity-kpis.md.
+// HpaReplay, HpaSelfCheck, HpaWhatIfEdits and the what-if scorecard on small tables built here,
+// each expected value worked out by hand from hpa-algorithm.md §7 and elasticity-kpis.md.
+#include "core/analysis/elastic_speedup.h"
 #include "core/analysis/hpa_replay.h"
 #include "core/analysis/hpa_self_check.h"
 #include "core/analysis/hpa_what_if.h"
+#include "core/analysis/scorecard_calculator.h"
 #include "core/model/metric_keys.h"
 
 #include <QTest>
@@ -55,7 +57,8 @@ private slots:
     void closedLoopConservesLoad();
     void staleSamplesSkipSyncs();
     void whatIfEdits();
-    void kpisByHand();
+    void whatIfScoredByTheScorecard();
+    void whatIfOutcomeCarriesTheScorecard();
 };
 
 void TestHpaReplay::openLoopFollowsTheRecording()
@@ -135,20 +138,79 @@ void TestHpaReplay::whatIfEdits()
     QVERIFY(!HpaWhatIfEdits::expandSweeps({"min=3:1:1"}, combos).empty());
 }
 
-void TestHpaReplay::kpisByHand()
+void TestHpaReplay::whatIfScoredByTheScorecard()
 {
-    // Supply 1, 3, 3 against demand 3, 3, 1 over two 15 s intervals (the last sample holds
-    // nothing): interval 0 under by 2 (2/3 of demand), interval 1 exact.
-    const std::vector<double> time{0, 15, 30};
-    const auto k = ProvisioningKpis::compute(time, {1, 3, 3}, {3, 3, 1}, 60);
+    // Recorded: 1 pod throughout, waiting 30, 30, 10 per pod (target 10): demand D1 =
+    // ceil(1 x 3) = 3, 3, 1. A what-if supply 1, 3, 3 against it over two 15 s intervals (the
+    // last sample holds nothing): interval 0 under by 2 (2/3 of demand), interval 1 exact.
+    const MetricsTable t = table({1, 1, 1}, {1, 1, 1}, {30, 30, 10});
+    HpaLimits limits;
+    limits.minReplicas = 1;
+    const std::vector<int> supply{1, 3, 3};
+    ScorecardCalculator::Supply s;
+    s.replicas = &supply;
+    const Scorecard k = ScorecardCalculator::compute(t, limits, {}, s);
+    QVERIFY(k.hasReplicas);
     QCOMPARE(k.coveredS, 30.0);
     QCOMPARE(k.replicaSeconds, 60.0);
     QCOMPARE(k.missingReplicaSeconds, 30.0);
     QCOMPARE(k.underAccuracyPct.value_or(-1), 100.0 * (2.0 / 3.0 * 15) / 30);
     QCOMPARE(k.underTimesharePct.value_or(-1), 50.0);
     QCOMPARE(k.overTimesharePct.value_or(-1), 0.0);
-    const auto same = ProvisioningKpis::elasticSpeedup(k, k);
-    QCOMPARE(same.value_or(-1), 1.0);
+    // The change at 15 s (+2 against a flat demand) is against the demand: upsilon 100 %;
+    // psi = (2 - 0) replica steps over 0.5 covered minutes = 4 per minute.
+    QCOMPARE(k.instabilityPct.value_or(-1), 100.0);
+    QCOMPARE(k.jitterPerMin.value_or(-1), 4.0);
+    // The recorded curve given as a supply scores exactly as the recording itself: one pass.
+    const std::vector<int> recorded{1, 1, 1};
+    s.replicas = &recorded;
+    const Scorecard same = ScorecardCalculator::compute(t, limits, {}, s);
+    const Scorecard rec = ScorecardCalculator::compute(t, limits, {});
+    QCOMPARE(same.replicaSeconds, rec.replicaSeconds);
+    QCOMPARE(same.underAccuracyPct, rec.underAccuracyPct);
+    QCOMPARE(same.instabilityPct, rec.instabilityPct);
+    QCOMPARE(same.jitterPerMin, rec.jitterPerMin);
+    QCOMPARE(same.episodes.size(), rec.episodes.size());
+    QCOMPARE(ElasticSpeedup::of(rec, rec).value_or(-1), 1.0);
+    // Recording: theta_U = 100 x (2/3 x 15 + 2/3 x 15) / 30 = 66.67 %, tau_U 100 %, over 0
+    // (floored to 0.01); the what-if: 33.33 %, 50 %, over 0, 0. Speedup =
+    // (2 x 2 x 1 x 1)^(1/4) = sqrt(2).
+    QCOMPARE(ElasticSpeedup::of(rec, k).value_or(-1), std::sqrt(2.0));
+    // A what-if that cannot be scored (no metric known) has no speedup.
+    QVERIFY(!ElasticSpeedup::of(rec, Scorecard{}));
+}
+
+void TestHpaReplay::whatIfOutcomeCarriesTheScorecard()
+{
+    // The closed-loop replay of closedLoopConservesLoad: 1 recorded pod at 30 (demand 3), the
+    // HPA goes to 3 at the first sync (t = 0). As in the recording, the supply is
+    // status.currentReplicas (spec.replicas before the last sync): 1 at row 0, then 3.
+    const MetricsTable t = table({1, 1, 1, 1}, {1, 1, 1, 1}, {30, 30, 30, 30});
+    const HpaWhatIf::Baseline base = HpaWhatIf::baseline(t, spec(), 0);
+    QCOMPARE(base.recorded.underTimesharePct.value_or(-1), 100.0);
+    QCOMPARE(base.recorded.underAccuracyPct.value_or(-1), 100.0 * 2.0 / 3.0);
+    const HpaWhatIf::Outcome o = HpaWhatIf::run(base, {}, true);
+    QVERIFY(o.problem.empty());
+    QCOMPARE(o.desired, (std::vector<int>{3, 3, 3, 3}));
+    QCOMPARE(o.scorecard.replicaSeconds, 1.0 * 15 + 3.0 * 30);
+    QCOMPARE(o.scorecard.underTimesharePct.value_or(-1), 100.0 / 3.0);
+    QCOMPARE(o.scorecard.underAccuracyPct.value_or(-1), 100.0 * (2.0 / 3.0 * 15) / 45);
+    QCOMPARE(o.scorecard.resolutionS, 15.0);
+    // One episode: breach and decision at row 0 (desired 3 > current 1), caught up at 15 s;
+    // the recorded load never falls back, so it is censored; time to relief is not predicted.
+    QCOMPARE(o.scorecard.episodes.size(), std::size_t(1));
+    QCOMPARE(o.scorecard.reactionMedianS.value_or(-1), 0.0);
+    QCOMPARE(o.scorecard.episodes[0].catchUpS().value_or(-1), 15.0);
+    QVERIFY(!o.scorecard.timeToReliefMedianS);
+    QVERIFY(!o.scorecard.ttft.attainmentPct);
+    // theta_U 66.67 -> 22.22 and tau_U 100 -> 33.33 (x 3 each), theta_O and tau_O 0 (both
+    // floored at 0.01): (3 x 3 x 1 x 1)^(1/4) = sqrt(3).
+    QCOMPARE(o.elasticSpeedup.value_or(-1), std::sqrt(3.0));
+    // A sweep over both threads gives the same scorecards in the given order.
+    const auto all = HpaWhatIf::runAll(base, {{}, {{"max", "2"}}}, false, 2);
+    QCOMPARE(all.size(), std::size_t(2));
+    QCOMPARE(all[0].scorecard.replicaSeconds, o.scorecard.replicaSeconds);
+    QCOMPARE(all[1].scorecard.replicaSeconds, 1.0 * 15 + 2.0 * 30);
 }
 
 QTEST_APPLESS_MAIN(TestHpaReplay)

@@ -1,6 +1,6 @@
 #include "ui/charts/run_scatter_chart.h"
 
-#include "core/library/pareto_front.h"
+#include "core/analysis/pareto_front.h"
 #include "ui/charts/axis_scale.h"
 #include "ui/charts/chart_palette.h"
 
