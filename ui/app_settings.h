@@ -68,6 +68,10 @@ public:
     void setExtraChartVisible(bool visible);
     bool sideBySide() const;
     void setSideBySide(bool sideBySide);
+    /// View → Show Required Replicas: the scorecard's demand over the replicas chart (off by
+    /// default).
+    bool demandOverlayVisible() const;
+    void setDemandOverlayVisible(bool visible);
     /// The Scorecard dock's demand variant, onset delay and SLO limits.
     core::ScorecardSettings scorecardSettings() const;
     void setScorecardSettings(const core::ScorecardSettings &settings);

@@ -2,6 +2,7 @@
 
 #include "app/gui/compare_controller.h"
 #include "app/gui/export_controller.h"
+#include "app/gui/scorecard_controller.h"
 
 #include "core/load/experiment_loader.h"
 #include "ui/charts/chart_cursor.h"
@@ -298,6 +299,9 @@ void MainWindow::createDocks()
     scorecardDock->setWidget(m_scorecard);
     tabifyDockWidget(statsDock, scorecardDock);
     statsDock->raise();
+    m_scorecardController =
+        new ScorecardController(m_workspace, m_scorecard, m_events, &m_settings, this);
+    m_viewMenu->insertAction(m_compare->sideBySideAction(), m_scorecardController->demandAction());
 
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(eventsDock->toggleViewAction());
@@ -396,6 +400,7 @@ void MainWindow::connectParts()
     connect(m_compare, &CompareController::failed, this,
             [this](const QString &message) { onFailed(tr("experiment B"), message); });
     connect(m_compare, &CompareController::status, m_statusLabel, &QLabel::setText);
+    connect(m_scorecardController, &ScorecardController::status, m_statusLabel, &QLabel::setText);
 }
 
 void MainWindow::chooseExperiment()
@@ -457,6 +462,7 @@ void MainWindow::waitForLoad()
 {
     m_loader->waitForFinished();
     m_compare->waitForLoad();
+    m_scorecard->waitForComputed();
 }
 
 void MainWindow::reload()
@@ -493,7 +499,6 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
     // keep their room otherwise (View → Jobs still opens it).
     if (auto *dock = qobject_cast<QDockWidget *>(m_jobs->parentWidget()))
         dock->setVisible(!result->summary.jobs.empty() || result->summary.benchOnly);
-    m_scorecard->setExperiment(result->experiment);
     if (!m_pendingCompare.isEmpty())
         m_compare->compareWith(std::exchange(m_pendingCompare, QString()));
     const core::ExperimentSummary &s = result->summary;

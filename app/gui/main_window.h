@@ -30,6 +30,7 @@ namespace hpa::app {
 
 class CompareController;
 class ExportController;
+class ScorecardController;
 
 /// Wires menus, toolbar, docks and the status bar to the workspace. It computes nothing.
 class MainWindow : public QMainWindow
@@ -55,6 +56,7 @@ public:
     ui::ScorecardView *scorecardView() const { return m_scorecard; }
     ExportController *exportController() const { return m_export; }
     CompareController *compareController() const { return m_compare; }
+    ScorecardController *scorecardController() const { return m_scorecardController; }
     /// View → KV Cache Unit and View → Waiting Unit, as if the user chose them; applies to the
     /// next load (call before openExperiment()).
     void setReadUnits(std::optional<core::KvCacheUnit> kvUnit, core::WaitingUnit waitingUnit);
@@ -94,6 +96,7 @@ private:
     ui::LoadController *m_loader;
     CompareController *m_compare = nullptr;
     ExportController *m_export = nullptr;
+    ScorecardController *m_scorecardController = nullptr;
     QString m_pendingCompare;
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;
