@@ -69,15 +69,13 @@ ScorecardView::ScorecardView(QWidget *parent)
     m_episodes->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_episodes->setWordWrap(false);
     m_episodes->setToolTip(tr("Scale-up episodes: select one to see it on the charts"));
-    auto *episodes = new QWidget(this);
-    auto *episodesLayout = new QVBoxLayout(episodes);
-    episodesLayout->setContentsMargins(0, 0, 0, 0);
-    episodesLayout->addWidget(
-        new QLabel(tr("Scale-up episodes (select one to see it on the charts)"), episodes));
-    episodesLayout->addWidget(m_episodes, 1);
+    // The dock shares the window's height with the events dock: the two tables may shrink
+    // to a few rows each (the splitter gives the room back), not grow the window.
+    for (QTableView *table : {m_table, m_episodes})
+        table->setMinimumHeight(table->horizontalHeader()->sizeHint().height() * 2);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
-    split->addWidget(episodes);
+    split->addWidget(m_episodes);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
