@@ -27,6 +27,7 @@ constexpr auto ScorecardDemand = "scorecard/demand";
 constexpr auto ScorecardOnset = "scorecard/onsetDelaySeconds";
 constexpr auto ScorecardSloTtft = "scorecard/sloTtftMs";
 constexpr auto ScorecardSloItl = "scorecard/sloItlMs";
+constexpr auto DemandOverlay = "view/demandOverlay";
 } // namespace key
 } // namespace
 
@@ -255,6 +256,16 @@ bool AppSettings::sideBySide() const
 void AppSettings::setSideBySide(bool sideBySide)
 {
     setValue(key::SideBySide, sideBySide);
+}
+
+bool AppSettings::demandOverlayVisible() const
+{
+    return value(key::DemandOverlay, false).toBool();
+}
+
+void AppSettings::setDemandOverlayVisible(bool visible)
+{
+    setValue(key::DemandOverlay, visible);
 }
 
 core::ScorecardSettings AppSettings::scorecardSettings() const

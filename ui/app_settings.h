@@ -77,6 +77,10 @@ public:
     /// The library scatter's x and y column keys (core::RunColumns); empty when never chosen.
     QStringList libraryScatterAxes() const;
     void setLibraryScatterAxes(const QStringList &keys);
+    /// View → Show Required Replicas: the scorecard's demand over the replicas chart (off by
+    /// default).
+    bool demandOverlayVisible() const;
+    void setDemandOverlayVisible(bool visible);
     /// The Scorecard dock's demand variant, onset delay and SLO limits.
     core::ScorecardSettings scorecardSettings() const;
     void setScorecardSettings(const core::ScorecardSettings &settings);

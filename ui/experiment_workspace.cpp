@@ -216,6 +216,7 @@ void ExperimentWorkspace::applySources()
         stack->setAxisMode(m_axisMode);
         stack->setExtraChartVisible(m_extraVisible);
     }
+    applyDemand();
     alignSideBySideRows();
     const auto [from, to] = ChartStack::dataExtent(m_sources);
     m_window->setFullRange(from, to > from ? to : from + 1);
@@ -249,6 +250,19 @@ void ExperimentWorkspace::setSharedValueRanges(bool shared)
     const bool sideBySide = isComparing() && m_layout == CompareLayout::SideBySide;
     m_stack->setValueRangeLinks(sideBySide && shared ? m_links : nullptr);
     m_stackB->setValueRangeLinks(sideBySide && shared ? m_links : nullptr);
+}
+
+void ExperimentWorkspace::setDemandCurves(const QVector<std::shared_ptr<const DemandCurve>> &curves)
+{
+    m_demand = curves;
+    applyDemand();
+}
+
+void ExperimentWorkspace::applyDemand()
+{
+    // Each stack's charts keep a curve only when it is the demand of their first run.
+    m_stack->setDemand(m_demand.value(0));
+    m_stackB->setDemand(m_demand.value(1));
 }
 
 void ExperimentWorkspace::setSecondaryMarkersVisible(bool visible)

@@ -20,6 +20,7 @@ namespace hpa::ui {
 class ChartCursor;
 class ChartStack;
 class ComparisonView;
+class DemandCurve;
 class DataView;
 class ExperimentHeader;
 class TimeAxisStrip;
@@ -70,6 +71,11 @@ public:
     /// Side by side, each chart of A and the same chart of B share one value range (default).
     void setSharedValueRanges(bool shared);
     bool sharedValueRanges() const { return m_sharedRanges; }
+    /// The demand curves drawn over the replicas charts, one per source (A, B); a null entry or
+    /// an empty list draws none. An overlay draws A's only; side by side each column its
+    /// run's. A curve of a run no longer shown is ignored.
+    void setDemandCurves(const QVector<std::shared_ptr<const DemandCurve>> &curves);
+    const QVector<std::shared_ptr<const DemandCurve>> &demandCurves() const { return m_demand; }
     /// Shows or hides run B's event markers in an overlay.
     void setSecondaryMarkersVisible(bool visible);
     /// The time axis pinned under the charts.
@@ -90,6 +96,7 @@ signals:
 private:
     void alignSideBySideRows();
     void applySources();
+    void applyDemand();
     void connectStack(ChartStack *stack, int sourceOffset);
     void updateComparisonTab();
 
@@ -117,6 +124,7 @@ private:
     bool m_sharedRanges = true;
     TimeAxisStrip *m_strip;
     ValueRangeLinks *m_links;
+    QVector<std::shared_ptr<const DemandCurve>> m_demand;
 };
 
 } // namespace hpa::ui

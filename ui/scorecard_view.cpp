@@ -2,13 +2,17 @@
 
 #include "core/analysis/scorecard_calculator.h"
 #include "core/model/number_format.h"
+#include "ui/episode_table_model.h"
+#include "ui/scorecard_runner.h"
 #include "ui/scorecard_table_model.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -37,7 +41,8 @@ ScorecardView::ScorecardView(QWidget *parent)
       m_ttft(spinBox(this, 600000, tr(" ms"), tr("TTFT limit of the SLO attainment"))),
       m_itl(spinBox(this, 60000, tr(" ms"), tr("ITL limit of the SLO attainment"))),
       m_note(new QLabel(this)), m_table(new QTableView(this)),
-      m_model(new ScorecardTableModel(this))
+      m_model(new ScorecardTableModel(this)), m_episodes(new QTableView(this)),
+      m_episodeModel(new EpisodeTableModel(this)), m_runner(new ScorecardRunner(this))
 {
     m_demand->addItem(tr("HPA-ideal"), int(core::DemandVariant::HpaIdeal));
     m_demand->addItem(tr("HPA-reachable (capped at max replicas)"),
@@ -57,10 +62,32 @@ ScorecardView::ScorecardView(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
+    m_episodes->setModel(m_episodeModel);
+    m_episodes->verticalHeader()->hide();
+    m_episodes->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_episodes->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_episodes->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_episodes->setWordWrap(false);
+    m_episodes->setToolTip(tr("Scale-up episodes: select one to see it on the charts"));
+    // The dock shares the window's height with the events dock: the two tables may shrink
+    // to a few rows each (the splitter gives the room back), not grow the window.
+    for (QTableView *table : {m_table, m_episodes})
+        table->setMinimumHeight(table->horizontalHeader()->sizeHint().height() * 2);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_episodes);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_note);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(split, 1);
+    connect(m_runner, &ScorecardRunner::computed, this, &ScorecardView::showResult);
+    connect(m_episodes->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                emit episodeSelected(current.isValid() ? std::optional(current.row())
+                                                       : std::nullopt);
+            });
     setSettings(m_settings);
 
     connect(m_demand, &QComboBox::currentIndexChanged, this, &ScorecardView::readEditors);
@@ -70,14 +97,24 @@ ScorecardView::ScorecardView(QWidget *parent)
 
 void ScorecardView::setExperiment(std::shared_ptr<const core::Experiment> experiment)
 {
-    m_experiment = std::move(experiment);
+    setExperiments(experiment ? QVector{std::move(experiment)}
+                              : QVector<std::shared_ptr<const core::Experiment>>());
+}
+
+void ScorecardView::setExperiments(const QVector<std::shared_ptr<const core::Experiment>> &runs)
+{
+    m_runs = runs;
     recompute();
 }
 
 void ScorecardView::clear()
 {
-    m_experiment.reset();
-    recompute();
+    setExperiments({});
+}
+
+void ScorecardView::waitForComputed()
+{
+    m_runner->waitForFinished();
 }
 
 void ScorecardView::setSettings(const core::ScorecardSettings &settings)
@@ -106,13 +143,26 @@ void ScorecardView::readEditors()
 
 void ScorecardView::recompute()
 {
-    if (!m_experiment) {
+    if (m_runs.isEmpty()) {
+        m_runner->cancel();
         m_model->clear();
+        m_episodeModel->clear();
         m_note->setText(tr("No experiment open"));
+        emit computed(nullptr);
         return;
     }
-    const core::Scorecard s = core::ScorecardCalculator::compute(*m_experiment, m_settings);
+    m_note->setText(tr("Computing…"));
+    m_runner->request(m_runs, m_settings);
+}
+
+void ScorecardView::showResult(const std::shared_ptr<const ScorecardResult> &result)
+{
+    if (!result || result->runs.empty())
+        return;
+    const core::Scorecard &s = result->runs.front().scorecard;
     m_model->setScorecard(s);
+    m_episodeModel->setScorecard(s);
+    emit computed(result);
     const auto fixed = [](double v) {
         return QString::fromStdString(core::NumberFormat::fixed(v, 1));
     };

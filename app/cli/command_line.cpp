@@ -135,7 +135,13 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.sideBySide = true;
         else if (a == "--elapsed")
             cl.elapsed = true;
-        else if (a == "--align")
+        else if (a == "--demand-overlay")
+            cl.demandOverlay = true;
+        else if (a == "--episode") {
+            cl.episode = number<int>(a, value(a));
+            if (*cl.episode < 1)
+                throw std::invalid_argument("--episode counts from 1");
+        } else if (a == "--align")
             parseAlign(value(a), cl);
         else if (a == "--size")
             parseSize(value(a), cl.width, cl.height);
@@ -201,9 +207,9 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.dirs.push_back(a);
     }
     const bool drawn = cl.mode == Mode::Export || (cl.mode == Mode::Gui && cl.screenshot);
-    if ((cl.sideBySide || cl.elapsed || cl.align) && !drawn)
-        throw std::invalid_argument(
-            "--side-by-side, --elapsed and --align are options of --screenshot and export");
+    if ((cl.sideBySide || cl.elapsed || cl.align || cl.demandOverlay || cl.episode) && !drawn)
+        throw std::invalid_argument("--side-by-side, --elapsed, --align, --demand-overlay and "
+                                    "--episode are options of --screenshot and export");
     if ((cl.sideBySide || cl.align) && !cl.compareDir)
         throw std::invalid_argument("--side-by-side and --align need --compare DIR_B");
     switch (cl.mode) {

@@ -37,6 +37,8 @@ struct CommandLine
     bool elapsed = false;                 ///< --elapsed: time axis in elapsed mm:ss
     std::optional<core::AlignMode> align; ///< --align (needs --compare)
     double alignOffset = 0;               ///< --align OFFSET_S: B moved left by this many s
+    bool demandOverlay = false;           ///< --demand-overlay: required replicas on the chart
+    std::optional<int> episode; ///< --episode N: waterfall of scale-up episode N (1-based)
     // export
     std::optional<std::string> png, svg, pdf, csv, summaryCsv;
     int dpi = 300;

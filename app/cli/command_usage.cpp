@@ -16,6 +16,19 @@ constexpr std::string_view kAlignText =
 constexpr std::string_view kSloNotes =
     "The scorecard (autoscaling block) compares requested replicas with the demand the\n"
     "HPA's metrics imply; the SLO limits also judge the vllm bench job logs.";
+constexpr std::string_view kDemandText =
+    "required replicas of the scorecard: hpa-ideal (default) or hpa-reachable (capped at "
+    "maxReplicas)";
+constexpr std::string_view kDemands = "hpa-ideal hpa-reachable";
+constexpr std::string_view kOnsetText =
+    "pods report their metric S seconds after they are asked for (scorecard demand), 0 by "
+    "default";
+constexpr std::string_view kDemandOverlayText =
+    "draw the scorecard's required replicas on the replicas chart, under-provisioned time red, "
+    "over-provisioned grey (View > Show Required Replicas)";
+constexpr std::string_view kEpisodeText =
+    "show scale-up episode N of run A as a waterfall (breach, decision, HPA status catch-up, "
+    "relief) over every chart, zoomed to it";
 constexpr std::string_view kWaitingUnitText =
     "read num_requests_waiting as written, as milli-units, or correct leaked milli-units "
     "automatically (default)";
@@ -26,8 +39,9 @@ constexpr std::string_view kVariantText =
 constexpr std::string_view kExportNotes =
     "T for --from/--to: elapsed seconds from the first sample (e.g. 120), mm:ss,\n"
     "or a timestamp as written in metrics.csv.\n"
-    "VIEW options (--elapsed, --side-by-side, --align) are never read from or saved to the\n"
-    "window's settings: the same command always draws the same picture.\n"
+    "VIEW options (--elapsed, --side-by-side, --align, --demand-overlay, --episode, --demand,\n"
+    "--onset-delay) are never read from or saved to the window's settings: the same command\n"
+    "always draws the same picture.\n"
     "--size WxH is the figure: the PNG is exactly W x H pixels. --dpi does not change the\n"
     "pixels: it sets the physical size (W/dpi x H/dpi inches, stamped in the PNG; the page of\n"
     "SVG and PDF) and scales fonts and lines to read the same at that size (matplotlib's\n"
@@ -46,6 +60,10 @@ std::vector<CommandUsage> makeTable()
           {"--elapsed", "", "time axis in elapsed mm:ss (--screenshot; always so when comparing)"},
           {"--side-by-side", "", "A and B in two columns instead of one overlay (--screenshot)"},
           {"--align", "MODE", kAlignText},
+          {"--demand-overlay", "", kDemandOverlayText},
+          {"--episode", "N", kEpisodeText},
+          {"--demand", "VARIANT", kDemandText, kDemands},
+          {"--onset-delay", "S", kOnsetText},
           {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
           {"--waiting-unit", "UNIT", kWaitingUnitText, kWaitingUnits},
           {"--hpa", "FILE",
@@ -114,7 +132,11 @@ std::vector<CommandUsage> makeTable()
           {"--waiting-unit", "UNIT", kWaitingUnitText, kWaitingUnits},
           {"--elapsed", "", "time axis in elapsed mm:ss (always so with --compare)"},
           {"--side-by-side", "", "A and B in two columns instead of one overlay"},
-          {"--align", "MODE", kAlignText}},
+          {"--align", "MODE", kAlignText},
+          {"--demand-overlay", "", kDemandOverlayText},
+          {"--episode", "N", kEpisodeText},
+          {"--demand", "VARIANT", kDemandText, kDemands},
+          {"--onset-delay", "S", kOnsetText}},
          kExportNotes},
         {"demo",
          "OUT_DIR",

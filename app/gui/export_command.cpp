@@ -9,10 +9,13 @@
 #include "core/model/timestamp.h"
 #include "core/report/metrics_csv_writer.h"
 #include "core/report/summary_csv_writer.h"
+#include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_exporter.h"
+#include "ui/charts/episode_waterfall.h"
 #include "ui/charts/time_window.h"
 #include "ui/experiment_workspace.h"
 #include "ui/load_controller.h"
+#include "ui/scorecard_runner.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -98,6 +101,38 @@ void report(const std::string &path, const std::string &what)
               << what << ")\n";
 }
 
+/// --demand-overlay and --episode N: the scorecard of the runs shown (computed here, as the
+/// window's Scorecard dock does off its thread) draws the demand and the episode's waterfall.
+void applyScorecardView(const CommandLine &cl, ui::ExperimentWorkspace &ws)
+{
+    if (!cl.demandOverlay && !cl.episode)
+        return;
+    QVector<std::shared_ptr<const core::Experiment>> runs;
+    for (const ui::ChartSource &source : ws.sources())
+        runs << source.experiment;
+    const auto result = ui::ScorecardRunner::computeNow(runs, cl.scorecard);
+    if (cl.demandOverlay) {
+        QVector<std::shared_ptr<const ui::DemandCurve>> curves;
+        for (const ui::ScorecardRun &run : result->runs)
+            curves << run.demand;
+        ws.setDemandCurves(curves);
+    }
+    if (cl.episode) {
+        const core::Scorecard &scorecard = result->runs.front().scorecard;
+        const auto waterfall =
+            ui::EpisodeWaterfall::forSource(ws.sources().front(), scorecard, *cl.episode - 1);
+        if (!waterfall)
+            throw ExportFailure(
+                "--episode " + std::to_string(*cl.episode) + ": the scorecard found " +
+                std::to_string(scorecard.episodes.size()) + " scale-up episode(s) in run A");
+        ws.cursor()->setWaterfall(waterfall);
+        if (!cl.from && !cl.to) {
+            const auto [from, to] = waterfall->zoomRange();
+            ws.timeWindow()->zoomTo(from, to);
+        }
+    }
+}
+
 /// With --size the figure is exactly W x H pixels at --dpi: its layout (in the charts' logical
 /// pixels, at the screen DPI) is W x H scaled by screenDpi / dpi, so fonts and lines come out at
 /// their print size once the figure is scaled by dpi / screenDpi (matplotlib's figsize x dpi).
@@ -173,6 +208,7 @@ void exportAll(const CommandLine &cl)
     }
     ws.show();
     GuiRunner::settle(150);
+    applyScorecardView(cl, ws);
     const auto [from, to] = applyRange(cl, ws);
     GuiRunner::settle(100);
     const std::string note = fixedSize ? fitFigure(ws, QSize(cl.width, cl.height), cl.dpi) : "";

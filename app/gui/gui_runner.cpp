@@ -3,16 +3,20 @@
 #include "app/gui/compare_controller.h"
 #include "app/gui/library_controller.h"
 #include "app/gui/main_window.h"
+#include "app/gui/scorecard_controller.h"
 #include "app/gui/whatif_controller.h"
 #include "core/analysis/hpa_what_if_settings.h"
 #include "core/model/kv_cache_unit.h"
 #include "core/model/waiting_unit.h"
+#include "ui/episode_table_model.h"
 #include "ui/library_window.h"
+#include "ui/scorecard_view.h"
 #include "ui/sweep_view.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QIcon>
@@ -72,6 +76,10 @@ int screenshot(const CommandLine &cl, MainWindow &window)
                         cl.waitingUnit ? core::WaitingNormalizer::unitFromKey(*cl.waitingUnit)
                                              .value_or(core::WaitingUnit::Auto)
                                        : core::WaitingUnit::Auto);
+    // The scorecard's settings and the overlay come from the options (the settings are in
+    // memory: nothing is saved).
+    window.scorecardView()->setSettings(cl.scorecard);
+    window.scorecardController()->demandAction()->setChecked(cl.demandOverlay);
     window.openExperiment(QString::fromStdString(cl.dirs.front()));
     window.waitForLoad();
     if (cl.compareDir) {
@@ -92,6 +100,15 @@ int screenshot(const CommandLine &cl, MainWindow &window)
         shown = library;
     }
     const bool whatIfOk = applyWhatIf(cl, window);
+    window.waitForLoad();
+    if (cl.episode || cl.demandOverlay) {
+        // The scorecard's numbers and episodes beside the picture they explain.
+        if (auto *dock = qobject_cast<QDockWidget *>(window.scorecardView()->parentWidget()))
+            dock->raise();
+    }
+    if (cl.episode && !window.scorecardController()->showEpisode(0, *cl.episode - 1))
+        std::cerr << "hpa-lens: --episode " << *cl.episode << ": the scorecard found "
+                  << window.scorecardView()->episodeModel()->rowCount() << " scale-up episode(s)\n";
     GuiRunner::settle(400);
     if (!window.lastError().isEmpty())
         std::cerr << "hpa-lens: " << window.lastError().toStdString() << '\n';

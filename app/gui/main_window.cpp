@@ -3,6 +3,7 @@
 #include "app/gui/compare_controller.h"
 #include "app/gui/export_controller.h"
 #include "app/gui/library_controller.h"
+#include "app/gui/scorecard_controller.h"
 #include "app/gui/whatif_controller.h"
 
 #include "core/library/experiment_finder.h"
@@ -308,6 +309,9 @@ void MainWindow::createDocks()
     tabifyDockWidget(jobsDock, m_whatIf->sweepDock());
     m_whatIf->sweepDock()->hide(); // opened by View → Sweep or a sweep
     statsDock->raise();
+    m_scorecardController =
+        new ScorecardController(m_workspace, m_scorecard, m_events, &m_settings, this);
+    m_viewMenu->insertAction(m_compare->sideBySideAction(), m_scorecardController->demandAction());
 
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(eventsDock->toggleViewAction());
@@ -424,6 +428,7 @@ void MainWindow::connectParts()
                 raise();
                 activateWindow();
             });
+    connect(m_scorecardController, &ScorecardController::status, m_statusLabel, &QLabel::setText);
 }
 
 void MainWindow::chooseExperiment()
@@ -465,6 +470,7 @@ void MainWindow::waitForLoad()
     m_loader->waitForFinished();
     m_compare->waitForLoad();
     m_library->waitForScan();
+    m_scorecard->waitForComputed();
 }
 
 void MainWindow::reload()
@@ -502,7 +508,6 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
     // keep their room otherwise (View → Jobs still opens it).
     if (auto *dock = qobject_cast<QDockWidget *>(m_jobs->parentWidget()))
         dock->setVisible(!result->summary.jobs.empty() || result->summary.benchOnly);
-    m_scorecard->setExperiment(result->experiment);
     m_whatIf->setExperiment(result->experiment);
     if (!m_pendingCompare.isEmpty())
         m_compare->compareWith(std::exchange(m_pendingCompare, QString()));

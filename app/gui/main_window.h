@@ -32,6 +32,7 @@ class CompareController;
 class ExportController;
 class LibraryController;
 class WhatIfController;
+class ScorecardController;
 
 /// Wires menus, toolbar, docks and the status bar to the workspace. It computes nothing.
 class MainWindow : public QMainWindow
@@ -59,6 +60,7 @@ public:
     CompareController *compareController() const { return m_compare; }
     LibraryController *libraryController() const { return m_library; }
     WhatIfController *whatIfController() const { return m_whatIf; }
+    ScorecardController *scorecardController() const { return m_scorecardController; }
     /// View → KV Cache Unit and View → Waiting Unit, as if the user chose them; applies to the
     /// next load (call before openExperiment()).
     void setReadUnits(std::optional<core::KvCacheUnit> kvUnit, core::WaitingUnit waitingUnit);
@@ -99,6 +101,7 @@ private:
     ExportController *m_export = nullptr;
     LibraryController *m_library = nullptr;
     WhatIfController *m_whatIf = nullptr;
+    ScorecardController *m_scorecardController = nullptr;
     QString m_pendingCompare;
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;

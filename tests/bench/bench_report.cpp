@@ -53,6 +53,8 @@ void BenchReport::printSize(std::ostream &out, const CoreFigures &c, const Chart
             factor(c.statsMs, c.naiveStatsMs));
         row(out, "autoscaling scorecard (baseline: loop per KPI)", ms(c.scorecardMs),
             ms(c.naiveScorecardMs), factor(c.scorecardMs, c.naiveScorecardMs));
+        row(out, "  + demand overlay: a Scorecard settings edit", ms(c.recomputeMs),
+            ms(c.naiveRecomputeMs), factor(c.recomputeMs, c.naiveRecomputeMs));
         row(out, fmt::format("decimate chart series / step, {} px", c.pixels), ms(c.decimateMs),
             ms(c.naiveDecimateMs), factor(c.decimateMs, c.naiveDecimateMs));
     }

@@ -2,6 +2,7 @@
 
 #include "bench_timer.h"
 #include "naive_decimator.h"
+#include "naive_demand_overlay.h"
 #include "naive_loader.h"
 #include "naive_scorecard.h"
 #include "naive_statistics.h"
@@ -15,6 +16,7 @@
 #include "core/model/metric_keys.h"
 #include "core/parsers/metrics_csv_parser.h"
 #include "core/plot/decimator.h"
+#include "ui/scorecard_runner.h"
 
 #include <fmt/format.h>
 
@@ -141,6 +143,24 @@ void timeScorecard(CoreFigures &f, const core::Experiment &experiment)
         !same(fast.instabilityPct, naive.instabilityPct) || fast.reversals != naive.reversals ||
         fast.episodes.size() != naive.episodes)
         throw std::runtime_error("scorecard and its naive baseline disagree");
+
+    // The dock's recompute: scorecard + demand curve with its bands, as the worker runs it.
+    const std::shared_ptr<const core::Experiment> run(&experiment, [](const core::Experiment *) {});
+    std::shared_ptr<const ui::ScorecardResult> result;
+    f.recomputeMs =
+        BenchTimer::medianMs(repeats, [&] { result = ui::ScorecardRunner::computeNow({run}, {}); });
+    NaiveDemandOverlay::Result naiveDemand;
+    f.naiveRecomputeMs = BenchTimer::medianMs(repeats, [&] {
+        naive = NaiveScorecard::compute(experiment.metrics, limits);
+        naiveDemand = NaiveDemandOverlay::compute(experiment.metrics, limits);
+    });
+    const std::vector<double> &demand = *result->runs.front().demand->values();
+    for (std::size_t i = 0; i < demand.size(); ++i) {
+        const double a = demand[i], b = naiveDemand.demand.at(i);
+        if (!(a == b || (std::isnan(a) && std::isnan(b))))
+            throw std::runtime_error("demand curve and its naive baseline disagree at row " +
+                                     std::to_string(i));
+    }
 }
 
 void timeDecimation(CoreFigures &f, const core::Experiment &experiment,

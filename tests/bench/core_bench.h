@@ -22,6 +22,10 @@ struct CoreFigures
     double statsMs = 0, naiveStatsMs = 0;
     /// The whole autoscaling scorecard (issue 12) vs NaiveScorecard.
     double scorecardMs = 0, naiveScorecardMs = 0;
+    /// What a settings edit in the Scorecard dock recomputes off the GUI thread: the scorecard
+    /// and the demand overlay (ScorecardRunner::computeNow) vs NaiveScorecard +
+    /// NaiveDemandOverlay.
+    double recomputeMs = 0, naiveRecomputeMs = 0;
     /// Per zoom step: every series the six charts draw, decimated to `pixels` columns.
     double decimateMs = 0, naiveDecimateMs = 0;
     int pixels = 0;

@@ -1,4 +1,5 @@
 #include "core/load/experiment_loader.h"
+#include "ui/scorecard_runner.h"
 #include "ui/scorecard_table_model.h"
 #include "ui/scorecard_view.h"
 
@@ -43,6 +44,7 @@ private slots:
     void editingASettingRecomputesAndAnnouncesIt();
     void setSettingsDoesNotAnnounce();
     void clearEmptiesTheTable();
+    void recomputesOffTheGuiThreadAndDropsStaleResults();
 };
 
 void TestScorecardView::showsTheKpisOfTheRun()
@@ -51,6 +53,7 @@ void TestScorecardView::showsTheKpisOfTheRun()
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.setExperiment(demo());
+    view.waitForComputed();
     const ScorecardTableModel *m = view.model();
     const int theta = rowOf(m, QStringLiteral("θU"));
     QVERIFY(theta >= 0);
@@ -70,14 +73,17 @@ void TestScorecardView::editingASettingRecomputesAndAnnouncesIt()
 {
     ScorecardView view;
     view.setExperiment(demo());
+    view.waitForComputed();
     QSignalSpy spy(&view, &ScorecardView::settingsChanged);
     const int ttft = rowOf(view.model(), QStringLiteral("TTFT SLO"));
     QCOMPARE(view.model()->valueText(ttft), QStringLiteral("81.25"));
     view.ttftBox()->setValue(100000);
+    view.waitForComputed();
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).value<ScorecardSettings>().sloTtftMs, 100000.0);
     QCOMPARE(view.model()->valueText(ttft), QStringLiteral("100"));
     view.demandBox()->setCurrentIndex(1);
+    view.waitForComputed();
     QCOMPARE(spy.count(), 2);
     QCOMPARE(view.settings().demand, hpa::core::DemandVariant::HpaReachable);
     QCOMPARE(view.model()->scorecard().settings.demand, hpa::core::DemandVariant::HpaReachable);
@@ -98,9 +104,33 @@ void TestScorecardView::clearEmptiesTheTable()
 {
     ScorecardView view;
     view.setExperiment(demo());
+    view.waitForComputed();
     QVERIFY(view.model()->rowCount() > 10);
     view.clear();
     QCOMPARE(view.model()->rowCount(), 0);
+}
+
+void TestScorecardView::recomputesOffTheGuiThreadAndDropsStaleResults()
+{
+    ScorecardView view;
+    view.setExperiment(demo());
+    view.waitForComputed();
+    const int ttft = rowOf(view.model(), QStringLiteral("TTFT SLO"));
+    QSignalSpy computed(&view, &ScorecardView::computed);
+    // Three edits in a row, as keyboard steps of a spin box: each starts a computation and
+    // returns at once, the table still showing the old value meanwhile.
+    view.ttftBox()->setValue(100000);
+    view.ttftBox()->setValue(1);
+    view.ttftBox()->setValue(200);
+    QVERIFY(view.runner()->isRunning());
+    QCOMPARE(view.model()->valueText(ttft), QStringLiteral("81.25"));
+    QCOMPARE(computed.count(), 0);
+    view.waitForComputed();
+    // Only the newest is shown; the two superseded results were dropped.
+    QCOMPARE(computed.count(), 1);
+    QCOMPARE(view.runner()->droppedCount(), 2);
+    QCOMPARE(view.model()->scorecard().settings.sloTtftMs, 200.0);
+    QVERIFY(!view.runner()->isRunning());
 }
 
 QTEST_MAIN(TestScorecardView)

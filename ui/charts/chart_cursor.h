@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/charts/episode_waterfall.h"
+
 #include <QObject>
 
 #include <optional>
@@ -43,6 +45,16 @@ public:
         emit highlightChanged();
     }
 
+    /// The selected scale-up episode, drawn over every chart of its run; nullopt: none.
+    std::optional<EpisodeWaterfall> waterfall() const { return m_waterfall; }
+    void setWaterfall(std::optional<EpisodeWaterfall> waterfall)
+    {
+        if (waterfall == m_waterfall)
+            return;
+        m_waterfall = std::move(waterfall);
+        emit highlightChanged();
+    }
+
 signals:
     void positionChanged();
     void highlightChanged();
@@ -51,6 +63,7 @@ private:
     std::optional<double> m_position;
     std::optional<double> m_highlight;
     std::optional<std::pair<double, double>> m_span;
+    std::optional<EpisodeWaterfall> m_waterfall;
 };
 
 } // namespace hpa::ui

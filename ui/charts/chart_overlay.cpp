@@ -1,6 +1,7 @@
 #include "ui/charts/chart_overlay.h"
 
 #include "ui/charts/font_scale.h"
+#include "ui/charts/waterfall_painter.h"
 
 #include <QFontMetricsF>
 #include <QImage>
@@ -108,6 +109,9 @@ void ChartOverlay::paint(QPainter *painter, const OverlayState &state, const Cha
         JobBars::paintClientLatency(painter, state.plot, state.from, state.to, *state.clientLatency,
                                     palette);
     paintEvents(painter, state, palette);
+    if (state.waterfall)
+        WaterfallPainter::paint(painter, state.plot, state.from, state.to, *state.waterfall,
+                                palette);
     if (state.highlight && *state.highlight >= state.from && *state.highlight <= state.to) {
         const double x = toScene(state, *state.highlight);
         painter->setPen(cosmetic(palette.highlight, 7));

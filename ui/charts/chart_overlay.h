@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/charts/chart_palette.h"
+#include "ui/charts/episode_waterfall.h"
 #include "ui/charts/event_markers.h"
 #include "ui/charts/job_bars.h"
 
@@ -31,6 +32,7 @@ struct OverlayState
     /// Placed jobs' client TTFT segments (the latency chart when the server collected none).
     const QVector<JobBar> *clientLatency = nullptr;
     std::optional<std::pair<double, double>> band; ///< scene x of the zoom band's ends
+    const EpisodeWaterfall *waterfall = nullptr;   ///< the selected scale-up episode
     /// Flagged outliers above the value axis, (axis x, value): a tick at the top edge and the
     /// value, so the point is there without squashing the rest of the line.
     QList<QPointF> clipped;

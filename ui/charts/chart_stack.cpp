@@ -95,6 +95,7 @@ void ChartStack::rebuild()
         view->setContextActions(m_actions);
         view->setSecondaryMarkersVisible(m_secondaryMarkers);
         view->setSources(m_sources, gaps, markers);
+        view->metricChart()->setDemand(m_demand);
         if (m_links)
             view->metricChart()->setValueRangeLink(m_links->link(linkKey(spec)));
         connect(view, &MetricChartView::eventClicked, this, &ChartStack::eventClicked);
@@ -200,6 +201,15 @@ void ChartStack::setValueRangeLinks(ValueRangeLinks *links)
     for (MetricChartView *view : m_charts) {
         MetricChart *chart = view->metricChart();
         chart->setValueRangeLink(links ? links->link(linkKey(chart->spec())) : nullptr);
+    }
+}
+
+void ChartStack::setDemand(std::shared_ptr<const DemandCurve> curve)
+{
+    m_demand = std::move(curve);
+    for (MetricChartView *view : m_charts) {
+        view->metricChart()->setDemand(m_demand);
+        view->viewport()->update();
     }
 }
 

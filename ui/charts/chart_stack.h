@@ -8,6 +8,7 @@
 #include <QVector>
 #include <QWidget>
 
+#include <memory>
 #include <utility>
 
 class QAction;
@@ -17,6 +18,7 @@ class QVBoxLayout;
 namespace hpa::ui {
 
 class ChartCursor;
+class DemandCurve;
 class MetricChartView;
 class TimeWindow;
 class ValueRangeLinks;
@@ -59,6 +61,11 @@ public:
     /// them, with a message saying so, so that row i of A and of B is the same chart and the
     /// pair's plots have the same height. Empty: only charts with data are shown.
     void setAlignedKeys(const QSet<QString> &keys);
+    /// Draws `curve` (the demand of this stack's first source) over its replicas chart, also
+    /// after the sources change while that run stays first; nullptr: none (View → Show
+    /// Required Replicas off).
+    void setDemand(std::shared_ptr<const DemandCurve> curve);
+    const std::shared_ptr<const DemandCurve> &demand() const { return m_demand; }
     /// Shows or hides the markers of the comparison run (source 1 of an overlay).
     void setSecondaryMarkersVisible(bool visible);
 
@@ -97,6 +104,7 @@ private:
     bool m_secondaryMarkers = true;
     ValueRangeLinks *m_links = nullptr;
     QSet<QString> m_alignedKeys;
+    std::shared_ptr<const DemandCurve> m_demand;
 };
 
 } // namespace hpa::ui

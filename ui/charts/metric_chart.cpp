@@ -6,6 +6,7 @@
 #include "core/model/metric_keys.h"
 #include "core/plot/time_ticks.h"
 #include "ui/charts/axis_scale.h"
+#include "ui/charts/demand_layer.h"
 #include "ui/charts/font_scale.h"
 #include "ui/charts/value_range_link.h"
 
@@ -22,6 +23,8 @@ constexpr double kPixelsPerTimeTick = 90;
 /// Room per value label on the y axes.
 constexpr double kPixelsPerValueTick = 24;
 constexpr double kAxesZValue = 3;
+/// The demand's areas lie under the replica lines, over the grid.
+constexpr double kDemandZValue = 3.5;
 constexpr double kCurveZValue = 4;
 
 /// The y extent of `segments` without the values `rule` flags as outliers.
@@ -63,11 +66,14 @@ std::shared_ptr<const std::vector<double>> drawnValues(const ChartSource &source
 
 MetricChart::MetricChart(ChartSpec spec, QGraphicsItem *parent)
     : QChart(parent), m_spec(std::move(spec)), m_axes(new AxisLayer(this)),
-      m_layer(new CurveLayer(this)), m_legend(new ChartLegend(this))
+      m_layer(new CurveLayer(this)), m_demand(new DemandLayer(this)),
+      m_legend(new ChartLegend(this))
 {
     // Lines over the grid; the overlay (markers, cursor) is painted over both by the view.
     m_axes->setZValue(kAxesZValue);
     m_layer->setZValue(kCurveZValue);
+    m_demand->setZValue(kDemandZValue);
+    m_demand->setVisible(false);
     setTitle(m_spec.title.toHtmlEscaped()); // titles are rich text; rules contain "<="
     QFont titleFont = font();
     titleFont.setBold(true);
@@ -156,8 +162,25 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
         }
         m_readout.addSource(source.label.toStdString(), table, source.origin, readoutKeys);
     }
+    // The demand belongs to one run: kept (at the new origin) while that run is source 0.
+    if (const std::shared_ptr<const DemandCurve> demand = m_demand->curve()) {
+        const bool same =
+            !sources.isEmpty() && sources.front().experiment.get() == demand->experiment();
+        m_demand->setCurve(same ? demand : nullptr, same ? sources.front().origin : 0);
+    }
     // A chart showing its "not collected" message has no scale worth reading.
     m_axes->setValueLabelsVisible(!m_notCollected);
+    applyPalette(m_palette);
+    setRange(m_from, m_to);
+}
+
+void MetricChart::setDemand(std::shared_ptr<const DemandCurve> curve)
+{
+    const bool mine = curve && m_spec.kind == ChartKind::Replicas && !m_sources.isEmpty() &&
+                      m_sources.front().experiment.get() == curve->experiment();
+    if (!mine && !m_demand->curve())
+        return;
+    m_demand->setCurve(mine ? std::move(curve) : nullptr, mine ? m_sources.front().origin : 0);
     applyPalette(m_palette);
     setRange(m_from, m_to);
 }
@@ -200,6 +223,7 @@ void MetricChart::setRange(double from, double to)
         }
         (b->spec.rightAxis ? right : left).include(e);
     }
+    left.include(m_demand->axisExtent(m_demand->prepare(from, to, pixels), left));
     rebuildTimeAxis();
     m_ownLeft = left;
     m_ownRight = right;
@@ -311,6 +335,7 @@ void MetricChart::placeLayers()
         ranges.right1 = right->scale.max;
     }
     m_layer->setPlot(plotArea(), ranges);
+    m_demand->setPlot(plotArea(), ranges);
     m_axes->setGeometry(QRectF(QPointF(0, 0), size()), plotArea());
 }
 
@@ -373,6 +398,8 @@ void MetricChart::applyPalette(const ChartPalette &palette)
                      : palette.seriesPen(b->spec.colorIndex, b->spec.dashed, b->secondary);
         entries << ChartLegend::Entry{b->name, b->pen};
     }
+    m_demand->applyPalette(palette);
+    entries << m_demand->legendEntries();
     m_legend->setEntries(std::move(entries));
     updateCurves();
 }

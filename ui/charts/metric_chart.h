@@ -16,6 +16,8 @@
 
 namespace hpa::ui {
 
+class DemandCurve;
+class DemandLayer;
 class ValueRangeLink;
 
 /// One chart of the stack: the series of its spec for every source, a time axis built from
@@ -73,6 +75,10 @@ public:
     /// that the milli-unit rule would correct) and lie above the value axis: (x, value). The
     /// axis range ignores them; the overlay draws them clipped at the top edge with their value.
     QList<QPointF> clippedOutliers() const;
+    /// The replicas chart only: draws `curve` (the demand of source 0's run, see DemandLayer)
+    /// over the replicas; nullptr or another run's curve: none.
+    void setDemand(std::shared_ptr<const DemandCurve> curve);
+    const DemandLayer &demandLayer() const { return *m_demand; }
     /// Points currently drawn, all lines together.
     qsizetype drawnPointCount() const { return m_layer->pointCount(); }
 
@@ -100,6 +106,7 @@ private:
     ChartPalette m_palette;
     AxisLayer *m_axes;
     CurveLayer *m_layer;
+    DemandLayer *m_demand;
     ChartLegend *m_legend;
     std::vector<std::unique_ptr<Bound>> m_bound;
     core::ValueReadout m_readout;

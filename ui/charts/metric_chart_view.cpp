@@ -2,6 +2,7 @@
 
 #include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_overlay.h"
+#include "ui/charts/demand_layer.h"
 #include "ui/charts/metric_chart.h"
 #include "ui/charts/time_window.h"
 
@@ -14,6 +15,7 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace hpa::ui {
@@ -121,6 +123,8 @@ QStringList MetricChartView::readoutLines() const
         return out;
     for (const std::string &line : m_chart->readout().lines(*x))
         out << QString::fromStdString(line);
+    if (const QString demand = m_chart->demandLayer().readoutLine(*x); !demand.isEmpty())
+        out << demand;
     return out;
 }
 
@@ -382,6 +386,13 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         state.clientLatency = &bars;
         state.message.clear(); // the segments' caption says where they come from
     }
+    // A scale-up episode is drawn on the charts of its own run only (side by side, not B's).
+    const std::optional<EpisodeWaterfall> waterfall = m_cursor->waterfall();
+    if (waterfall && std::any_of(m_chart->sources().begin(), m_chart->sources().end(),
+                                 [&](const ChartSource &s) {
+                                     return s.experiment.get() == waterfall->experiment;
+                                 }))
+        state.waterfall = &*waterfall;
     state.bounds = mapToScene(viewport()->rect()).boundingRect();
     ChartOverlay::paint(painter, state, m_chart->chartPalette());
 }
