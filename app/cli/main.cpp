@@ -48,6 +48,7 @@ int main(int argc, char *argv[])
     case CommandLine::Mode::Replay:
         return hpa::app::ReplayCommand::run(cl, std::cout, std::cerr);
     case CommandLine::Mode::Export:
+    case CommandLine::Mode::Report:
     case CommandLine::Mode::Gui:
         return hpa::app::GuiLoader::run(argc, argv, std::cerr);
     default:

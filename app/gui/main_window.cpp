@@ -2,6 +2,7 @@
 
 #include "app/gui/compare_controller.h"
 #include "app/gui/export_controller.h"
+#include "app/gui/report_controller.h"
 
 #include "core/load/experiment_loader.h"
 #include "ui/charts/chart_cursor.h"
@@ -47,6 +48,7 @@ MainWindow::MainWindow(ui::AppSettings::Storage storage, QWidget *parent)
 {
     m_compare = new CompareController(m_workspace, &m_settings, this);
     m_export = new ExportController(m_workspace, &m_settings, this);
+    m_report = new ReportController(m_workspace, &m_settings, this);
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("HPA Lens"));
     setAcceptDrops(true);
@@ -210,6 +212,7 @@ void MainWindow::createMenus()
     exportMenu->addAction(m_export->exportChartsAction());
     exportMenu->addAction(m_export->exportCsvAction());
     exportMenu->addAction(m_export->exportSummaryCsvAction());
+    file->addAction(m_report->exportReportAction());
     file->addSeparator();
     file->addAction(m_closeAction);
     file->addSeparator();
@@ -258,6 +261,7 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     bar->addAction(m_export->exportChartsAction());
     bar->addAction(m_export->exportCsvAction());
+    bar->addAction(m_report->exportReportAction());
     bar->addSeparator();
     bar->addAction(m_zoomInAction);
     bar->addAction(m_zoomOutAction);
@@ -562,6 +566,7 @@ void MainWindow::updateActions()
     m_warningsAction->setEnabled(warnings > 0);
     m_compare->updateActions();
     m_export->updateActions();
+    m_report->updateActions();
     m_warningsAction->setText(warnings ? tr("%n warning(s)", nullptr, static_cast<int>(warnings))
                                        : tr("No warnings"));
 }

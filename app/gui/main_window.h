@@ -30,6 +30,7 @@ namespace hpa::app {
 
 class CompareController;
 class ExportController;
+class ReportController;
 
 /// Wires menus, toolbar, docks and the status bar to the workspace. It computes nothing.
 class MainWindow : public QMainWindow
@@ -54,6 +55,7 @@ public:
     ui::JobsView *jobsView() const { return m_jobs; }
     ui::ScorecardView *scorecardView() const { return m_scorecard; }
     ExportController *exportController() const { return m_export; }
+    ReportController *reportController() const { return m_report; }
     CompareController *compareController() const { return m_compare; }
     /// View → KV Cache Unit and View → Waiting Unit, as if the user chose them; applies to the
     /// next load (call before openExperiment()).
@@ -94,6 +96,7 @@ private:
     ui::LoadController *m_loader;
     CompareController *m_compare = nullptr;
     ExportController *m_export = nullptr;
+    ReportController *m_report = nullptr;
     QString m_pendingCompare;
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;
