@@ -38,9 +38,17 @@ std::string ReportContent::addReplay(const std::string &hpaFile)
     const auto resolved = core::HpaSpecLoader::resolve(experiment, hpaFile);
     if (!resolved.resolved) {
         const core::LoadWarning &e = *resolved.error;
-        return e.file + (e.line > 0 ? ":" + std::to_string(e.line) : std::string()) + ": " +
-               e.message;
+        // Some messages already start with the file's name.
+        if (e.message.rfind(e.file, 0) == 0)
+            return e.message;
+        // Appended piece by piece: ":" + std::string&& trips GCC 12's -Wrestrict at -O3.
+        std::string problem = e.file;
+        if (e.line > 0)
+            problem.append(1, ':').append(std::to_string(e.line));
+        return problem.append(": ").append(e.message);
     }
+    // The HPA configuration section of run A shows the spec the replay used.
+    m_a.hpa = *resolved.resolved;
     m_replay = std::make_unique<core::HpaReplayReport>(
         core::HpaReplayReport::build(experiment.metrics, *resolved.resolved, {}));
     m_hpaFile = hpaFile;

@@ -167,7 +167,7 @@ void ReportAnalysisSections::comparison(HtmlWriter &w, const ExperimentCompariso
         if (!withData.count(group))
             continue;
         if (!r.notCollected.empty()) {
-            t.rows.push_back({r.label, "", "", "", "", r.notCollected});
+            t.rows.push_back({r.notCollected, "", "", "", "", ""});
             continue;
         }
         std::string label = r.label;
@@ -236,27 +236,28 @@ void ReportAnalysisSections::replay(HtmlWriter &w, const HpaReplayReport &r,
         w.paragraph("No what-if was replayed.", "note");
         return;
     }
-    // The columns follow the replay document, so the report shows what `hpa-lens replay
-    // --json` shows, under the same names.
+    // One column per what-if (there are few, the KPIs many), one row per KPI of the replay
+    // document: the report shows what `hpa-lens replay --json` shows, under the same names.
     HtmlWriter::Table t;
-    t.headers = {"What-if"};
+    t.headers = {"KPI"};
     t.numeric = {false};
-    for (const auto &[key, v] : whatifs.front()["autoscaling"].items()) {
-        t.headers.push_back(words(key));
-        t.numeric.push_back(v.is_number());
-    }
-    t.headers.push_back("elastic speedup");
-    t.numeric.push_back(true);
     for (const auto &whatif : whatifs) {
         std::string settings;
         for (const auto &[key, v] : whatif["settings"].items())
             settings += (settings.empty() ? "" : " ") + key + "=" + cell(v);
-        std::vector<std::string> row{settings.empty() ? "the spec as loaded" : settings};
-        for (const auto &[key, v] : whatif["autoscaling"].items())
-            row.push_back(cell(v));
-        row.push_back(cell(whatif["elastic_speedup"]));
+        t.headers.push_back(settings.empty() ? "the spec as loaded" : settings);
+        t.numeric.push_back(true);
+    }
+    for (const auto &[key, first] : whatifs.front()["autoscaling"].items()) {
+        std::vector<std::string> row{words(key)};
+        for (const auto &whatif : whatifs)
+            row.push_back(cell(whatif["autoscaling"].value(key, nlohmann::ordered_json())));
         t.rows.push_back(std::move(row));
     }
+    std::vector<std::string> speedup{"elastic speedup"};
+    for (const auto &whatif : whatifs)
+        speedup.push_back(cell(whatif["elastic_speedup"]));
+    t.rows.push_back(std::move(speedup));
     w.table(t);
     w.paragraph("Elastic speedup: the what-if against the recording (> 1 = better). hpa-lens "
                 "replay DIR --hpa FILE --set KEY=VALUE runs more what-ifs.",

@@ -41,12 +41,13 @@ tr.worse td:last-child { color: #b42318; font-weight: 600; }
 figure { margin: 0.8rem 0; }
 figure svg { display: block; width: 100%; height: auto; border: 1px solid #e3e7eb; }
 figcaption { font-size: 0.88rem; color: #57606a; margin-top: 0.3rem; }
+.swipe { display: none; }
 dl dt { font-weight: 600; margin-top: 0.6rem; }
 dl dd { margin: 0.15rem 0 0 1.2rem; }
 ul.warnings li { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem;
   overflow-wrap: anywhere; }
 footer { color: #57606a; font-size: 0.85rem; margin-top: 2.5rem; padding-bottom: 2rem; }
-@media (max-width: 700px) {
+@media screen and (max-width: 700px) {
   header, nav, main, footer { padding: 0 0.8rem; }
   header h1 { font-size: 1.3rem; }
   table.kv, table.kv tbody, table.kv tr, table.kv th, table.kv td { display: block; }
@@ -54,6 +55,7 @@ footer { color: #57606a; font-size: 0.85rem; margin-top: 2.5rem; padding-bottom:
   table.kv td { padding-top: 0; padding-left: 1.2rem; }
   .figure-scroll { overflow-x: auto; }
   .figure-scroll svg { width: 680px; max-width: none; }
+  .swipe { display: block; }
 }
 @media print {
   @page { margin: 14mm; }
@@ -120,6 +122,8 @@ void figure(HtmlWriter &w, const ReportInput &in, ReportHtml::Flavor flavor)
         w.paragraph(ReportHtml::kFigureMarker, "figure");
         return;
     }
+    w.paragraph("The figure is wider than the screen: swipe sideways to see all of it.",
+                "note swipe");
     w.raw("<figure><div class=\"figure-scroll\">\n");
     w.raw(in.figureSvg);
     w.raw("\n</div>");
@@ -251,8 +255,7 @@ std::string ReportHtml::render(const ReportInput &in, Flavor flavor)
         w.beginSection(s.id);
         // In the PDF the figure starts a page: its heading is never left alone at the foot of
         // the page before.
-        w.heading(2, "", s.title,
-                  flavor == Flavor::RichText && s.id == "figure" ? "page" : "");
+        w.heading(2, "", s.title, flavor == Flavor::RichText && s.id == "figure" ? "page" : "");
         s.write(w);
         w.endSection();
     }

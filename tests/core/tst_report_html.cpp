@@ -147,7 +147,7 @@ private slots:
         }
         // Phone and print layouts.
         QVERIFY(page.contains(QStringLiteral("name=\"viewport\" content=\"width=device-width")));
-        QVERIFY(page.contains(QStringLiteral("@media (max-width: 700px)")));
+        QVERIFY(page.contains(QStringLiteral("@media screen and (max-width: 700px)")));
         QVERIFY(page.contains(QStringLiteral("@media print")));
     }
 

@@ -198,12 +198,17 @@ void ChartExporter::render(QPainter *painter, const QRectF &target) const
     painter->scale(scale, scale);
 
     const double textWidth = natural.width() - 2 * kMargin;
-    const QFont titleFont = pixelFont(kTitlePx, true);
+    const double titleHeight = QFontMetricsF(pixelFont(kTitlePx, true)).height();
+    // Two long run names overflow a narrow figure (a report's page): the title shrinks to fit,
+    // down to 60 %, and only then is shortened in the middle.
+    const double titleWidth = QFontMetricsF(pixelFont(kTitlePx, true)).horizontalAdvance(m_title);
+    const QFont titleFont = pixelFont(
+        titleWidth > textWidth ? std::max(0.6, textWidth / titleWidth) * kTitlePx : kTitlePx, true);
     painter->setPen(paper.text);
     painter->setFont(titleFont);
-    const double titleHeight = QFontMetricsF(titleFont).height();
     painter->drawText(QRectF(kMargin, kMargin, textWidth, titleHeight),
-                      Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextSingleLine, m_title);
+                      Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextSingleLine,
+                      QFontMetricsF(titleFont).elidedText(m_title, Qt::ElideMiddle, textWidth));
     if (!m_subtitle.isEmpty()) {
         const QFont font = pixelFont(kSubtitlePx, false);
         painter->setFont(font);
