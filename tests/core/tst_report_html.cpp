@@ -1,14 +1,18 @@
 // The report page (core/report/report_html): escaping of everything read from a folder, a
 // well-formed page (parsed as XML) with unique ids, every section in order, nothing that
 // could make the browser fetch anything, and the figure marker of the PDF flavor.
+#include "bench_log_writer.h"
 #include "core/analysis/comparison.h"
 #include "core/analysis/experiment_analyzer.h"
 #include "core/load/experiment_loader.h"
 #include "core/report/html_writer.h"
 #include "core/report/report_html.h"
 
+#include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -189,6 +193,40 @@ private slots:
         QVERIFY(html.find("class=\"worse\"") == std::string::npos);
         QVERIFY(html.find("<h3 id=\"run-A\">Run A: ") != std::string::npos);
         QVERIFY(html.find("<h3 id=\"run-B\">Run B: ") != std::string::npos);
+    }
+
+    void jobsSectionWhenJobLogs()
+    {
+        // The bundled run with two job logs beside it: one complete, one killed mid-run.
+        QTemporaryDir tmp;
+        QVERIFY(QDir().mkpath(tmp.filePath(QStringLiteral("job-logs"))));
+        for (const QString &name : QDir(QString::fromStdString(kExample)).entryList(QDir::Files))
+            QVERIFY(QFile::copy(QString::fromStdString(kExample) + QLatin1Char('/') + name,
+                                tmp.filePath(name)));
+        hpa::test::BenchLogSpec spec;
+        spec.frames = 50;
+        const auto write = [&tmp](const char *name, const std::string &text) {
+            QFile f(tmp.filePath(QStringLiteral("job-logs/")) + QLatin1String(name));
+            return f.open(QIODevice::WriteOnly) &&
+                   f.write(text.data(), qint64(text.size())) == qint64(text.size());
+        };
+        QVERIFY(write("load-a_load-a-x1y2z.log", hpa::test::benchLog(spec)));
+        spec.block = false;
+        QVERIFY(write("load-b_load-b-x1y2z.log", hpa::test::benchLog(spec)));
+        const Experiment e = ExperimentLoader::load(tmp.path().toStdString());
+        QCOMPARE(e.jobs.size(), std::size_t{2});
+        const ExperimentSummary s = ExperimentAnalyzer::summarize(e);
+        ReportInput in = input();
+        in.runs.front() = {"", &s, &e, nullptr};
+        const std::string html = ReportHtml::render(in, ReportHtml::Flavor::Browser);
+        const Parsed p = parse(html);
+        QVERIFY2(p.error.isEmpty(), qPrintable(p.error));
+        QVERIFY(p.h2.contains(QStringLiteral("Bench jobs")));
+        QVERIFY(html.find("<td>load-a</td><td>complete</td>") != std::string::npos);
+        QVERIFY(html.find("<td>load-b</td><td>killed during run</td>") != std::string::npos);
+        QVERIFY(html.find("<th scope=\"row\">Jobs with a result</th><td>1 (") != std::string::npos);
+        // The killed job's warning is listed under Warnings.
+        QVERIFY(html.find("job-logs/load-b_load-b-x1y2z.log") != std::string::npos);
     }
 
     void withoutFigureSaysWhy()
