@@ -87,8 +87,9 @@ void ReportRunSections::hpaConfiguration(HtmlWriter &w, const ReportRun &run)
 {
     const ExperimentSummary &s = *run.summary;
     std::vector<std::pair<std::string, std::string>> rows{
-        {"Waiting requests target", orUnknown(s.waitingTarget, "not recorded")},
-        {"KV cache target", s.kvCacheTargetPct ? num(*s.kvCacheTargetPct) + " %" : "not recorded"}};
+        {"Waiting requests target (recorded)", orUnknown(s.waitingTarget, "not recorded")},
+        {"KV cache target (recorded)",
+         s.kvCacheTargetPct ? num(*s.kvCacheTargetPct) + " %" : "not recorded"}};
     if (!run.hpa) {
         w.keyValues(rows);
         w.paragraph("The HPA's spec could not be resolved for this run.", "note");
@@ -127,7 +128,12 @@ void ReportRunSections::hpaConfiguration(HtmlWriter &w, const ReportRun &run)
                                       spec.controller.downscaleStabilizationSeconds));
     }
     w.keyValues(rows);
-    w.list(r.notes, "note");
+    std::vector<std::string> notes = r.notes;
+    for (const LoadWarning &warning : r.warnings)
+        notes.push_back(warning.line > 0
+                            ? fmt::format("{}:{}: {}", warning.file, warning.line, warning.message)
+                            : fmt::format("{}: {}", warning.file, warning.message));
+    w.list(notes, "note");
 }
 
 void ReportRunSections::statistics(HtmlWriter &w, const ExperimentSummary &s)
