@@ -330,7 +330,7 @@ private slots:
         const QByteArray html = readAll(out);
         QVERIFY(html.contains("<h2>HPA replay: self-check and what-ifs</h2>"));
         QVERIFY(html.contains("Agreement with the recorded desired replicas"));
-        QVERIFY(html.contains("<td>the spec as loaded</td>"));
+        QVERIFY(html.contains("<th class=\"num\">the spec as loaded</th>")); // a what-if column
     }
 
     void badUsage_data()
