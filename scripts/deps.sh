@@ -18,7 +18,10 @@ hpa_deps_list() {
 #   desktop-file-utils   desktop-file-validate for the .desktop entry (test only)
 #   appstream            appstreamcli validate for the metainfo file (test only)
 #   groff-base           typesets the man page to check it (test only)
-HPA_TEST_PACKAGES=(dpkg-dev file desktop-file-utils appstream groff-base)
+#   chromium             renders the HTML report headless to a PNG and proves it fetches nothing
+#                        (tst_cli_report; test only)
+#   poppler-utils        pdfinfo, pdftotext, pdfimages read the PDF report back (test only)
+HPA_TEST_PACKAGES=(dpkg-dev file desktop-file-utils appstream groff-base chromium poppler-utils)
 
 hpa_install_deps() {
     local wanted

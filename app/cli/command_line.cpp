@@ -91,6 +91,8 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.mode = Mode::Replay;
         else if (first == "table")
             cl.mode = Mode::Table;
+        else if (first == "report")
+            cl.mode = Mode::Report;
         if (cl.mode != Mode::Gui) {
             cl.command = first;
             i = 1;
@@ -129,6 +131,10 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.sweepTimeshare = axis == "tau-u";
         } else if (a == "--compare")
             cl.compareDir = value(a);
+        else if (cl.mode == Mode::Report && a == "-o")
+            cl.output = value(a);
+        else if (a == "--hpa")
+            cl.hpaFile = value(a);
         else if (a == "--screenshot")
             cl.screenshot = value(a);
         else if (a == "--side-by-side")
@@ -236,6 +242,17 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             throw std::invalid_argument(
                 "export needs at least one of --png, --svg, --pdf, --csv, --summary-csv");
         break;
+    case Mode::Report: {
+        if (cl.dirs.size() != 1)
+            throw std::invalid_argument("report expects one folder (and --compare DIR_B)");
+        if (!cl.output)
+            throw std::invalid_argument("report needs -o FILE.html or -o FILE.pdf");
+        const std::string suffix = std::filesystem::path(*cl.output).extension().string();
+        if (suffix != ".html" && suffix != ".htm" && suffix != ".pdf" && suffix != ".HTML" &&
+            suffix != ".PDF")
+            throw std::invalid_argument("report writes .html or .pdf: -o FILE.html|FILE.pdf");
+        break;
+    }
     case Mode::Gui:
         // A file manager's "Open with" passes every selected folder: two are run A and B.
         if (cl.dirs.size() == 2 && !cl.compareDir) {

@@ -21,6 +21,7 @@ struct CommandLine
         Demo,    ///< hpa-lens demo OUT_DIR [--samples N] [--interval S] [--seed N]
         Replay,  ///< hpa-lens replay DIR [--hpa F] [--set K=V ...] [--sweep ...] [--json|--csv]
         Table,   ///< hpa-lens table ROOT [--json|--csv] [--sort KEY] [--filter TEXT]
+        Report,  ///< hpa-lens report DIR [--compare DIR_B] [--hpa F] -o FILE.html|FILE.pdf
         Help,
         Version
     };
@@ -43,6 +44,8 @@ struct CommandLine
     std::optional<std::string> png, svg, pdf, csv, summaryCsv;
     int dpi = 300;
     std::optional<std::string> from, to;
+    // report
+    std::optional<std::string> output; ///< -o FILE: the report file (.html or .pdf)
     // demo
     std::size_t samples = 0;
     double interval = 5.0;

@@ -138,6 +138,27 @@ std::vector<CommandUsage> makeTable()
           {"--demand", "VARIANT", kDemandText, kDemands},
           {"--onset-delay", "S", kOnsetText}},
          kExportNotes},
+        {"report",
+         "DIR",
+         "write a one-file report of a run (or a comparison) as HTML or PDF (no display needed)",
+         {{"-o", "FILE", "the report to write: FILE.html (one self-contained page) or FILE.pdf"},
+          {"--compare", "DIR_B", "compare with run DIR_B: both runs, the comparison and verdicts"},
+          {"--hpa", "FILE",
+           "replay the HPA (YAML or JSON manifest) over the run: self-check and what-if"},
+          {"--slo-ttft", "MS", "TTFT limit of the SLO checks, 1000 ms by default"},
+          {"--slo-itl", "MS", "ITL limit of the SLO checks, 100 ms by default"},
+          {"--demand", "VARIANT",
+           "required replicas of the scorecard: hpa-ideal (default) or "
+           "hpa-reachable (capped at maxReplicas)",
+           "hpa-ideal hpa-reachable"},
+          {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
+          {"--waiting-unit", "UNIT", kWaitingUnitText, kWaitingUnits}},
+         "The report holds the run's metadata and HPA configuration, the charts, the\n"
+         "autoscaling scorecard with its definitions, the scaling episodes, the statistics,\n"
+         "the scaling events, the bench job results, the warnings, and with --compare the\n"
+         "comparison with verdicts. The HTML fetches nothing (no fonts, scripts or images from\n"
+         "anywhere); the PDF is paginated A4 with a header on each page. The file is written\n"
+         "only where -o says, never into the experiment folder otherwise."},
         {"demo",
          "OUT_DIR",
          "write a simulated experiment (the bundled example) of any size",

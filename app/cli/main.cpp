@@ -51,6 +51,7 @@ int main(int argc, char *argv[])
     case CommandLine::Mode::Table:
         return hpa::app::TableCommand::run(cl, std::cout, std::cerr);
     case CommandLine::Mode::Export:
+    case CommandLine::Mode::Report:
     case CommandLine::Mode::Gui:
         return hpa::app::GuiLoader::run(argc, argv, std::cerr);
     default:

@@ -73,8 +73,8 @@ std::string ManPage::render()
                  "and the comparison of two runs. It never writes into an experiment folder.\n") +
             ".PP\n" +
             roff("Without a command it opens the window. The commands summary, compare and "
-                 "demo need no display and do not load Qt; export and --screenshot render "
-                 "off screen when no display is available.\n");
+                 "demo need no display and do not load Qt; export, report and --screenshot "
+                 "render off screen when no display is available.\n");
     page += ".SH COMMANDS\n";
     for (const auto &c : CommandUsage::all())
         appendCommand(page, c);
@@ -98,6 +98,7 @@ std::string ManPage::render()
             roff("hpa-lens summary experiment-data/hpa-20251201-100000\n"
                  "hpa-lens compare run-a run-b --json > diff.json\n"
                  "hpa-lens export run-a --png figure.png --dpi 300 --from 2:00 --to 10:00\n"
+                 "hpa-lens report run-a --compare run-b -o run-a-vs-b.html\n"
                  "hpa-lens --screenshot window.png --size 1600x1000 run-a\n") +
             ".fi\n";
     return page;

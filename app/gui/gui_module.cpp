@@ -2,6 +2,7 @@
 #include "app/cli/command_line.h"
 #include "app/gui/export_command.h"
 #include "app/gui/gui_runner.h"
+#include "app/gui/report_command.h"
 
 #include <iostream>
 #include <stdexcept>
@@ -21,5 +22,7 @@ extern "C" __attribute__((visibility("default"))) int hpa_lens_gui_main(int argc
     }
     if (cl.mode == CommandLine::Mode::Export)
         return hpa::app::ExportCommand::run(cl, argc, argv);
+    if (cl.mode == CommandLine::Mode::Report)
+        return hpa::app::ReportCommand::run(cl, argc, argv);
     return hpa::app::GuiRunner::run(cl, argc, argv);
 }

@@ -3,6 +3,7 @@
 #include "app/gui/compare_controller.h"
 #include "app/gui/export_controller.h"
 #include "app/gui/library_controller.h"
+#include "app/gui/report_controller.h"
 #include "app/gui/scorecard_controller.h"
 #include "app/gui/whatif_controller.h"
 
@@ -51,6 +52,7 @@ MainWindow::MainWindow(ui::AppSettings::Storage storage, QWidget *parent)
     m_export = new ExportController(m_workspace, &m_settings, this);
     m_library = new LibraryController(&m_settings, this);
     m_whatIf = new WhatIfController(m_workspace, this);
+    m_report = new ReportController(m_workspace, &m_settings, this);
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("HPA Lens"));
     setAcceptDrops(true);
@@ -216,6 +218,7 @@ void MainWindow::createMenus()
     exportMenu->addAction(m_export->exportChartsAction());
     exportMenu->addAction(m_export->exportCsvAction());
     exportMenu->addAction(m_export->exportSummaryCsvAction());
+    file->addAction(m_report->exportReportAction());
     file->addSeparator();
     file->addAction(m_closeAction);
     file->addSeparator();
@@ -265,6 +268,7 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     bar->addAction(m_export->exportChartsAction());
     bar->addAction(m_export->exportCsvAction());
+    bar->addAction(m_report->exportReportAction());
     bar->addSeparator();
     bar->addAction(m_zoomInAction);
     bar->addAction(m_zoomOutAction);
@@ -577,6 +581,7 @@ void MainWindow::updateActions()
     m_warningsAction->setEnabled(warnings > 0);
     m_compare->updateActions();
     m_export->updateActions();
+    m_report->updateActions();
     m_warningsAction->setText(warnings ? tr("%n warning(s)", nullptr, static_cast<int>(warnings))
                                        : tr("No warnings"));
 }

@@ -33,6 +33,7 @@ class ExportController;
 class LibraryController;
 class WhatIfController;
 class ScorecardController;
+class ReportController;
 
 /// Wires menus, toolbar, docks and the status bar to the workspace. It computes nothing.
 class MainWindow : public QMainWindow
@@ -57,6 +58,7 @@ public:
     ui::JobsView *jobsView() const { return m_jobs; }
     ui::ScorecardView *scorecardView() const { return m_scorecard; }
     ExportController *exportController() const { return m_export; }
+    ReportController *reportController() const { return m_report; }
     CompareController *compareController() const { return m_compare; }
     LibraryController *libraryController() const { return m_library; }
     WhatIfController *whatIfController() const { return m_whatIf; }
@@ -102,6 +104,7 @@ private:
     LibraryController *m_library = nullptr;
     WhatIfController *m_whatIf = nullptr;
     ScorecardController *m_scorecardController = nullptr;
+    ReportController *m_report = nullptr;
     QString m_pendingCompare;
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;

@@ -37,7 +37,7 @@ QStringList filesUnder(const QString &dir)
 
 } // namespace
 
-/// Headless commands (--screenshot, export, summary, compare, demo) never read or write the
+/// Headless commands (--screenshot, export, report, summary, compare, demo) never read or write the
 /// window's settings: HOME and XDG_CONFIG_HOME point at a temporary folder, and the settings
 /// file is absent afterwards (or, when it was there, byte-identical and not rewritten), while
 /// the view options change what is drawn.
@@ -91,6 +91,13 @@ private slots:
             QStringLiteral("--png"),         out + QStringLiteral("-export.png"),
             QStringLiteral("--csv"),         out + QStringLiteral("-export.csv"),
             QStringLiteral("--side-by-side")};
+        QTest::newRow("report html --compare")
+            << QStringList{QStringLiteral("report"),    kExample,
+                           QStringLiteral("--compare"), m_b,
+                           QStringLiteral("-o"),        out + QStringLiteral("-report.html")};
+        QTest::newRow("report pdf")
+            << QStringList{QStringLiteral("report"), kExample, QStringLiteral("-o"),
+                           out + QStringLiteral("-report.pdf")};
         QTest::newRow("summary") << QStringList{QStringLiteral("summary"), kExample};
         QTest::newRow("compare") << QStringList{QStringLiteral("compare"), kExample, m_b};
         // The library catalog goes to the cache folder, never to the window's settings.
