@@ -252,7 +252,9 @@ void TestEpisodeWaterfall::episodeRowShowsTheWaterfallAndZooms()
     QApplication::processEvents();
     const QImage image = replicas->grab().toImage();
     const EpisodeWaterfall::Segment *segment = nullptr;
-    for (const auto &s : shown.segments())
+    // A copy that outlives the loop: `segment` points into it.
+    const auto segments = shown.segments();
+    for (const auto &s : segments)
         if (!segment || s.x1 - s.x0 > segment->x1 - segment->x0)
             segment = &s;
     QVERIFY(segment && segment->x1 > segment->x0);
