@@ -103,7 +103,7 @@ int screenshot(const CommandLine &cl, MainWindow &window)
     window.waitForLoad();
     if (cl.episode || cl.demandOverlay) {
         // The scorecard's numbers and episodes beside the picture they explain.
-        if (auto *dock = qobject_cast<QDockWidget *>(window.scorecardView()->parentWidget()))
+        if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("ScorecardDock")))
             dock->raise();
     }
     if (cl.episode && !window.scorecardController()->showEpisode(0, *cl.episode - 1))

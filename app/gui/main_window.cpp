@@ -36,6 +36,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
@@ -292,7 +293,6 @@ void MainWindow::createDocks()
     statsDock->setObjectName(QStringLiteral("StatisticsDock"));
     statsDock->setWidget(m_statistics);
     addDockWidget(Qt::RightDockWidgetArea, statsDock);
-    resizeDocks({eventsDock}, {520}, Qt::Horizontal);
 
     // The vllm bench jobs: wide rows, so below the charts.
     m_jobs = new ui::JobsView(this);
@@ -306,12 +306,23 @@ void MainWindow::createDocks()
             [this](const core::ScorecardSettings &s) { m_settings.setScorecardSettings(s); });
     auto *scorecardDock = new QDockWidget(tr("Scorecard"), this);
     scorecardDock->setObjectName(QStringLiteral("ScorecardDock"));
-    scorecardDock->setWidget(m_scorecard);
+    // Its two tables and settings need more height than a 700 px window leaves beside the
+    // events dock: they scroll rather than forcing the window taller.
+    auto *scorecardScroll = new QScrollArea(scorecardDock);
+    scorecardScroll->setWidgetResizable(true);
+    scorecardScroll->setFrameShape(QFrame::NoFrame);
+    scorecardScroll->setWidget(m_scorecard);
+    scorecardDock->setWidget(scorecardScroll);
     tabifyDockWidget(statsDock, scorecardDock);
     tabifyDockWidget(scorecardDock, m_whatIf->whatIfDock());
     addDockWidget(Qt::BottomDockWidgetArea, m_whatIf->sweepDock());
     tabifyDockWidget(jobsDock, m_whatIf->sweepDock());
     m_whatIf->sweepDock()->hide(); // opened by View → Sweep or a sweep
+    m_whatIf->whatIfDock()->hide(); // opened by View → What-if, a manifest or --hpa/--set
+    // Shown once a run with job logs is open (onLoaded), so an empty window keeps its height.
+    jobsDock->hide();
+    // After every dock of the right area is in place: the events table's columns fit.
+    resizeDocks({eventsDock}, {520}, Qt::Horizontal);
     statsDock->raise();
     m_scorecardController =
         new ScorecardController(m_workspace, m_scorecard, m_events, &m_settings, this);
