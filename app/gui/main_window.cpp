@@ -3,6 +3,7 @@
 #include "app/gui/compare_controller.h"
 #include "app/gui/export_controller.h"
 #include "app/gui/library_controller.h"
+#include "app/gui/read_units_menu.h"
 #include "app/gui/report_controller.h"
 #include "app/gui/scorecard_controller.h"
 #include "app/gui/whatif_controller.h"
@@ -24,7 +25,6 @@
 #include "ui/warnings_dialog.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -126,32 +126,7 @@ void MainWindow::createActions()
     m_export->setExtraContextActions(
         {m_zoomInAction, m_zoomOutAction, m_backAction, m_resetZoomAction});
 
-    m_kvUnitGroup = new QActionGroup(this);
-    const std::pair<QString, std::optional<core::KvCacheUnit>> units[] = {
-        {tr("Detect Automatically"), std::nullopt},
-        {tr("Fraction (0–1)"), core::KvCacheUnit::Fraction},
-        {tr("Percent (0–100)"), core::KvCacheUnit::Percent},
-        {tr("Milli-units (0–1000)"), core::KvCacheUnit::Milli}};
-    for (const auto &[label, unit] : units) {
-        QAction *a = make(label, tr("How metrics.csv wrote KV cache usage"));
-        a->setCheckable(true);
-        a->setChecked(!unit);
-        a->setData(unit ? static_cast<int>(*unit) : -1);
-        m_kvUnitGroup->addAction(a);
-    }
-
-    m_waitingUnitGroup = new QActionGroup(this);
-    const std::pair<QString, core::WaitingUnit> waitingUnits[] = {
-        {tr("Detect Automatically"), core::WaitingUnit::Auto},
-        {tr("As Written"), core::WaitingUnit::AsWritten},
-        {tr("Milli-units (60250 = 60.25)"), core::WaitingUnit::Milli}};
-    for (const auto &[label, unit] : waitingUnits) {
-        QAction *a = make(label, tr("How metrics.csv wrote waiting requests"));
-        a->setCheckable(true);
-        a->setChecked(unit == core::WaitingUnit::Auto);
-        a->setData(static_cast<int>(unit));
-        m_waitingUnitGroup->addAction(a);
-    }
+    m_readUnits = new ReadUnitsMenu(this);
 
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseExperiment);
     connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
@@ -180,26 +155,13 @@ void MainWindow::createActions()
                               "experiments on vLLM: replicas, queue depth, KV cache, latency "
                               "and scaling events on linked charts.</p>"));
     });
-    connect(m_kvUnitGroup, &QActionGroup::triggered, this, [this](QAction *a) {
-        const int unit = a->data().toInt();
-        m_kvUnit = unit < 0 ? std::nullopt : std::optional(static_cast<core::KvCacheUnit>(unit));
-        reload();
-    });
-    connect(m_waitingUnitGroup, &QActionGroup::triggered, this, [this](QAction *a) {
-        m_waitingUnit = static_cast<core::WaitingUnit>(a->data().toInt());
-        reload();
-    });
+    connect(m_readUnits, &ReadUnitsMenu::changed, this, &MainWindow::reload);
 }
 
 void MainWindow::setReadUnits(std::optional<core::KvCacheUnit> kvUnit,
                               core::WaitingUnit waitingUnit)
 {
-    m_kvUnit = kvUnit;
-    m_waitingUnit = waitingUnit;
-    for (QAction *a : m_kvUnitGroup->actions())
-        a->setChecked(a->data().toInt() == (kvUnit ? static_cast<int>(*kvUnit) : -1));
-    for (QAction *a : m_waitingUnitGroup->actions())
-        a->setChecked(a->data().toInt() == static_cast<int>(waitingUnit));
+    m_readUnits->setUnits(kvUnit, waitingUnit);
 }
 
 void MainWindow::createMenus()
@@ -237,10 +199,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_compare->sharedRangeAction());
     m_viewMenu->addAction(m_compare->markersBAction());
     m_viewMenu->addMenu(m_compare->alignMenu());
-    QMenu *kv = m_viewMenu->addMenu(tr("KV Cache &Unit"));
-    kv->addActions(m_kvUnitGroup->actions());
-    QMenu *waiting = m_viewMenu->addMenu(tr("&Waiting Unit"));
-    waiting->addActions(m_waitingUnitGroup->actions());
+    m_readUnits->addTo(m_viewMenu);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_warningsAction);
 
@@ -317,7 +276,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(scorecardDock, m_whatIf->whatIfDock());
     addDockWidget(Qt::BottomDockWidgetArea, m_whatIf->sweepDock());
     tabifyDockWidget(jobsDock, m_whatIf->sweepDock());
-    m_whatIf->sweepDock()->hide(); // opened by View → Sweep or a sweep
+    m_whatIf->sweepDock()->hide();  // opened by View → Sweep or a sweep
     m_whatIf->whatIfDock()->hide(); // opened by View → What-if, a manifest or --hpa/--set
     // Shown once a run with job logs is open (onLoaded), so an empty window keeps its height.
     jobsDock->hide();
@@ -468,7 +427,7 @@ void MainWindow::openExperiment(const QString &dirIn)
     m_currentDir = QFileInfo(dir).absoluteFilePath();
     m_settings.setLastFolder(QFileInfo(m_currentDir).absolutePath());
     setLoading(true);
-    m_loader->load(m_currentDir, m_kvUnit, m_waitingUnit);
+    m_loader->load(m_currentDir, m_readUnits->kvUnit(), m_readUnits->waitingUnit());
 }
 
 void MainWindow::compareWith(const QString &dir)

@@ -11,7 +11,6 @@
 #include <optional>
 
 class QAction;
-class QActionGroup;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -31,6 +30,7 @@ namespace hpa::app {
 class CompareController;
 class ExportController;
 class LibraryController;
+class ReadUnitsMenu;
 class WhatIfController;
 class ScorecardController;
 class ReportController;
@@ -112,8 +112,6 @@ private:
     ui::ScorecardView *m_scorecard = nullptr;
     QString m_currentDir;
     QString m_lastError;
-    std::optional<core::KvCacheUnit> m_kvUnit;
-    core::WaitingUnit m_waitingUnit = core::WaitingUnit::Auto;
     bool m_modalErrors = true;
 
     QAction *m_openAction = nullptr;
@@ -128,8 +126,7 @@ private:
     QAction *m_extraChartAction = nullptr;
     QAction *m_warningsAction = nullptr;
     QAction *m_aboutAction = nullptr;
-    QActionGroup *m_kvUnitGroup = nullptr;
-    QActionGroup *m_waitingUnitGroup = nullptr;
+    ReadUnitsMenu *m_readUnits = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
 
