@@ -295,7 +295,8 @@ void TestEpisodeWaterfall::scaleUpEventShowsItsEpisode()
     for (int row = 0; row < events->proxy()->rowCount() && checked < 3; ++row) {
         const QModelIndex index = events->proxy()->index(row, 0);
         const int e = index.data(hpa::ui::EventTableModel::EventIndexRole).toInt();
-        if (experiment.events[std::size_t(e)].kind != hpa::core::EventKind::ScaleUp)
+        // The monitor-start row is not one of experiment.events (its index is -1).
+        if (e < 0 || experiment.events[std::size_t(e)].kind != hpa::core::EventKind::ScaleUp)
             continue;
         const auto expected = hpa::core::EpisodeFinder::forMoment(
             scorecard.episodes, experiment.events[std::size_t(e)].time - scorecard.startSeconds,
@@ -315,7 +316,7 @@ void TestEpisodeWaterfall::scaleUpEventShowsItsEpisode()
     for (int row = 0; row < events->proxy()->rowCount(); ++row) {
         const QModelIndex index = events->proxy()->index(row, 0);
         const int e = index.data(hpa::ui::EventTableModel::EventIndexRole).toInt();
-        if (experiment.events[std::size_t(e)].kind == hpa::core::EventKind::ScaleUp)
+        if (e < 0 || experiment.events[std::size_t(e)].kind == hpa::core::EventKind::ScaleUp)
             continue;
         events->view()->setCurrentIndex(index);
         QVERIFY(!window.workspace()->cursor()->waterfall());
