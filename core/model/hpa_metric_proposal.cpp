@@ -6,42 +6,6 @@
 
 namespace hpa::core {
 
-namespace {
-
-/// ceil(ratio * pods) as int32 would hold it; an absurd ratio (a milli-unit leak such as
-/// `60250` waiting requests) saturates instead of overflowing.
-int ceilReplicas(double ratio, double pods)
-{
-    const double n = std::ceil(ratio * pods);
-    constexpr double kMax = 1e9;
-    if (!(n < kMax))
-        return static_cast<int>(kMax);
-    return static_cast<int>(std::max(n, 0.0));
-}
-
-} // namespace
-
-std::int64_t HpaMetricProposal::toMilli(double value)
-{
-    constexpr double kLimit = 1e15; // milli-units; far below int64 overflow after summing
-    const double milli = std::round(value * 1000.0);
-    if (std::isnan(milli))
-        return 0;
-    return static_cast<std::int64_t>(std::clamp(milli, -kLimit, kLimit));
-}
-
-std::optional<int> HpaMetricProposal::fromAverage(int current, std::int64_t usageMilli,
-                                                  int readyPods, std::int64_t targetMilli,
-                                                  const Tolerances &tolerances)
-{
-    if (readyPods <= 0 || targetMilli <= 0)
-        return std::nullopt;
-    const double ratio = static_cast<double>(usageMilli) / static_cast<double>(targetMilli);
-    if (tolerances.within(ratio))
-        return current;
-    return ceilReplicas(ratio, readyPods);
-}
-
 std::optional<int> HpaMetricProposal::fromPods(int current, std::span<const Pod> pods,
                                                std::int64_t targetMilli,
                                                const Tolerances &tolerances)
@@ -97,24 +61,6 @@ std::optional<int> HpaMetricProposal::fromPods(int current, std::span<const Pod>
     if ((newRatio < 1.0 && proposal > current) || (newRatio > 1.0 && proposal < current))
         return current;
     return proposal;
-}
-
-std::optional<int> HpaMetricProposal::combine(int current,
-                                              std::span<const std::optional<int>> proposals)
-{
-    int replicas = 0;
-    std::size_t invalid = 0;
-    for (const std::optional<int> &p : proposals) {
-        if (!p) {
-            ++invalid;
-            continue;
-        }
-        if (replicas == 0 || *p > replicas)
-            replicas = *p;
-    }
-    if (invalid == proposals.size() || (invalid > 0 && replicas < current))
-        return std::nullopt;
-    return replicas;
 }
 
 } // namespace hpa::core

@@ -8,18 +8,12 @@ namespace hpa::core {
 
 namespace {
 
-/// Stores (now, raw) over the last entry `outdated` says may go, else appends it.
-template <typename Outdated>
+/// Stores (now, raw) over entry `outdated` (the last one that may go), else appends it.
 void storeRecommendation(std::vector<HpaNormalizer::Recommendation> &recs, double now, int raw,
-                         Outdated outdated)
+                         std::size_t outdated)
 {
-    std::size_t index = recs.size();
-    for (std::size_t i = 0; i < recs.size(); ++i) {
-        if (outdated(recs[i]))
-            index = i;
-    }
-    if (index < recs.size())
-        recs[index] = {raw, now};
+    if (outdated < recs.size())
+        recs[outdated] = {raw, now};
     else
         recs.push_back({raw, now});
 }
@@ -37,13 +31,18 @@ int toInt32(double value)
 int HpaNormalizer::stabilize(std::vector<Recommendation> &recs, double now, int raw,
                              double downscaleWindowSeconds)
 {
+    // Upstream reads the recommendations twice (the maximum, then the slot to reuse); one
+    // pass finds both, as this runs at every simulated sync of a sweep.
     const double cutoff = now - downscaleWindowSeconds;
     int maxRecommendation = raw;
-    for (const Recommendation &rec : recs) {
-        if (!(rec.time < cutoff))
-            maxRecommendation = std::max(maxRecommendation, rec.replicas);
+    std::size_t outdated = recs.size();
+    for (std::size_t i = 0; i < recs.size(); ++i) {
+        if (recs[i].time < cutoff)
+            outdated = i;
+        else
+            maxRecommendation = std::max(maxRecommendation, recs[i].replicas);
     }
-    storeRecommendation(recs, now, raw, [&](const Recommendation &r) { return r.time < cutoff; });
+    storeRecommendation(recs, now, raw, outdated);
     return maxRecommendation;
 }
 
@@ -55,20 +54,22 @@ int HpaNormalizer::stabilizeWithBehaviors(std::vector<Recommendation> &recs, dou
     const double downCutoff = now - downWindowSeconds;
     int up = raw;
     int down = raw;
-    for (const Recommendation &rec : recs) {
+    std::size_t outdated = recs.size();
+    for (std::size_t i = 0; i < recs.size(); ++i) {
+        const Recommendation &rec = recs[i];
         if (rec.time > upCutoff)
             up = std::min(up, rec.replicas);
         if (rec.time > downCutoff)
             down = std::max(down, rec.replicas);
+        if (rec.time < upCutoff && rec.time < downCutoff)
+            outdated = i;
     }
     int recommendation = current;
     if (recommendation < up)
         recommendation = up;
     if (recommendation > down)
         recommendation = down;
-    storeRecommendation(recs, now, raw, [&](const Recommendation &r) {
-        return r.time < upCutoff && r.time < downCutoff;
-    });
+    storeRecommendation(recs, now, raw, outdated);
     return recommendation;
 }
 
