@@ -260,9 +260,10 @@ void ExperimentWorkspace::setDemandCurves(const QVector<std::shared_ptr<const De
 
 void ExperimentWorkspace::applyDemand()
 {
-    // Each stack's charts keep a curve only when it is the demand of their first run.
-    m_stack->setDemand(m_demand.value(0));
-    m_stackB->setDemand(m_demand.value(1));
+    // Each chart draws the curves of the runs it shows: A's and B's overlaid in one stack,
+    // or one each side by side.
+    m_stack->setDemands(m_demand);
+    m_stackB->setDemands(m_demand);
 }
 
 void ExperimentWorkspace::setSecondaryMarkersVisible(bool visible)

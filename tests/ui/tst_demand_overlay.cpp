@@ -12,6 +12,7 @@
 #include "ui/charts/demand_layer.h"
 #include "ui/event_browser.h"
 #include "ui/experiment_workspace.h"
+#include "ui/loaded_experiment.h"
 #include "ui/scorecard_runner.h"
 #include "ui/scorecard_view.h"
 
@@ -102,6 +103,7 @@ private slots:
     void backlogDemandIsClippedNotFlatteningReplicas();
     void shadedPixelsOnScreenAndInTheFigure();
     void viewActionIsMadeOnceAndRemembered();
+    void overlaidComparisonDrawsBothRunsDemand();
 };
 
 void TestDemandOverlay::drawsDemandWithUnderAndOverAreas()
@@ -322,6 +324,74 @@ void TestDemandOverlay::viewActionIsMadeOnceAndRemembered()
     QVERIFY(settings.demandOverlayVisible());
     hpa::app::ScorecardController again(&workspace, &scorecard, &events, &settings);
     QVERIFY(again.demandAction()->isChecked());
+}
+
+void TestDemandOverlay::overlaidComparisonDrawsBothRunsDemand()
+{
+    // Issue 12: in overlay mode A and B share the replicas chart; each run's required
+    // replicas are drawn, B's in B's colour with its areas hatched, and labelled.
+    const ExperimentPtr a = underAndOverRun();
+    auto bRun = std::make_shared<hpa::core::Experiment>(*underAndOverRun());
+    bRun->name = "b";
+    const ExperimentPtr b = bRun;
+    hpa::ui::ExperimentWorkspace workspace;
+    workspace.resize(1200, 1400);
+    auto loaded = [](const ExperimentPtr &e) {
+        auto out = std::make_shared<hpa::ui::LoadedExperiment>();
+        out->experiment = e;
+        return std::shared_ptr<const hpa::ui::LoadedExperiment>(out);
+    };
+    workspace.setExperiment(loaded(a));
+    workspace.setCompareLayout(hpa::ui::ExperimentWorkspace::CompareLayout::Overlay);
+    workspace.setComparison(loaded(b));
+    workspace.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+    const auto curveA = DemandCurve::build(a, {});
+    const auto curveB = DemandCurve::build(b, {});
+    workspace.setDemandCurves({curveA, curveB});
+    ChartStack *stack = workspace.chartStacks().front();
+    MetricChartView *view = nullptr;
+    for (MetricChartView *v : stack->charts())
+        if (v->metricChart()->spec().kind == ChartKind::Replicas)
+            view = v;
+    QVERIFY(view);
+    const MetricChart *chart = view->metricChart();
+    QCOMPARE(chart->demandLayer(0).curve(), curveA);
+    QCOMPARE(chart->demandLayer(1).curve(), curveB);
+    QVERIFY(!chart->demandLayer(1).bands().empty());
+    // B's line in B's replica colour, A's in the text colour: told apart on screen.
+    const ChartPalette &palette = chart->chartPalette();
+    QCOMPARE(chart->demandLayer(1).linePen().color(), palette.seriesColor(0, true));
+    QVERIFY(chart->demandLayer(0).linePen().color() != chart->demandLayer(1).linePen().color());
+    QCOMPARE(chart->demandLayer(1).underBrush().style(), Qt::BDiagPattern);
+    QCOMPARE(chart->demandLayer(0).underBrush().style(), Qt::SolidPattern);
+    const QStringList names = legendNames(view);
+    QVERIFY2(names.contains(QStringLiteral("A: required replicas, HPA-ideal")),
+             qPrintable(names.join(QLatin1Char('|'))));
+    QVERIFY2(names.contains(QStringLiteral("B: required replicas, HPA-ideal (its areas hatched)")),
+             qPrintable(names.join(QLatin1Char('|'))));
+    QVERIFY(names.contains(QStringLiteral("A: under-provisioned")));
+    // The readout names both runs' values.
+    QVERIFY(chart->demandLayer(1).readoutLine(150).startsWith(QStringLiteral("B: required")));
+
+    // Side by side: each column draws its own run's demand, unlabelled beside its own title.
+    workspace.setCompareLayout(hpa::ui::ExperimentWorkspace::CompareLayout::SideBySide);
+    QApplication::processEvents();
+    const auto stacks = workspace.chartStacks();
+    QCOMPARE(stacks.size(), 2);
+    for (int s = 0; s < 2; ++s) {
+        for (MetricChartView *v : stacks[s]->charts()) {
+            if (v->metricChart()->spec().kind != ChartKind::Replicas)
+                continue;
+            QCOMPARE(v->metricChart()->demandLayer(0).curve(), s == 0 ? curveA : curveB);
+            QVERIFY(!v->metricChart()->demandLayer(1).curve());
+        }
+    }
+    workspace.setDemandCurves({});
+    for (ChartStack *st : workspace.chartStacks())
+        for (MetricChartView *v : st->charts())
+            QVERIFY(!v->metricChart()->demandLayer(0).curve() &&
+                    !v->metricChart()->demandLayer(1).curve());
 }
 
 QTEST_MAIN(TestDemandOverlay)

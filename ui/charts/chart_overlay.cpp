@@ -105,7 +105,10 @@ void ChartOverlay::paint(QPainter *painter, const OverlayState &state, const Cha
     }
     if (state.gantt)
         JobBars::paintGantt(painter, state.plot, state.from, state.to, *state.gantt, palette);
-    if (state.clientLatency)
+    if (state.clientLatency && state.clientAxis)
+        JobBars::paintClientLatencyOnAxis(painter, state.plot, state.from, state.to,
+                                          *state.clientAxis, *state.clientLatency, palette);
+    else if (state.clientLatency)
         JobBars::paintClientLatency(painter, state.plot, state.from, state.to, *state.clientLatency,
                                     palette);
     paintEvents(painter, state, palette);

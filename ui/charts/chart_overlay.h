@@ -31,6 +31,9 @@ struct OverlayState
     const QVector<JobBar> *gantt = nullptr;        ///< placed jobs as a Gantt strip
     /// Placed jobs' client TTFT segments (the latency chart when the server collected none).
     const QVector<JobBar> *clientLatency = nullptr;
+    /// The same segments on the chart's left TTFT axis (this value range), beside the
+    /// server-side lines, when the server collected latency too.
+    std::optional<std::pair<double, double>> clientAxis;
     std::optional<std::pair<double, double>> band; ///< scene x of the zoom band's ends
     const EpisodeWaterfall *waterfall = nullptr;   ///< the selected scale-up episode
     /// Flagged outliers above the value axis, (axis x, value): a tick at the top edge and the

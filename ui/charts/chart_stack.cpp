@@ -95,7 +95,7 @@ void ChartStack::rebuild()
         view->setContextActions(m_actions);
         view->setSecondaryMarkersVisible(m_secondaryMarkers);
         view->setSources(m_sources, gaps, markers);
-        view->metricChart()->setDemand(m_demand);
+        view->metricChart()->setDemands(m_demands);
         if (m_links)
             view->metricChart()->setValueRangeLink(m_links->link(linkKey(spec)));
         connect(view, &MetricChartView::eventClicked, this, &ChartStack::eventClicked);
@@ -204,13 +204,19 @@ void ChartStack::setValueRangeLinks(ValueRangeLinks *links)
     }
 }
 
-void ChartStack::setDemand(std::shared_ptr<const DemandCurve> curve)
+void ChartStack::setDemands(const QVector<std::shared_ptr<const DemandCurve>> &curves)
 {
-    m_demand = std::move(curve);
+    m_demands = curves;
     for (MetricChartView *view : m_charts) {
-        view->metricChart()->setDemand(m_demand);
+        view->metricChart()->setDemands(m_demands);
         view->viewport()->update();
     }
+}
+
+void ChartStack::setDemand(std::shared_ptr<const DemandCurve> curve)
+{
+    setDemands(curve ? QVector<std::shared_ptr<const DemandCurve>>{std::move(curve)}
+                     : QVector<std::shared_ptr<const DemandCurve>>{});
 }
 
 void ChartStack::setSecondaryMarkersVisible(bool visible)

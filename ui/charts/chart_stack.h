@@ -61,11 +61,15 @@ public:
     /// them, with a message saying so, so that row i of A and of B is the same chart and the
     /// pair's plots have the same height. Empty: only charts with data are shown.
     void setAlignedKeys(const QSet<QString> &keys);
-    /// Draws `curve` (the demand of this stack's first source) over its replicas chart, also
-    /// after the sources change while that run stays first; nullptr: none (View → Show
-    /// Required Replicas off).
+    /// Draws, over its replicas chart, the demand of each of this stack's sources among
+    /// `curves` (A's, and B's when overlaid, in B's style), also after the sources change
+    /// while those runs stay shown; empty: none (View → Show Required Replicas off).
+    void setDemands(const QVector<std::shared_ptr<const DemandCurve>> &curves);
+    /// One run's demand: setDemands({curve}).
     void setDemand(std::shared_ptr<const DemandCurve> curve);
-    const std::shared_ptr<const DemandCurve> &demand() const { return m_demand; }
+    /// The first curve given (the demand of source 0's run when the window sets it).
+    std::shared_ptr<const DemandCurve> demand() const { return m_demands.value(0); }
+    const QVector<std::shared_ptr<const DemandCurve>> &demands() const { return m_demands; }
     /// Shows or hides the markers of the comparison run (source 1 of an overlay).
     void setSecondaryMarkersVisible(bool visible);
 
@@ -104,7 +108,7 @@ private:
     bool m_secondaryMarkers = true;
     ValueRangeLinks *m_links = nullptr;
     QSet<QString> m_alignedKeys;
-    std::shared_ptr<const DemandCurve> m_demand;
+    QVector<std::shared_ptr<const DemandCurve>> m_demands;
 };
 
 } // namespace hpa::ui

@@ -57,6 +57,27 @@ void DemandLayer::setCurve(std::shared_ptr<const DemandCurve> curve, double orig
     update();
 }
 
+void DemandLayer::setRun(const QString &label, bool secondary)
+{
+    m_label = label;
+    m_secondary = secondary;
+}
+
+QString DemandLayer::labelled(const QString &text) const
+{
+    return m_label.isEmpty() ? text : m_label + QStringLiteral(": ") + text;
+}
+
+QBrush DemandLayer::underBrush() const
+{
+    return m_secondary ? QBrush(m_under, Qt::BDiagPattern) : QBrush(m_under);
+}
+
+QBrush DemandLayer::overBrush() const
+{
+    return m_secondary ? QBrush(m_over, Qt::FDiagPattern) : QBrush(m_over);
+}
+
 CurveDecimator::Extent DemandLayer::prepare(double from, double to, int pixels)
 {
     m_bands.clear();
@@ -68,7 +89,8 @@ CurveDecimator::Extent DemandLayer::prepare(double from, double to, int pixels)
         band.x0 -= m_origin;
         band.x1 -= m_origin;
     }
-    m_line->setCurves({Curve{m_curve->legendName(), m_pen, false, m_decimator.segments()}});
+    m_line->setCurves(
+        {Curve{labelled(m_curve->legendName()), m_pen, false, m_decimator.segments()}});
     update();
     return extent;
 }
@@ -85,16 +107,22 @@ void DemandLayer::setPlot(const QRectF &plot, const CurveLayer::Ranges &ranges)
 
 void DemandLayer::applyPalette(const ChartPalette &palette)
 {
-    // Dark dashes read against both the replica lines and the fills, in every theme.
-    m_pen = palette.linePen(palette.text, 1.6, Qt::DashLine);
+    // Dark dashes read against both the replica lines and the fills, in every theme. A
+    // second run's demand is dotted in that run's replica colour (series 0 of the comparison
+    // hues); its hatched areas keep the meaning of the colours (red under, grey over) but are
+    // opaque enough for the hatch lines to show over A's solid fills.
+    const bool dark = palette.mode == ChartPalette::Mode::Dark;
+    m_pen = m_secondary ? palette.linePen(palette.seriesColor(0, true), 1.8, Qt::DotLine)
+                        : palette.linePen(palette.text, 1.6, Qt::DashLine);
     m_under = palette.target;
-    m_under.setAlpha(palette.mode == ChartPalette::Mode::Dark ? 90 : 70);
+    m_under.setAlpha(m_secondary ? 200 : dark ? 90 : 70);
     m_over = palette.mutedText;
-    m_over.setAlpha(palette.mode == ChartPalette::Mode::Dark ? 90 : 55);
+    m_over.setAlpha(m_secondary ? 200 : dark ? 90 : 55);
     m_labelBackground = palette.plotBackground;
     m_labelBackground.setAlpha(210);
     if (m_curve && m_curve->known())
-        m_line->setCurves({Curve{m_curve->legendName(), m_pen, false, m_decimator.segments()}});
+        m_line->setCurves(
+            {Curve{labelled(m_curve->legendName()), m_pen, false, m_decimator.segments()}});
     update();
 }
 
@@ -141,18 +169,27 @@ QList<ChartLegend::Entry> DemandLayer::legendEntries() const
         return entries;
     if (!m_curve->known()) {
         // Nothing is drawn: the legend says why instead of showing a line that is not there.
-        entries << ChartLegend::Entry{m_curve->legendName(), QPen(Qt::NoPen)};
+        entries << ChartLegend::Entry{labelled(m_curve->legendName()), QPen(Qt::NoPen)};
         return entries;
     }
-    entries << ChartLegend::Entry{m_curve->legendName(), m_pen}
-            << ChartLegend::Entry{QObject::tr("under-provisioned"), areaPen(m_under)}
-            << ChartLegend::Entry{QObject::tr("over-provisioned"), areaPen(m_over)};
+    if (m_secondary) {
+        // One entry: the legend is one row, and the colours mean what the first run's say.
+        entries << ChartLegend::Entry{
+            labelled(m_curve->legendName()) + QObject::tr(" (its areas hatched)"), m_pen};
+        return entries;
+    }
+    entries << ChartLegend::Entry{labelled(m_curve->legendName()), m_pen}
+            << ChartLegend::Entry{labelled(QObject::tr("under-provisioned")), areaPen(m_under)}
+            << ChartLegend::Entry{labelled(QObject::tr("over-provisioned")), areaPen(m_over)};
     return entries;
 }
 
 QString DemandLayer::readoutLine(double x) const
 {
-    return m_curve ? m_curve->readoutLine(x + m_origin) : QString();
+    if (!m_curve)
+        return {};
+    const QString line = m_curve->readoutLine(x + m_origin);
+    return line.isEmpty() ? line : labelled(line);
 }
 
 void DemandLayer::paintPeaks(QPainter *painter) const
@@ -177,11 +214,14 @@ void DemandLayer::paintPeaks(QPainter *painter) const
         painter->setPen(Qt::NoPen);
         painter->setBrush(m_pen.color());
         painter->drawPolygon(wedge);
-        const QString text = QObject::tr("required %1").arg(p.demand, 0, 'g', 10);
+        const QString text = labelled(QObject::tr("required %1").arg(p.demand, 0, 'g', 10));
         const double left = x + h * 0.8;
         if (left < lastRight)
             continue;
-        const QRectF box(left - 2, top + 1, metrics.horizontalAdvance(text) + 4, metrics.height());
+        // A second run's labels sit one line lower, clear of the first run's.
+        const double row = m_secondary ? metrics.height() + 1 : 0;
+        const QRectF box(left - 2, top + 1 + row, metrics.horizontalAdvance(text) + 4,
+                         metrics.height());
         painter->fillRect(box, m_labelBackground);
         painter->setPen(m_pen.color());
         painter->drawText(box, Qt::AlignCenter, text);
@@ -211,7 +251,7 @@ void DemandLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
             toPixel(b.low, m_ranges.left0, m_ranges.left1, m_plot.bottom(), m_plot.top());
         const QRectF rect = QRectF(QPointF(left, top), QPointF(right, bottom)).normalized() & box;
         if (!rect.isEmpty())
-            painter->fillRect(rect, b.under ? m_under : m_over);
+            painter->fillRect(rect, b.under ? underBrush() : overBrush());
     }
     paintPeaks(painter);
     painter->restore();

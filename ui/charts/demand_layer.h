@@ -24,6 +24,13 @@ public:
 
     /// The run's demand drawn at x = time - `origin`; nullptr: nothing.
     void setCurve(std::shared_ptr<const DemandCurve> curve, double origin);
+    /// Whose demand this is when two runs share the chart (overlay): `label` ("B") prefixes
+    /// its legend and readout lines, and a `secondary` run's line takes that run's colour
+    /// (the comparison style) and its areas are hatched, so that A's and B's read apart.
+    void setRun(const QString &label, bool secondary);
+    const QString &runLabel() const { return m_label; }
+    /// The demand line's pen as drawn (its colour tells the run).
+    const QPen &linePen() const { return m_pen; }
     const std::shared_ptr<const DemandCurve> &curve() const { return m_curve; }
     /// Re-decimates for [from, to] (axis x) `pixels` wide; returns the demand line's extent.
     CurveDecimator::Extent prepare(double from, double to, int pixels);
@@ -52,6 +59,9 @@ public:
     /// The demand line as drawn.
     const QList<QList<QPointF>> &lineSegments() const { return m_decimator.segments(); }
     QColor underColor() const { return m_under; }
+    /// The areas' brushes: solid for the first run, hatched for a secondary one.
+    QBrush underBrush() const;
+    QBrush overBrush() const;
     QColor overColor() const { return m_over; }
 
     QRectF boundingRect() const override;
@@ -60,6 +70,8 @@ public:
 
 private:
     void paintPeaks(QPainter *painter) const;
+    /// `text` with the run's label in front ("B: text") when it has one.
+    QString labelled(const QString &text) const;
 
     std::shared_ptr<const DemandCurve> m_curve;
     double m_origin = 0;
@@ -68,6 +80,8 @@ private:
     std::vector<core::ProvisioningBands::Band> m_bands;
     QRectF m_plot;
     CurveLayer::Ranges m_ranges;
+    QString m_label;
+    bool m_secondary = false;
     QPen m_pen;
     QColor m_under, m_over, m_labelBackground;
 };

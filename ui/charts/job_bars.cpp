@@ -31,6 +31,21 @@ QString JobBars::clientCaption()
     return QStringLiteral("client-side, per job (vllm bench)");
 }
 
+QString JobBars::medianLegendName()
+{
+    return QStringLiteral("TTFT median, ") + clientCaption();
+}
+
+QString JobBars::p99LegendName()
+{
+    return QStringLiteral("TTFT P99, ") + clientCaption();
+}
+
+QPen JobBars::segmentPen(const ChartPalette &palette, int job, bool p99)
+{
+    return cosmeticPen(palette.seriesColor(job, false), 2.5, p99 ? Qt::DashLine : Qt::SolidLine);
+}
+
 QVector<JobBar> JobBars::of(const QVector<ChartSource> &sources)
 {
     QVector<JobBar> bars;
@@ -107,42 +122,58 @@ void JobBars::paintClientLatency(QPainter *painter, const QRectF &plot, double f
             }
         }
     }
-    if (lo > hi) {
-        painter->restore();
-        return;
+    if (lo <= hi) {
+        // A log scale: medians of tens of ms and P99s of tens of seconds on one chart.
+        const double a = std::log10(lo) - 0.15, z = std::log10(hi) + 0.15;
+        const QRectF area = plot.adjusted(0, 22, 0, -6);
+        paintSegments(painter, plot, from, to, bars, palette, QString(), [&](double v) {
+            return area.bottom() - (std::log10(v) - a) / (z - a) * area.height();
+        });
     }
-    // A log scale: medians of tens of ms and P99s of tens of seconds on one chart.
-    const double a = std::log10(lo) - 0.15, z = std::log10(hi) + 0.15;
-    const QRectF area = plot.adjusted(0, 22, 0, -6);
-    const auto y = [&](double v) {
-        return area.bottom() - (std::log10(v) - a) / (z - a) * area.height();
-    };
+    painter->restore();
+}
+
+void JobBars::paintClientLatencyOnAxis(QPainter *painter, const QRectF &plot, double from,
+                                       double to, std::pair<double, double> values,
+                                       const QVector<JobBar> &bars, const ChartPalette &palette)
+{
+    const auto [v0, v1] = values;
+    if (!(to > from) || !(v1 > v0))
+        return;
+    painter->save();
+    painter->setClipRect(plot);
+    // Beside the server's lines each label says whose value it is.
+    paintSegments(painter, plot, from, to, bars, palette, QStringLiteral("client "),
+                  [&](double v) { return plot.bottom() - (v - v0) / (v1 - v0) * plot.height(); });
+    painter->restore();
+}
+
+void JobBars::paintSegments(QPainter *painter, const QRectF &plot, double from, double to,
+                            const QVector<JobBar> &bars, const ChartPalette &palette,
+                            const QString &prefix, const std::function<double(double)> &y)
+{
     for (int i = 0; i < bars.size(); ++i) {
         const JobBar &b = bars[i];
         const double x0 = std::max(plot.left(), sceneX(plot, from, to, b.from));
         const double x1 = std::min(plot.right(), sceneX(plot, from, to, b.to));
         if (x1 < plot.left() || x0 > plot.right())
             continue;
-        const QColor color = palette.seriesColor(i, false);
-        const std::pair<std::optional<double>, Qt::PenStyle> lines[] = {
-            {b.ttftMedianMs, Qt::SolidLine}, {b.ttftP99Ms, Qt::DashLine}};
-        for (const auto &[value, style] : lines) {
-            if (!value || !(*value > 0))
+        for (const bool p99 : {false, true}) {
+            const std::optional<double> value = p99 ? b.ttftP99Ms : b.ttftMedianMs;
+            if (!value || !(*value > 0) || !std::isfinite(*value))
                 continue;
             const double yy = y(*value);
-            painter->setPen(cosmeticPen(color, 2.5, style));
+            painter->setPen(segmentPen(palette, i, p99));
             painter->drawLine(QPointF(x0, yy), QPointF(x1, yy));
             painter->setPen(palette.text);
             painter->drawText(
                 QRectF(x0 + 4, yy - 15, std::max(10.0, x1 - x0 - 8), 14),
                 Qt::AlignLeft | Qt::AlignBottom,
-                QStringLiteral("%1 %2 %3 ms")
-                    .arg(b.label,
-                         style == Qt::SolidLine ? QStringLiteral("median") : QStringLiteral("P99"),
+                QStringLiteral("%1 %2%3 %4 ms")
+                    .arg(b.label, prefix, p99 ? QStringLiteral("P99") : QStringLiteral("median"),
                          QString::fromStdString(core::NumberFormat::fixed(*value, 0))));
         }
     }
-    painter->restore();
 }
 
 } // namespace hpa::ui

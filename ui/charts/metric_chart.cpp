@@ -12,6 +12,7 @@
 
 #include <QGraphicsLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace hpa::ui {
@@ -66,14 +67,16 @@ std::shared_ptr<const std::vector<double>> drawnValues(const ChartSource &source
 
 MetricChart::MetricChart(ChartSpec spec, QGraphicsItem *parent)
     : QChart(parent), m_spec(std::move(spec)), m_axes(new AxisLayer(this)),
-      m_layer(new CurveLayer(this)), m_demand(new DemandLayer(this)),
-      m_legend(new ChartLegend(this))
+      m_layer(new CurveLayer(this)), m_legend(new ChartLegend(this))
 {
     // Lines over the grid; the overlay (markers, cursor) is painted over both by the view.
     m_axes->setZValue(kAxesZValue);
     m_layer->setZValue(kCurveZValue);
-    m_demand->setZValue(kDemandZValue);
-    m_demand->setVisible(false);
+    for (std::size_t i = 0; i < m_demands.size(); ++i) {
+        m_demands[i] = new DemandLayer(this);
+        m_demands[i]->setZValue(kDemandZValue);
+        m_demands[i]->setVisible(false);
+    }
     setTitle(m_spec.title.toHtmlEscaped()); // titles are rich text; rules contain "<="
     QFont titleFont = font();
     titleFont.setBold(true);
@@ -118,9 +121,15 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
     m_notCollectedMessage = m_hasData ? m_spec.notCollectedMessage(sources) : QString();
     // Placed bench jobs give the jobs chart its Gantt strip and, when the server collected
     // no latency, the latency chart its client-side segments (JobBars).
-    if ((m_spec.kind == ChartKind::Jobs || m_spec.kind == ChartKind::Latency) &&
-        !JobBars::of(sources).isEmpty()) {
+    // When it did collect latency, both are drawn on its TTFT axis, each labelled.
+    m_clientBars.clear();
+    const QVector<JobBar> bars = m_spec.kind == ChartKind::Jobs || m_spec.kind == ChartKind::Latency
+                                     ? JobBars::of(sources)
+                                     : QVector<JobBar>();
+    if (!bars.isEmpty()) {
         m_notCollected = m_spec.kind == ChartKind::Latency && (!m_hasData || m_notCollected);
+        if (m_spec.kind == ChartKind::Latency && !m_notCollected)
+            m_clientBars = bars;
         m_hasData = true;
     }
     if (m_notCollected && m_notCollectedMessage.isEmpty())
@@ -143,9 +152,12 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
             if (!spec.target &&
                 !core::CollectedSeries::isCollected(spec.key, *table.values(spec.key)))
                 continue;
-            const QString name = source.label.isEmpty()
-                                     ? spec.name
-                                     : source.label + QStringLiteral(": ") + spec.name;
+            // Beside the client-side segments, the server's lines say whose they are.
+            const QString own = !m_clientBars.isEmpty() && !spec.dashed
+                                    ? QStringLiteral("server-side ") + spec.name
+                                    : spec.name;
+            const QString name =
+                source.label.isEmpty() ? own : source.label + QStringLiteral(": ") + own;
             auto bound = std::make_unique<Bound>();
             bound->spec = spec;
             bound->source = s;
@@ -162,27 +174,49 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
         }
         m_readout.addSource(source.label.toStdString(), table, source.origin, readoutKeys);
     }
-    // The demand belongs to one run: kept (at the new origin) while that run is source 0.
-    if (const std::shared_ptr<const DemandCurve> demand = m_demand->curve()) {
-        const bool same =
-            !sources.isEmpty() && sources.front().experiment.get() == demand->experiment();
-        m_demand->setCurve(same ? demand : nullptr, same ? sources.front().origin : 0);
-    }
+    // Each demand belongs to one run: kept (at the new origin) while that run is shown.
+    matchDemands();
     // A chart showing its "not collected" message has no scale worth reading.
     m_axes->setValueLabelsVisible(!m_notCollected);
     applyPalette(m_palette);
     setRange(m_from, m_to);
 }
 
-void MetricChart::setDemand(std::shared_ptr<const DemandCurve> curve)
+void MetricChart::setDemands(const QVector<std::shared_ptr<const DemandCurve>> &curves)
 {
-    const bool mine = curve && m_spec.kind == ChartKind::Replicas && !m_sources.isEmpty() &&
-                      m_sources.front().experiment.get() == curve->experiment();
-    if (!mine && !m_demand->curve())
+    const bool had = std::any_of(m_demands.begin(), m_demands.end(), [](const DemandLayer *layer) {
+        return layer->curve() != nullptr;
+    });
+    m_demandCurves = curves;
+    if (!had && std::none_of(curves.begin(), curves.end(), [](const auto &c) { return bool(c); }))
         return;
-    m_demand->setCurve(mine ? std::move(curve) : nullptr, mine ? m_sources.front().origin : 0);
+    matchDemands();
     applyPalette(m_palette);
     setRange(m_from, m_to);
+}
+
+void MetricChart::matchDemands()
+{
+    const bool labelled = m_sources.size() > 1;
+    for (std::size_t i = 0; i < m_demands.size(); ++i) {
+        std::shared_ptr<const DemandCurve> mine;
+        const int s = int(i);
+        if (m_spec.kind == ChartKind::Replicas && s < m_sources.size()) {
+            for (const std::shared_ptr<const DemandCurve> &curve : m_demandCurves) {
+                if (curve && curve->experiment() == m_sources[s].experiment.get())
+                    mine = curve;
+            }
+        }
+        const ChartSource *source = mine ? &m_sources[s] : nullptr;
+        m_demands[i]->setRun(labelled && source ? source->label : QString(),
+                             source && source->secondary);
+        m_demands[i]->setCurve(std::move(mine), source ? source->origin : 0);
+    }
+}
+
+const DemandLayer &MetricChart::demandLayer(int source) const
+{
+    return *m_demands.at(std::size_t(std::clamp(source, 0, int(m_demands.size()) - 1)));
 }
 
 void MetricChart::setAbsentMessage(const QString &message)
@@ -223,7 +257,17 @@ void MetricChart::setRange(double from, double to)
         }
         (b->spec.rightAxis ? right : left).include(e);
     }
-    left.include(m_demand->axisExtent(m_demand->prepare(from, to, pixels), left));
+    for (const JobBar &bar : m_clientBars) {
+        if (bar.to < from || bar.from > to)
+            continue;
+        for (const std::optional<double> &v : {bar.ttftMedianMs, bar.ttftP99Ms}) {
+            if (v && *v > 0 && std::isfinite(*v))
+                left.include(*v);
+        }
+    }
+    const CurveDecimator::Extent replicas = left;
+    for (DemandLayer *demand : m_demands)
+        left.include(demand->axisExtent(demand->prepare(from, to, pixels), replicas));
     rebuildTimeAxis();
     m_ownLeft = left;
     m_ownRight = right;
@@ -335,7 +379,8 @@ void MetricChart::placeLayers()
         ranges.right1 = right->scale.max;
     }
     m_layer->setPlot(plotArea(), ranges);
-    m_demand->setPlot(plotArea(), ranges);
+    for (DemandLayer *demand : m_demands)
+        demand->setPlot(plotArea(), ranges);
     m_axes->setGeometry(QRectF(QPointF(0, 0), size()), plotArea());
 }
 
@@ -398,8 +443,16 @@ void MetricChart::applyPalette(const ChartPalette &palette)
                      : palette.seriesPen(b->spec.colorIndex, b->spec.dashed, b->secondary);
         entries << ChartLegend::Entry{b->name, b->pen};
     }
-    m_demand->applyPalette(palette);
-    entries << m_demand->legendEntries();
+    if (!m_clientBars.isEmpty()) {
+        entries << ChartLegend::Entry{JobBars::medianLegendName(),
+                                      JobBars::segmentPen(palette, 0, false)}
+                << ChartLegend::Entry{JobBars::p99LegendName(),
+                                      JobBars::segmentPen(palette, 0, true)};
+    }
+    for (DemandLayer *demand : m_demands) {
+        demand->applyPalette(palette);
+        entries << demand->legendEntries();
+    }
     m_legend->setEntries(std::move(entries));
     updateCurves();
 }

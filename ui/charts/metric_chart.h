@@ -8,9 +8,11 @@
 #include "ui/charts/chart_spec.h"
 #include "ui/charts/curve_decimator.h"
 #include "ui/charts/curve_layer.h"
+#include "ui/charts/job_bars.h"
 
 #include <QChart>
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -41,6 +43,9 @@ public:
     bool hasData() const { return m_hasData; }
     /// True when the chart shows its "not collected" message instead of lines.
     bool isNotCollected() const { return m_notCollected; }
+    /// The latency chart when the server collected latency and placed bench jobs have results:
+    /// their client-side TTFT segments are drawn on its TTFT axis beside the server's lines.
+    bool clientLatencyOnAxis() const { return !m_clientBars.isEmpty(); }
     /// What is known about the series of this chart that are not collected (not drawn).
     const QString &notCollectedMessage() const { return m_notCollectedMessage; }
 
@@ -75,10 +80,12 @@ public:
     /// that the milli-unit rule would correct) and lie above the value axis: (x, value). The
     /// axis range ignores them; the overlay draws them clipped at the top edge with their value.
     QList<QPointF> clippedOutliers() const;
-    /// The replicas chart only: draws `curve` (the demand of source 0's run, see DemandLayer)
-    /// over the replicas; nullptr or another run's curve: none.
-    void setDemand(std::shared_ptr<const DemandCurve> curve);
-    const DemandLayer &demandLayer() const { return *m_demand; }
+    /// The replicas chart only: draws each source's run's demand among `curves` (see
+    /// DemandLayer) over the replicas, B's (overlaid) in B's style and labelled; curves of
+    /// runs this chart does not show are ignored; none: nothing.
+    void setDemands(const QVector<std::shared_ptr<const DemandCurve>> &curves);
+    /// The demand layer of source `source` (0: A, 1: B overlaid).
+    const DemandLayer &demandLayer(int source = 0) const;
     /// Points currently drawn, all lines together.
     qsizetype drawnPointCount() const { return m_layer->pointCount(); }
 
@@ -106,7 +113,12 @@ private:
     ChartPalette m_palette;
     AxisLayer *m_axes;
     CurveLayer *m_layer;
-    DemandLayer *m_demand;
+    void matchDemands();
+
+    /// One demand layer per source that can share the chart (A and B overlaid).
+    std::array<DemandLayer *, 2> m_demands{};
+    QVector<std::shared_ptr<const DemandCurve>> m_demandCurves;
+    QVector<JobBar> m_clientBars;
     ChartLegend *m_legend;
     std::vector<std::unique_ptr<Bound>> m_bound;
     core::ValueReadout m_readout;

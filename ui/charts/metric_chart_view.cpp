@@ -123,8 +123,10 @@ QStringList MetricChartView::readoutLines() const
         return out;
     for (const std::string &line : m_chart->readout().lines(*x))
         out << QString::fromStdString(line);
-    if (const QString demand = m_chart->demandLayer().readoutLine(*x); !demand.isEmpty())
-        out << demand;
+    for (int source = 0; source < 2; ++source) {
+        if (const QString demand = m_chart->demandLayer(source).readoutLine(*x); !demand.isEmpty())
+            out << demand;
+    }
     return out;
 }
 
@@ -385,6 +387,11 @@ void MetricChartView::drawForeground(QPainter *painter, const QRectF &rect)
         m_chart->isNotCollected()) {
         state.clientLatency = &bars;
         state.message.clear(); // the segments' caption says where they come from
+    } else if (!bars.isEmpty() && m_chart->clientLatencyOnAxis()) {
+        // Beside the server's lines, on the TTFT axis; the legend names both.
+        state.clientLatency = &bars;
+        const AxisScale &scale = m_chart->axes().leftAxis().scale;
+        state.clientAxis = std::make_pair(scale.min, scale.max);
     }
     // A scale-up episode is drawn on the charts of its own run only (side by side, not B's).
     const std::optional<EpisodeWaterfall> waterfall = m_cursor->waterfall();
