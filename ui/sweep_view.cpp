@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace hpa::ui {
@@ -160,6 +161,13 @@ void SweepView::showSweep()
             .arg(onFront);
     if (failed)
         text += tr(" %1 combinations make an invalid spec and are not drawn.").arg(failed);
+    const auto drawn = std::count_if(points.begin(), points.end(), [](const SweepPlot::Point &p) {
+        return std::isfinite(p.x) && std::isfinite(p.y);
+    });
+    if (m_plot->dotCount() < drawn)
+        text += tr(" %1 dots: combinations with the same result share one dot, with their "
+                   "number beside it (its tooltip lists them).")
+                    .arg(m_plot->dotCount());
     m_status->setText(text);
 }
 

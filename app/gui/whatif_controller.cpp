@@ -49,13 +49,18 @@ WhatIfController::WhatIfController(ui::ExperimentWorkspace *workspace, QMainWind
     connect(m_session, &ui::WhatIfSession::whatIfReady, this, [this] {
         const auto r = m_session->current();
         if (r && r->outcome.problem.empty())
-            m_overlay->setCurve(r->desired, tr("what-if replicas (estimate)"));
+            m_overlay->setCurve(r->desired, tr("what-if replicas (estimate, What-if panel)"));
         else
             m_overlay->clear();
     });
     connect(m_session, &ui::WhatIfSession::cleared, m_overlay, &ui::WhatIfOverlay::clear);
     connect(m_session, &ui::WhatIfSession::preparedChanged, m_overlay, &ui::WhatIfOverlay::clear);
     connect(m_view, &ui::WhatIfView::overlayToggled, m_overlay, &ui::WhatIfOverlay::setShown);
+    // The curve belongs to the What-if panel: drawn while the panel is open (also when it is
+    // tabbed behind another dock), gone when it is closed, as at start.
+    m_overlay->setActive(false);
+    connect(m_whatIfDock, &QDockWidget::visibilityChanged, this,
+            [this] { m_overlay->setActive(!m_whatIfDock->isHidden()); });
     connect(m_sweepView, &ui::SweepView::combinationChosen, this,
             [this](const core::HpaWhatIfSettings &settings) { showWhatIf(settings); });
 }

@@ -193,8 +193,16 @@ void TestWhatIfView::editReplaysAndRedraws()
     ui::WhatIfView *view = t.w->view();
     ui::MetricChartView *chart = replicasChart(t.window);
     QVERIFY(chart);
+    // The loaded spec is replayed at once, but its curve is drawn only with the panel open.
+    QVERIFY(t.w->session()->current());
+    QVERIFY(!t.w->whatIfDock()->isVisible());
+    QVERIFY(!t.w->overlay()->layer());
+    QCOMPARE(whatIfPixels(chart->grab().toImage()), 0);
+    t.w->whatIfDock()->show();
+    QCoreApplication::processEvents();
     ui::WhatIfLayer *layer = t.w->overlay()->layer();
     QVERIFY(layer);
+    QVERIFY2(layer->label().contains(QStringLiteral("What-if panel")), qPrintable(layer->label()));
     QCOMPARE(layer->parentItem(), chart->metricChart());
     QVERIFY(layer->label().contains(QStringLiteral("estimate")));
     QVERIFY(layer->polyline().size() >= 2);
@@ -222,6 +230,14 @@ void TestWhatIfView::editReplaysAndRedraws()
     view->overlayBox()->setChecked(true);
     QCoreApplication::processEvents();
     QVERIFY(whatIfPixels(chart->grab().toImage()) > 50);
+    // Closing the panel takes the curve off the chart; opening it again brings it back.
+    t.w->whatIfDock()->close();
+    QCoreApplication::processEvents();
+    QVERIFY(!t.w->overlay()->layer());
+    QCOMPARE(whatIfPixels(chart->grab().toImage()), 0);
+    t.w->whatIfDock()->show();
+    QCoreApplication::processEvents();
+    QVERIFY(t.w->overlay()->layer());
 }
 
 void TestWhatIfView::manifestActionCreatedOnce()

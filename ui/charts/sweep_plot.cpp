@@ -19,6 +19,15 @@ const QColor kDot(0x4a, 0x7d, 0xc9);
 const QColor kFront(0xd0, 0x3a, 0xb0); // the what-if colour of the replicas chart
 const QColor kRecording(0x20, 0x20, 0x20);
 
+/// Two KPIs are the same when they differ by rounding only (replays of identical curves give
+/// identical numbers; this absorbs summation order).
+bool same(double a, double b)
+{
+    if (!std::isfinite(a) || !std::isfinite(b))
+        return false;
+    return std::abs(a - b) <= 1e-9 * std::max(1.0, std::max(std::abs(a), std::abs(b)));
+}
+
 } // namespace
 
 SweepPlot::SweepPlot(QWidget *parent) : QWidget(parent)
@@ -35,6 +44,17 @@ void SweepPlot::setPoints(QVector<Point> points, std::optional<QPointF> recordin
     m_xTitle = xTitle;
     m_yTitle = yTitle;
     m_selected = -1;
+    m_groupOf.resize(m_points.size());
+    for (int i = 0; i < m_points.size(); ++i) {
+        m_groupOf[i] = i;
+        for (int j = 0; j < i; ++j) {
+            if (m_groupOf[j] == j && same(m_points[i].x, m_points[j].x) &&
+                same(m_points[i].y, m_points[j].y)) {
+                m_groupOf[i] = j;
+                break;
+            }
+        }
+    }
     double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
     const auto include = [&](double x, double y) {
         if (!std::isfinite(x) || !std::isfinite(y))
@@ -100,11 +120,50 @@ QPointF SweepPlot::position(int index) const
     return map(m_points.at(index).x, m_points.at(index).y);
 }
 
+QVector<int> SweepPlot::sameAs(int index) const
+{
+    QVector<int> out;
+    if (index < 0 || index >= m_points.size())
+        return out;
+    for (int i = 0; i < m_points.size(); ++i) {
+        if (m_groupOf[i] == m_groupOf[index])
+            out << i;
+    }
+    return out;
+}
+
+int SweepPlot::dotCount() const
+{
+    int n = 0;
+    for (int i = 0; i < m_points.size(); ++i)
+        n += m_groupOf[i] == i && std::isfinite(m_points[i].x) && std::isfinite(m_points[i].y);
+    return n;
+}
+
+QVector<SweepPlot::TickLabel> SweepPlot::xTickLabels() const
+{
+    QVector<TickLabel> out;
+    const QRectF r = plotRect();
+    const QFontMetricsF fm(font());
+    for (int k = 0; k < m_xTicks; ++k) {
+        const double v = m_xTicks > 1 ? m_x0 + (m_x1 - m_x0) * k / (m_xTicks - 1) : m_x0;
+        const double x = map(v, m_y0).x();
+        const QString text = QString::number(v, 'g', 4);
+        const double w = fm.horizontalAdvance(text) + 2;
+        // Centred on the tick, shifted inwards where that would cross the widget's edge.
+        const double left = std::clamp(x - w / 2, 0.0, std::max(0.0, width() - w));
+        out << TickLabel{text, QRectF(left, r.bottom() + 2, w, fm.height())};
+    }
+    return out;
+}
+
 int SweepPlot::pointAt(const QPointF &pos) const
 {
     int best = -1;
     double bestD = 8.0 * 8.0;
     for (int i = 0; i < m_points.size(); ++i) {
+        if (m_groupOf[i] != i)
+            continue; // drawn as its group's dot
         const QPointF d = position(i) - pos;
         const double d2 = d.x() * d.x() + d.y() * d.y();
         if (d2 <= bestD) {
@@ -131,14 +190,13 @@ void SweepPlot::paintEvent(QPaintEvent *)
     };
     p.setPen(grid);
     for (int k = 0; k < m_xTicks; ++k) {
-        const double v = tick(m_x0, m_x1, m_xTicks, k);
-        const double x = map(v, m_y0).x();
+        const double x = map(tick(m_x0, m_x1, m_xTicks, k), m_y0).x();
         p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()));
-        p.setPen(text);
-        p.drawText(QRectF(x - 40, r.bottom() + 2, 80, fm.height()), Qt::AlignHCenter,
-                   QString::number(v, 'g', 4));
-        p.setPen(grid);
     }
+    p.setPen(text);
+    for (const TickLabel &label : xTickLabels())
+        p.drawText(label.box, Qt::AlignCenter, label.text);
+    p.setPen(grid);
     for (int k = 0; k < m_yTicks; ++k) {
         const double v = tick(m_y0, m_y1, m_yTicks, k);
         const double y = map(m_x0, v).y();
@@ -175,14 +233,20 @@ void SweepPlot::paintEvent(QPaintEvent *)
     }
     for (int i = 0; i < m_points.size(); ++i) {
         const Point &pt = m_points[i];
-        if (!std::isfinite(pt.x) || !std::isfinite(pt.y))
+        if (!std::isfinite(pt.x) || !std::isfinite(pt.y) || m_groupOf[i] != i)
             continue;
         const QPointF c = map(pt.x, pt.y);
+        const auto count = sameAs(i).size();
         p.setPen(QPen(pt.pareto ? kFront.darker(130) : kDot.darker(130), 1));
         p.setBrush(pt.pareto ? kFront : kDot);
-        const double radius = pt.pareto ? 5 : 3.5;
+        // A dot standing for several combinations is larger and says how many.
+        const double radius = (pt.pareto ? 5 : 3.5) + (count > 1 ? 2 : 0);
         p.drawEllipse(c, radius, radius);
-        if (i == m_selected) {
+        if (count > 1) {
+            p.setPen(text);
+            p.drawText(c + QPointF(radius + 2, -radius), tr("×%1").arg(count));
+        }
+        if (m_groupOf.value(m_selected, -1) == i) {
             p.setBrush(Qt::NoBrush);
             p.setPen(QPen(text, 2));
             p.drawEllipse(c, radius + 4, radius + 4);
@@ -211,19 +275,31 @@ void SweepPlot::mousePressEvent(QMouseEvent *event)
     QWidget::mousePressEvent(event);
 }
 
+QString SweepPlot::toolTipText(int index) const
+{
+    if (index < 0 || index >= m_points.size())
+        return {};
+    const QVector<int> group = sameAs(index);
+    QStringList labels;
+    for (int j : group)
+        labels << m_points[j].label;
+    const QString combos = group.size() > 1 ? tr("%1 combinations with the same result:\n%2")
+                                                  .arg(group.size())
+                                                  .arg(labels.join(QLatin1Char('\n')))
+                                            : labels.join(QString());
+    const Point &pt = m_points[index];
+    return tr("%1\n%2: %3, replica-hours %4 (estimate)%5")
+        .arg(combos, m_xTitle, QString::number(pt.x, 'f', 2), QString::number(pt.y, 'f', 3),
+             pt.pareto ? tr("\nOn the Pareto front") : QString());
+}
+
 bool SweepPlot::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int i = pointAt(help->pos());
         if (i >= 0)
-            QToolTip::showText(
-                help->globalPos(),
-                tr("%1\n%2: %3, replica-hours %4 (estimate)%5")
-                    .arg(m_points[i].label, m_xTitle, QString::number(m_points[i].x, 'f', 2),
-                         QString::number(m_points[i].y, 'f', 3),
-                         m_points[i].pareto ? tr("\nOn the Pareto front") : QString()),
-                this);
+            QToolTip::showText(help->globalPos(), toolTipText(i), this);
         else
             QToolTip::hideText();
         return true;

@@ -10,7 +10,10 @@ namespace hpa::ui {
 
 /// The Sweep view's scatter: one dot per what-if (x = under-provisioning, y = replica-hours,
 /// both costs), the Pareto front joined and highlighted, the recording drawn as a distinct
-/// marker. Clicking a dot selects it and announces its index.
+/// marker. Clicking a dot selects it and announces its index. What-ifs with the same two
+/// KPIs (a setting that never came into play) share one dot, drawn larger with their number
+/// ("×3") beside it; its tooltip lists every combination it stands for, and clicking it
+/// picks the first of them.
 class SweepPlot : public QWidget
 {
     Q_OBJECT
@@ -33,8 +36,24 @@ public:
 
     /// Widget position of point `index` (or of the recording with -1), for tests.
     QPointF position(int index) const;
-    /// The point nearest `pos` within 8 px, else -1.
+    /// The point nearest `pos` within 8 px, else -1; of points with the same KPIs, the first.
     int pointAt(const QPointF &pos) const;
+    /// The points with the same KPIs as point `index` (itself included), in order.
+    QVector<int> sameAs(int index) const;
+    /// The tooltip of point `index`'s dot: every combination it stands for and its KPIs.
+    QString toolTipText(int index) const;
+    /// Dots drawn: the points with distinct KPIs.
+    int dotCount() const;
+
+    /// A time or value label as painted: its text and the box it is drawn in.
+    struct TickLabel
+    {
+        QString text;
+        QRectF box;
+    };
+    /// The x axis's labels, each kept inside the widget (the outer ones would be cut at the
+    /// edges if centred on their tick).
+    QVector<TickLabel> xTickLabels() const;
 
     QSize sizeHint() const override { return {420, 300}; }
 
@@ -51,6 +70,8 @@ private:
     QPointF map(double x, double y) const;
 
     QVector<Point> m_points;
+    /// Per point: the first point with the same KPIs (itself when it is the first).
+    QVector<int> m_groupOf;
     std::optional<QPointF> m_recording;
     QString m_xTitle, m_yTitle;
     double m_x0 = 0, m_x1 = 1, m_y0 = 0, m_y1 = 1;

@@ -35,6 +35,14 @@ void WhatIfOverlay::setShown(bool shown)
     refresh();
 }
 
+void WhatIfOverlay::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    refresh();
+}
+
 WhatIfLayer *WhatIfOverlay::layer() const
 {
     return m_layer && m_layer->isVisible() ? m_layer.data() : nullptr;
@@ -60,7 +68,7 @@ void WhatIfOverlay::refresh()
     if (!m_layer)
         m_layer = new WhatIfLayer(chart);
     m_layer->setCurve(m_curve, m_label);
-    m_layer->setVisible(m_shown);
+    m_layer->setVisible(m_shown && m_active);
 }
 
 } // namespace hpa::ui

@@ -26,7 +26,13 @@ public:
     void clear();
     void setShown(bool shown);
     bool isShown() const { return m_shown; }
-    /// The layer drawn now, nullptr when there is none (no replicas chart, no curve, hidden).
+    /// Whether the what-if is in use (the window: its What-if panel is open). The replay of
+    /// the loaded spec is computed at once, but a curve nobody asked for must not sit on the
+    /// replicas chart: it is drawn only while active (and shown).
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
+    /// The layer drawn now, nullptr when there is none (no replicas chart, no curve, hidden,
+    /// inactive).
     WhatIfLayer *layer() const;
 
 public slots:
@@ -39,6 +45,7 @@ private:
     core::StepCurve m_curve;
     QString m_label;
     bool m_shown = true;
+    bool m_active = true;
 };
 
 } // namespace hpa::ui
