@@ -1,15 +1,18 @@
 #pragma once
 
 #include "core/analysis/scorecard.h"
+#include "core/report/scorecard_kpi_list.h"
 
 #include <QAbstractTableModel>
 
 #include <optional>
+#include <vector>
 
 namespace hpa::ui {
 
 /// The KPIs of a scorecard, one per row: KPI, value, unit; the tooltip gives the one-line
-/// definition and the spec's source. Time KPIs say their resolution.
+/// definition and the spec's source. Time KPIs say their resolution. The KPIs, their units
+/// and definitions are core::ScorecardKpiList's, the same the report and the text output use.
 class ScorecardTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -43,6 +46,7 @@ public:
 
 private:
     core::Scorecard m_scorecard;
+    std::vector<core::ScorecardKpiList::Kpi> m_kpis;
     bool m_has = false;
 };
 

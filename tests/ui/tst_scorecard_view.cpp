@@ -1,4 +1,5 @@
 #include "core/load/experiment_loader.h"
+#include "core/report/scorecard_kpi_list.h"
 #include "ui/scorecard_runner.h"
 #include "ui/scorecard_table_model.h"
 #include "ui/scorecard_view.h"
@@ -45,6 +46,7 @@ private slots:
     void setSettingsDoesNotAnnounce();
     void clearEmptiesTheTable();
     void recomputesOffTheGuiThreadAndDropsStaleResults();
+    void kpiTextsAreTheCoreList();
 };
 
 void TestScorecardView::showsTheKpisOfTheRun()
@@ -131,6 +133,46 @@ void TestScorecardView::recomputesOffTheGuiThreadAndDropsStaleResults()
     QCOMPARE(view.runner()->droppedCount(), 2);
     QCOMPARE(view.model()->scorecard().settings.sloTtftMs, 200.0);
     QVERIFY(!view.runner()->isRunning());
+}
+
+void TestScorecardView::kpiTextsAreTheCoreList()
+{
+    // One rule in one place (issue 16): the table shows core::ScorecardKpiList's names, units,
+    // definitions and sources, with the texts that name this scorecard's settings.
+    hpa::core::Scorecard scorecard;
+    scorecard.settings.reversalWindowSeconds = 45;
+    scorecard.ttft.limitMs = 750;
+    scorecard.itl.limitMs = 80;
+    scorecard.hasReplicas = true;
+    scorecard.reversals = 2;
+    hpa::ui::ScorecardTableModel model;
+    QAbstractItemModelTester tester(&model);
+    model.setScorecard(scorecard);
+    const auto kpis = hpa::core::ScorecardKpiList::list(scorecard);
+    QCOMPARE(model.rowCount(), int(kpis.size()));
+    using M = hpa::ui::ScorecardTableModel;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const auto &k = kpis[std::size_t(row)];
+        const auto text = [&](int column, int role = Qt::DisplayRole) {
+            return model.data(model.index(row, column), role).toString();
+        };
+        QCOMPARE(text(M::KpiColumn), QString::fromStdString(k.label));
+        QCOMPARE(text(M::UnitColumn), QString::fromStdString(k.unit));
+        QCOMPARE(text(M::DefinitionColumn), QString::fromStdString(k.definition));
+        QVERIFY(text(M::KpiColumn, Qt::ToolTipRole).contains(QString::fromStdString(k.source)));
+        QCOMPARE(model.valueText(row),
+                 QString::fromStdString(hpa::core::ScorecardKpiList::valueText(k, scorecard)));
+        QCOMPARE(model.decimals(row), k.decimals);
+    }
+    const QString all = [&] {
+        QStringList d;
+        for (int row = 0; row < model.rowCount(); ++row)
+            d << model.data(model.index(row, M::DefinitionColumn), Qt::DisplayRole).toString();
+        return d.join(QLatin1Char('\n'));
+    }();
+    QVERIFY2(all.contains(QStringLiteral("less than 45 s after it")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("at most 750 ms")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("at most 80 ms")), qPrintable(all));
 }
 
 QTEST_MAIN(TestScorecardView)
