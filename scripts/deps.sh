@@ -21,7 +21,10 @@ hpa_deps_list() {
 #   chromium             renders the HTML report headless to a PNG and proves it fetches nothing
 #                        (tst_cli_report; test only)
 #   poppler-utils        pdfinfo, pdftotext, pdfimages read the PDF report back (test only)
-HPA_TEST_PACKAGES=(dpkg-dev file desktop-file-utils appstream groff-base chromium poppler-utils)
+#   python3-html5lib     the WHATWG HTML5 parser in strict mode proves the HTML report is valid
+#                        HTML5 (tests/cli/html5_strict.py from tst_cli_report; test only)
+HPA_TEST_PACKAGES=(dpkg-dev file desktop-file-utils appstream groff-base chromium poppler-utils
+    python3-html5lib)
 
 hpa_install_deps() {
     local wanted

@@ -295,6 +295,72 @@ private slots:
         QCOMPARE(images.trimmed().split(QLatin1Char('\n')).size(), 2); // header lines only
     }
 
+    void htmlIsValidHtml5()
+    {
+        // html5lib implements the WHATWG parsing algorithm; strict mode makes every parse error
+        // (a stray end tag, a missing doctype, an attribute given twice, ...) fatal. The
+        // Debian package installs it for /usr/bin/python3.
+        QString python =
+            QStandardPaths::findExecutable(QStringLiteral("python3"), {QStringLiteral("/usr/bin")});
+        if (python.isEmpty())
+            python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+        if (python.isEmpty())
+            QSKIP("python3 is not installed");
+        QStringList files{m_html};
+        // The comparison and the replay add their own sections: check those too when the
+        // shared examples are here.
+        const QString a = kShared + QStringLiteral("hpa-experiment-20251120-140312");
+        const QString b = kShared + QStringLiteral("high-load-hpa-20251124-155733");
+        const QString hpa = kShared + QStringLiteral("hpa-manifests/hpa-vllm-combined.yaml");
+        const QString wva =
+            kShared + QStringLiteral("wva/model-based-high-parallel-20251209-224705");
+        if (QFileInfo(a).isDir() && QFileInfo(b).isDir() && QFile::exists(hpa)) {
+            const QString ab = m_tmp.filePath(QStringLiteral("valid-ab.html"));
+            QCOMPARE(
+                hpa::test::runHpaLens({QStringLiteral("report"), a, QStringLiteral("--compare"), b,
+                                       QStringLiteral("-o"), ab},
+                                      true)
+                    .exitCode,
+                0);
+            const QString replay = m_tmp.filePath(QStringLiteral("valid-replay.html"));
+            QCOMPARE(hpa::test::runHpaLens({QStringLiteral("report"), b, QStringLiteral("--hpa"),
+                                            hpa, QStringLiteral("-o"), replay},
+                                           true)
+                         .exitCode,
+                     0);
+            files << ab << replay;
+        }
+        if (QFileInfo(wva).isDir()) {
+            const QString jobs = m_tmp.filePath(QStringLiteral("valid-wva.html"));
+            QCOMPARE(hpa::test::runHpaLens(
+                         {QStringLiteral("report"), wva, QStringLiteral("-o"), jobs}, true)
+                         .exitCode,
+                     0);
+            files << jobs;
+        }
+        QProcess p;
+        p.start(python,
+                QStringList{QStringLiteral(HPA_SOURCE_DIR "/tests/cli/html5_strict.py")} + files);
+        QVERIFY(p.waitForFinished(120000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        if (p.exitCode() == 3)
+            QSKIP(qPrintable(out.trimmed()));
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(out));
+        // The checker itself: a page with a parse error must be rejected.
+        const QString bad = m_tmp.filePath(QStringLiteral("bad.html"));
+        {
+            QFile f(bad);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("<!DOCTYPE html><html><head><title>x</title></head><body><p>a</div></body>"
+                    "</html>");
+        }
+        p.start(python, {QStringLiteral(HPA_SOURCE_DIR "/tests/cli/html5_strict.py"), bad});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(
+            QString::fromUtf8(p.readAllStandardOutput()).contains(QStringLiteral("bad.html:1:")));
+    }
+
     void comparisonOfSharedExamples()
     {
         const QString a = kShared + QStringLiteral("hpa-experiment-20251120-140312");
