@@ -1,10 +1,10 @@
 #include "app/gui/export_command.h"
 
 #include "app/gui/gui_runner.h"
+#include "app/gui/offscreen_command.h"
 #include "core/analysis/comparison.h"
 #include "core/io/atomic_file.h"
 #include "core/load/experiment_loader.h"
-#include "core/model/kv_cache_unit.h"
 #include "core/model/number_format.h"
 #include "core/model/timestamp.h"
 #include "core/report/metrics_csv_writer.h"
@@ -14,10 +14,8 @@
 #include "ui/charts/episode_waterfall.h"
 #include "ui/charts/time_window.h"
 #include "ui/experiment_workspace.h"
-#include "ui/load_controller.h"
 #include "ui/scorecard_runner.h"
 
-#include <QApplication>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -26,7 +24,6 @@
 #include <iostream>
 #include <memory>
 #include <regex>
-#include <stdexcept>
 
 namespace hpa::app {
 
@@ -35,23 +32,7 @@ namespace {
 constexpr int kDefaultWidth = 1600;
 constexpr int kDefaultHeight = 1000;
 
-/// Raised with the one line the command prints before exiting with 2.
-class ExportFailure : public std::runtime_error
-{
-public:
-    using std::runtime_error::runtime_error;
-};
-
-std::shared_ptr<const ui::LoadedExperiment>
-load(const std::string &dir, std::optional<core::KvCacheUnit> unit, core::WaitingUnit waitingUnit)
-{
-    try {
-        return std::make_shared<const ui::LoadedExperiment>(
-            ui::LoadController::loadNow(QString::fromStdString(dir), unit, waitingUnit));
-    } catch (const std::exception &e) {
-        throw ExportFailure(e.what());
-    }
-}
+using ExportFailure = OffscreenCommand::Failure;
 
 /// Zooms the workspace to --from/--to; returns the experiment-time bounds for the CSV.
 std::pair<std::optional<double>, std::optional<double>> applyRange(const CommandLine &cl,
@@ -180,32 +161,21 @@ std::string describeSize(QSize size, int dpi)
 
 void exportAll(const CommandLine &cl)
 {
-    std::optional<core::KvCacheUnit> unit;
-    if (cl.kvUnit)
-        unit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
-    const core::WaitingUnit waiting = cl.waitingUnit
-                                          ? core::WaitingNormalizer::unitFromKey(*cl.waitingUnit)
-                                                .value_or(core::WaitingUnit::Auto)
-                                          : core::WaitingUnit::Auto;
-    const auto a = load(cl.dirs.front(), unit, waiting);
-    const auto b = cl.compareDir ? load(*cl.compareDir, unit, waiting) : nullptr;
+    const auto a = OffscreenCommand::load(cl.dirs.front(), cl);
+    const auto b = cl.compareDir ? OffscreenCommand::load(*cl.compareDir, cl) : nullptr;
 
     ui::ExperimentWorkspace ws;
-    ws.setAttribute(Qt::WA_DontShowOnScreen);
     const bool fixedSize = cl.width > 0 && cl.height > 0;
-    ws.resize(fixedSize ? QSize(cl.width, cl.height) * (ui::ChartExporter::screenDpi() / cl.dpi)
-                        : QSize(kDefaultWidth, kDefaultHeight));
-    // Everything drawn comes from defaults and the options, never from the window's settings.
     // Two runs share the axis on elapsed time; one run reads best on its own clock.
-    ws.setAxisMode(b || cl.elapsed ? ui::TimeAxisMode::Elapsed : ui::TimeAxisMode::WallClock);
-    ws.setExperiment(a);
-    if (b) {
-        ws.setCompareLayout(cl.sideBySide ? ui::ExperimentWorkspace::CompareLayout::SideBySide
-                                          : ui::ExperimentWorkspace::CompareLayout::Overlay);
-        ws.setComparison(b);
-        if (cl.align)
-            ws.setAlignment(*cl.align, cl.alignOffset);
-    }
+    OffscreenCommand::layOutRuns(
+        ws,
+        fixedSize ? QSize(cl.width, cl.height) * (ui::ChartExporter::screenDpi() / cl.dpi)
+                  : QSize(kDefaultWidth, kDefaultHeight),
+        a, b, b || cl.elapsed ? ui::TimeAxisMode::Elapsed : ui::TimeAxisMode::WallClock,
+        cl.sideBySide ? ui::ExperimentWorkspace::CompareLayout::SideBySide
+                      : ui::ExperimentWorkspace::CompareLayout::Overlay);
+    if (b && cl.align)
+        ws.setAlignment(*cl.align, cl.alignOffset);
     ws.show();
     GuiRunner::settle(150);
     applyScorecardView(cl, ws);
@@ -291,24 +261,7 @@ std::optional<double> ExportCommand::parseTime(const std::string &text, double f
 
 int ExportCommand::run(const CommandLine &cl, int &argc, char **argv)
 {
-    if (!GuiRunner::haveDisplay())
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    // The offscreen platform chats on stderr (no XDG_RUNTIME_DIR, size hints); the command
-    // reports its own problems in one line, so only Qt's critical messages get through.
-    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &text) {
-        if (type == QtCriticalMsg || type == QtFatalMsg)
-            std::cerr << "hpa-lens: " << text.toStdString() << '\n';
-    });
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("HPA Lens"));
-    QApplication::setOrganizationName(QStringLiteral("hpa-lens"));
-    try {
-        exportAll(cl);
-    } catch (const ExportFailure &e) {
-        std::cerr << "hpa-lens: " << e.what() << '\n';
-        return 2;
-    }
-    return 0;
+    return OffscreenCommand::run(argc, argv, [&cl] { exportAll(cl); });
 }
 
 } // namespace hpa::app

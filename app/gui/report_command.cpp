@@ -1,21 +1,17 @@
 #include "app/gui/report_command.h"
 
 #include "app/gui/gui_runner.h"
-#include "core/model/kv_cache_unit.h"
-#include "core/model/waiting_unit.h"
+#include "app/gui/offscreen_command.h"
 #include "ui/charts/chart_exporter.h"
 #include "ui/experiment_workspace.h"
-#include "ui/load_controller.h"
 #include "ui/report_content.h"
 #include "ui/report_writer.h"
 
-#include <QApplication>
 #include <QDateTime>
 #include <QFileInfo>
 
 #include <iostream>
 #include <memory>
-#include <stdexcept>
 
 namespace hpa::app {
 
@@ -31,33 +27,12 @@ QSize figureLayout(const QString &path)
                : QSize(1400, 1100);
 }
 
-class ReportFailure : public std::runtime_error
-{
-public:
-    using std::runtime_error::runtime_error;
-};
-
-std::shared_ptr<const ui::LoadedExperiment> load(const std::string &dir, const CommandLine &cl)
-{
-    std::optional<core::KvCacheUnit> unit;
-    if (cl.kvUnit)
-        unit = core::KvCacheNormalizer::unitFromKey(*cl.kvUnit);
-    const core::WaitingUnit waiting = cl.waitingUnit
-                                          ? core::WaitingNormalizer::unitFromKey(*cl.waitingUnit)
-                                                .value_or(core::WaitingUnit::Auto)
-                                          : core::WaitingUnit::Auto;
-    try {
-        return std::make_shared<const ui::LoadedExperiment>(
-            ui::LoadController::loadNow(QString::fromStdString(dir), unit, waiting));
-    } catch (const std::exception &e) {
-        throw ReportFailure(e.what());
-    }
-}
+using ReportFailure = OffscreenCommand::Failure;
 
 void writeReport(const CommandLine &cl)
 {
-    const auto a = load(cl.dirs.front(), cl);
-    const auto b = cl.compareDir ? load(*cl.compareDir, cl) : nullptr;
+    const auto a = OffscreenCommand::load(cl.dirs.front(), cl);
+    const auto b = cl.compareDir ? OffscreenCommand::load(*cl.compareDir, cl) : nullptr;
     ui::ReportContent content(a, b, cl.scorecard);
     if (cl.hpaFile) {
         const std::string problem = content.addReplay(*cl.hpaFile);
@@ -67,14 +42,9 @@ void writeReport(const CommandLine &cl)
 
     // The figure as `export` draws it: defaults and options only, never the window's settings.
     ui::ExperimentWorkspace ws;
-    ws.setAttribute(Qt::WA_DontShowOnScreen);
-    ws.resize(figureLayout(QString::fromStdString(*cl.output)));
-    ws.setAxisMode(b ? ui::TimeAxisMode::Elapsed : ui::TimeAxisMode::WallClock);
-    ws.setExperiment(a);
-    if (b) {
-        ws.setCompareLayout(ui::ExperimentWorkspace::CompareLayout::Overlay);
-        ws.setComparison(b);
-    }
+    OffscreenCommand::layOutRuns(ws, figureLayout(QString::fromStdString(*cl.output)), a, b,
+                                 b ? ui::TimeAxisMode::Elapsed : ui::TimeAxisMode::WallClock,
+                                 ui::ExperimentWorkspace::CompareLayout::Overlay);
     ws.show();
     GuiRunner::settle(200);
     const ui::ChartExporter figure(ws.chartStacks());
@@ -110,22 +80,7 @@ std::string ReportCommand::now()
 
 int ReportCommand::run(const CommandLine &cl, int &argc, char **argv)
 {
-    if (!GuiRunner::haveDisplay())
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &text) {
-        if (type == QtCriticalMsg || type == QtFatalMsg)
-            std::cerr << "hpa-lens: " << text.toStdString() << '\n';
-    });
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("HPA Lens"));
-    QApplication::setOrganizationName(QStringLiteral("hpa-lens"));
-    try {
-        writeReport(cl);
-    } catch (const ReportFailure &e) {
-        std::cerr << "hpa-lens: " << e.what() << '\n';
-        return 2;
-    }
-    return 0;
+    return OffscreenCommand::run(argc, argv, [&cl] { writeReport(cl); });
 }
 
 } // namespace hpa::app
