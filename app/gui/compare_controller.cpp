@@ -1,6 +1,7 @@
 #include "app/gui/compare_controller.h"
 
 #include "core/analysis/alignment.h"
+#include "core/analysis/load_profile_match.h"
 #include "ui/app_settings.h"
 #include "ui/experiment_workspace.h"
 #include "ui/load_controller.h"
@@ -87,6 +88,7 @@ CompareController::CompareController(ui::ExperimentWorkspace *workspace, ui::App
             if (!ok)
                 return;
         }
+        m_alignChosen = true;
         m_workspace->setAlignment(mode, offset);
     });
     connect(m_loader, &ui::LoadController::loaded, this, &CompareController::onLoaded);
@@ -117,6 +119,12 @@ void CompareController::compareWith(const QString &dir)
 
 void CompareController::setAlignment(core::AlignMode mode, double offsetSeconds)
 {
+    m_alignChosen = true;
+    showAlignment(mode, offsetSeconds);
+}
+
+void CompareController::showAlignment(core::AlignMode mode, double offsetSeconds)
+{
     for (QAction *a : m_alignGroup->actions())
         a->setChecked(static_cast<core::AlignMode>(a->data().toInt()) == mode);
     m_workspace->setAlignment(mode, offsetSeconds);
@@ -132,6 +140,19 @@ void CompareController::onLoaded(const QString &dir, std::shared_ptr<const ui::L
     if (!m_workspace->hasExperiment())
         return;
     m_settings->addRecentExperiment(dir);
+    // Runs driven by the same load profile start their load at the same delays from load
+    // start: aligned there unless the user chose an alignment (core::Alignment::defaultFor).
+    const core::LoadProfileMatch match =
+        core::LoadProfileMatch::match(m_workspace->loaded()->summary.schedule, b->summary.schedule);
+    if (!m_alignChosen) {
+        const core::AlignMode mode = core::Alignment::defaultFor(match);
+        showAlignment(mode);
+        if (match.kind == core::LoadProfileMatch::Kind::Same)
+            emit status(tr("Same load profile: runs aligned on %1")
+                            .arg(QString::fromUtf8(core::Alignment::label(mode).data(),
+                                                   int(core::Alignment::label(mode).size()))
+                                     .toLower()));
+    }
     m_workspace->setComparison(std::move(b));
     emit comparisonShown();
     updateActions();

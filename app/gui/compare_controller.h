@@ -43,7 +43,9 @@ public:
     /// Loads `dir` as B in the background.
     void compareWith(const QString &dir);
     void closeComparison();
-    /// Aligns the runs as the Align Runs On menu would (without asking for the offset).
+    /// Aligns the runs as the Align Runs On menu would (without asking for the offset). A
+    /// run B loaded later keeps it; until then, B is aligned by its load profile: on load
+    /// start when A and B had the same one (core::Alignment::defaultFor), else first sample.
     void setAlignment(core::AlignMode mode, double offsetSeconds = 0);
     /// Blocks until B has loaded (tests, --screenshot).
     void waitForLoad();
@@ -58,6 +60,8 @@ signals:
     void status(const QString &message);
 
 private:
+    /// Checks `mode` in the menu and aligns the workspace (not a user's choice).
+    void showAlignment(core::AlignMode mode, double offsetSeconds = 0);
     void chooseDirectory();
     void onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedExperiment> b);
 
@@ -71,6 +75,7 @@ private:
     QAction *m_sharedRange;
     QAction *m_markersB;
     QActionGroup *m_alignGroup;
+    bool m_alignChosen = false; ///< the user (or --align) picked an alignment
     QMenu *m_alignMenu;
 };
 

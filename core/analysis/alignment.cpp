@@ -12,17 +12,30 @@ namespace {
 constexpr std::array<AlignMode, 4> kModes{AlignMode::FirstSample, AlignMode::FirstActiveJobs,
                                           AlignMode::FirstScaleUp, AlignMode::Offset};
 
+/// The earliest start of a placed bench job (a WVA run has no active_jobs column; its load is
+/// the jobs placed from their logs and schedule).
+std::optional<double> firstPlacedJob(const Experiment &experiment)
+{
+    std::optional<double> first;
+    for (const BenchJob &job : experiment.jobs) {
+        const std::optional<double> &start = job.placement.start;
+        if (job.placement.placed() && std::isfinite(*start) && (!first || *start < *first))
+            first = start;
+    }
+    return first;
+}
+
 std::optional<double> firstActiveJobs(const Experiment &experiment)
 {
     const MetricsTable &m = experiment.metrics;
     const std::vector<double> *jobs = m.values(keys::ActiveJobs);
     if (!jobs)
-        return std::nullopt;
+        return firstPlacedJob(experiment);
     for (std::size_t i = 0; i < jobs->size() && i < m.rowCount(); ++i) {
         if ((*jobs)[i] > 0) // NaN compares false: a missing cell is not load
             return m.time()[i];
     }
-    return std::nullopt;
+    return firstPlacedJob(experiment);
 }
 
 std::optional<double> firstScaleUp(const Experiment &experiment)
@@ -63,6 +76,12 @@ double Alignment::origin(const Experiment &experiment, AlignMode mode, double of
 bool Alignment::hasAnchor(const Experiment &experiment, AlignMode mode)
 {
     return anchor(experiment, mode).has_value();
+}
+
+AlignMode Alignment::defaultFor(const LoadProfileMatch &match)
+{
+    return match.kind == LoadProfileMatch::Kind::Same ? AlignMode::FirstActiveJobs
+                                                      : AlignMode::FirstSample;
 }
 
 std::string_view Alignment::key(AlignMode mode)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/analysis/load_profile_match.h"
 #include "core/model/experiment.h"
 
 #include <optional>
@@ -11,7 +12,8 @@ namespace hpa::core {
 enum class AlignMode
 {
     FirstSample,     ///< the first sample of each run
-    FirstActiveJobs, ///< the first sample with active_jobs > 0 (load started)
+    FirstActiveJobs, ///< load start: the first sample with active_jobs > 0, or without that
+                     ///< column the first placed bench job's start (WVA runs)
     FirstScaleUp,    ///< the first SCALE UP event
     Offset           ///< first sample, shifted by a user-chosen number of seconds
 };
@@ -27,6 +29,12 @@ public:
 
     /// True when `mode` found its moment in `experiment` rather than falling back.
     static bool hasAnchor(const Experiment &experiment, AlignMode mode);
+
+    /// The alignment a comparison starts with: load start when both runs were driven by the
+    /// same load profile (the study ran each one under an HPA and under WVA: its jobs start
+    /// at the same delays from load start, not from the monitors' first samples), else the
+    /// first sample. The window, `export` and `compare` all use this.
+    static AlignMode defaultFor(const LoadProfileMatch &match);
 
     /// "first_sample", "first_active_jobs", "first_scale_up", "offset" (for settings).
     static std::string_view key(AlignMode mode);

@@ -1,5 +1,6 @@
 #include "core/report/comparison_json.h"
 
+#include "core/analysis/alignment.h"
 #include "core/report/summary_json.h"
 
 namespace hpa::core {
@@ -114,7 +115,10 @@ Json ComparisonJson::toJson(const ExperimentComparison &comparison)
         {"same_run", comparison.sameRun()},
         {"load_profile",
          Json{{"match", std::string(LoadProfileMatch::kindKey(comparison.loadProfile().kind))},
-              {"detail", comparison.loadProfile().detail}}},
+              {"detail", comparison.loadProfile().detail},
+              // What the window and export align the charts on unless told otherwise.
+              {"align",
+               std::string(Alignment::key(Alignment::defaultFor(comparison.loadProfile())))}}},
         {"delta", delta},
         {"verdicts", std::move(verdicts)}};
 }

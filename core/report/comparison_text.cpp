@@ -1,5 +1,6 @@
 #include "core/report/comparison_text.h"
 
+#include "core/analysis/alignment.h"
 #include "core/report/summary_text.h"
 
 #include <fmt/format.h>
@@ -72,8 +73,10 @@ std::string ComparisonText::render(const ExperimentComparison &c)
         out += "A and B are the same run: every difference below is zero by construction.\n\n";
     out += fmt::format("Autoscalers:  A {}, B {}\n", autoscalerKindKey(a.autoscaler.kind),
                        autoscalerKindKey(b.autoscaler.kind));
-    out += fmt::format("Load profile: {} ({})\n\n", loadProfileWords(c.loadProfile().kind),
+    out += fmt::format("Load profile: {} ({})\n", loadProfileWords(c.loadProfile().kind),
                        c.loadProfile().detail);
+    out += fmt::format("Charts align on: {} (export and the window, unless --align / View)\n\n",
+                       Alignment::label(Alignment::defaultFor(c.loadProfile())));
 
     const std::string header = fmt::format("{:<36}{:>14}{:>14}{:>14}{:>10}  {}", "Statistic", "A",
                                            "B", "B-A", "change", "verdict");

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <optional>
+
 #include <limits>
 #include <vector>
 
@@ -66,6 +68,10 @@ private slots:
     void keys_data();
     void keys();
     void unknownKey();
+    void loadStartFromPlacedJobs_data();
+    void loadStartFromPlacedJobs();
+    void defaultForLoadProfile_data();
+    void defaultForLoadProfile();
 };
 
 void TestAlignment::origin_data()
@@ -161,6 +167,53 @@ void TestAlignment::unknownKey()
 {
     QVERIFY(!Alignment::fromKey("First_Sample").has_value());
     QVERIFY(!Alignment::fromKey("").has_value());
+}
+
+void TestAlignment::loadStartFromPlacedJobs_data()
+{
+    QTest::addColumn<bool>("withJobsColumn");
+    QTest::addColumn<double>("expected");
+    // A WVA run has no active_jobs column: load start is its first placed bench job (115,
+    // not the unplaced one nor the later one at 118).
+    QTest::newRow("no active_jobs column: first placed job") << false << 115.0;
+    // The monitor's own column wins where it has load (120 in sampleRun()).
+    QTest::newRow("active_jobs column first") << true << 120.0;
+}
+
+void TestAlignment::loadStartFromPlacedJobs()
+{
+    QFETCH(bool, withJobsColumn);
+    QFETCH(double, expected);
+    Experiment e = sampleRun(withJobsColumn, true);
+    hpa::core::BenchJob later, first, unplaced;
+    later.placement.method = hpa::core::JobPlacement::Method::LogClock;
+    later.placement.start = 118;
+    first.placement.method = hpa::core::JobPlacement::Method::Schedule;
+    first.placement.start = 115;
+    unplaced.placement.start = 101; // no method: not placed
+    e.jobs = {later, unplaced, first};
+    QCOMPARE(Alignment::origin(e, AlignMode::FirstActiveJobs), expected);
+    QVERIFY(Alignment::hasAnchor(e, AlignMode::FirstActiveJobs));
+}
+
+void TestAlignment::defaultForLoadProfile_data()
+{
+    using Kind = hpa::core::LoadProfileMatch::Kind;
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<AlignMode>("expected");
+    // Issue 19: the same load profile aligns on load start; otherwise the first sample.
+    QTest::newRow("same") << int(Kind::Same) << AlignMode::FirstActiveJobs;
+    QTest::newRow("different") << int(Kind::Different) << AlignMode::FirstSample;
+    QTest::newRow("unknown") << int(Kind::Unknown) << AlignMode::FirstSample;
+}
+
+void TestAlignment::defaultForLoadProfile()
+{
+    QFETCH(int, kind);
+    QFETCH(AlignMode, expected);
+    hpa::core::LoadProfileMatch match;
+    match.kind = static_cast<hpa::core::LoadProfileMatch::Kind>(kind);
+    QCOMPARE(Alignment::defaultFor(match), expected);
 }
 
 QTEST_GUILESS_MAIN(TestAlignment)

@@ -50,6 +50,7 @@ private slots:
     void loadProfile_data();
     void loadProfile();
     void sharedHpaAgainstModelBasedWva();
+    void sameLoadProfileAlignsOnLoadStart();
 };
 
 void TestAutoscalerComparison::folderClock_data()
@@ -174,6 +175,37 @@ void TestAutoscalerComparison::sharedHpaAgainstModelBasedWva()
     const std::string text = ComparisonText::render(c);
     QVERIFY(text.find("Autoscalers:  A hpa, B wva") != std::string::npos);
     QVERIFY(text.find("Load profile: load profiles differ (job 3:") != std::string::npos);
+}
+
+void TestAutoscalerComparison::sameLoadProfileAlignsOnLoadStart()
+{
+    // Two runs of one load profile (an HPA and a WVA run of the study): the header says so
+    // and the charts align on load start by default; different profiles on the first sample.
+    Experiment a, b, c;
+    for (Experiment *e : {&a, &b, &c}) {
+        e->metrics.addColumn("replicas", "replicas");
+        for (int i = 0; i < 5; ++i)
+            e->metrics.appendRow(1000.0 + 10 * i, i + 2, {1});
+    }
+    a.schedule = schedule({{"jobs/high-20.yaml", 0}, {"jobs/high-30.yaml", 120}});
+    b.schedule = schedule({{"other/high-20.yaml", 0}, {"other/high-30.yaml", 120}});
+    c.schedule = schedule({{"high-20.yaml", 0}, {"moderate-15.yaml", 120}});
+    const ExperimentComparison same = ExperimentComparison::compare(a, b);
+    QCOMPARE(same.loadProfile().kind, LoadProfileMatch::Kind::Same);
+    const auto json = ComparisonJson::toJson(same);
+    QCOMPARE(json["load_profile"]["match"].get<std::string>(), std::string("same"));
+    QCOMPARE(json["load_profile"]["align"].get<std::string>(), std::string("first_active_jobs"));
+    const std::string text = ComparisonText::render(same);
+    QVERIFY2(text.find("Load profile: same load profile (") != std::string::npos, text.c_str());
+    QVERIFY2(text.find("Charts align on: Load start (first active job)") != std::string::npos,
+             text.c_str());
+
+    const ExperimentComparison differ = ExperimentComparison::compare(a, c);
+    QCOMPARE(differ.loadProfile().kind, LoadProfileMatch::Kind::Different);
+    QCOMPARE(ComparisonJson::toJson(differ)["load_profile"]["align"].get<std::string>(),
+             std::string("first_sample"));
+    QVERIFY(ComparisonText::render(differ).find("Charts align on: First sample") !=
+            std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestAutoscalerComparison)
