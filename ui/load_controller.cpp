@@ -42,11 +42,13 @@ void LoadController::waitForFinished()
 
 LoadedExperiment LoadController::loadNow(const QString &dir,
                                          std::optional<core::KvCacheUnit> kvUnit,
-                                         core::WaitingUnit waitingUnit)
+                                         core::WaitingUnit waitingUnit,
+                                         const std::string &wvaVariant)
 {
     core::ExperimentLoader::Options options;
     options.kvUnit = kvUnit;
     options.waitingUnit = waitingUnit;
+    options.wvaVariant = wvaVariant;
     auto experiment = std::make_shared<core::Experiment>(
         core::ExperimentLoader::load(dir.toStdString(), options));
     LoadedExperiment result;
@@ -56,7 +58,7 @@ LoadedExperiment LoadController::loadNow(const QString &dir,
 }
 
 void LoadController::load(const QString &dir, std::optional<core::KvCacheUnit> kvUnit,
-                          core::WaitingUnit waitingUnit)
+                          core::WaitingUnit waitingUnit, const std::string &wvaVariant)
 {
     if (isRunning()) {
         cancel();
@@ -68,14 +70,15 @@ void LoadController::load(const QString &dir, std::optional<core::KvCacheUnit> k
     emit started(dir);
     auto cancelFlag = m_cancel;
     const std::string path = dir.toStdString();
-    m_watcher.setFuture(
-        QtConcurrent::run([path, kvUnit, waitingUnit, cancelFlag](QPromise<Outcome> &promise) {
+    m_watcher.setFuture(QtConcurrent::run(
+        [path, kvUnit, waitingUnit, wvaVariant, cancelFlag](QPromise<Outcome> &promise) {
             promise.setProgressRange(0, 1000);
             Outcome outcome;
             try {
                 core::ExperimentLoader::Options options;
                 options.kvUnit = kvUnit;
                 options.waitingUnit = waitingUnit;
+                options.wvaVariant = wvaVariant;
                 options.cancel = cancelFlag.get();
                 options.progress = [&promise](double fraction, std::string_view step) {
                     promise.setProgressValueAndText(static_cast<int>(fraction * 900),

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace hpa::ui {
 
@@ -23,9 +24,11 @@ public:
     explicit LoadController(QObject *parent = nullptr);
     ~LoadController() override;
 
-    /// Starts loading `dir`; a load already running is cancelled first.
+    /// Starts loading `dir`; a load already running is cancelled first. `wvaVariant`: the
+    /// variant of a WVA run with several (empty: the loader's default).
     void load(const QString &dir, std::optional<core::KvCacheUnit> kvUnit = std::nullopt,
-              core::WaitingUnit waitingUnit = core::WaitingUnit::Auto);
+              core::WaitingUnit waitingUnit = core::WaitingUnit::Auto,
+              const std::string &wvaVariant = {});
     void cancel();
     bool isRunning() const;
     /// Blocks until the current load ends (tests and --screenshot).
@@ -34,7 +37,8 @@ public:
     /// Loads synchronously on the calling thread (command line, tests).
     static LoadedExperiment loadNow(const QString &dir,
                                     std::optional<core::KvCacheUnit> kvUnit = std::nullopt,
-                                    core::WaitingUnit waitingUnit = core::WaitingUnit::Auto);
+                                    core::WaitingUnit waitingUnit = core::WaitingUnit::Auto,
+                                    const std::string &wvaVariant = {});
 
 signals:
     void started(const QString &dir);

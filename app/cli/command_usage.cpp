@@ -34,8 +34,8 @@ constexpr std::string_view kWaitingUnitText =
     "automatically (default)";
 constexpr std::string_view kWaitingUnits = "auto as-written milli";
 constexpr std::string_view kVariantText =
-    "WVA run: read this variant of the controller log (the first one by default; "
-    "summary lists them all)";
+    "WVA run: read this variant of the controller log (the one with the most samples by "
+    "default; summary lists them all, the window's View > WVA Variant too)";
 constexpr std::string_view kExportNotes =
     "T for --from/--to: elapsed seconds from the first sample (e.g. 120), mm:ss,\n"
     "or a timestamp as written in metrics.csv.\n"
@@ -66,6 +66,7 @@ std::vector<CommandUsage> makeTable()
           {"--onset-delay", "S", kOnsetText},
           {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
           {"--waiting-unit", "UNIT", kWaitingUnitText, kWaitingUnits},
+          {"--variant", "NAME", kVariantText},
           {"--hpa", "FILE",
            "replay this HorizontalPodAutoscaler (YAML or JSON) in the What-if panel, as "
            "File > Load HPA Manifest does"},

@@ -80,7 +80,7 @@ int screenshot(const CommandLine &cl, MainWindow &window)
     // memory: nothing is saved).
     window.scorecardView()->setSettings(cl.scorecard);
     window.scorecardController()->demandAction()->setChecked(cl.demandOverlay);
-    window.openExperiment(QString::fromStdString(cl.dirs.front()));
+    window.openExperiment(QString::fromStdString(cl.dirs.front()), cl.variant);
     window.waitForLoad();
     if (cl.compareDir) {
         window.compareWith(QString::fromStdString(*cl.compareDir));
@@ -155,7 +155,7 @@ int GuiRunner::run(const CommandLine &cl, int &argc, char **argv)
         return screenshot(cl, window);
     window.show();
     if (!cl.dirs.empty())
-        window.openExperiment(QString::fromStdString(cl.dirs.front()));
+        window.openExperiment(QString::fromStdString(cl.dirs.front()), cl.variant);
     if (cl.compareDir)
         window.compareWith(QString::fromStdString(*cl.compareDir));
     if (cl.hpaFile || !cl.sets.empty() || !cl.sweeps.empty() || cl.sweepTimeshare) {

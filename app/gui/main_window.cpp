@@ -6,6 +6,7 @@
 #include "app/gui/read_units_menu.h"
 #include "app/gui/report_controller.h"
 #include "app/gui/scorecard_controller.h"
+#include "app/gui/variant_menu.h"
 #include "app/gui/whatif_controller.h"
 
 #include "core/library/experiment_finder.h"
@@ -127,6 +128,7 @@ void MainWindow::createActions()
         {m_zoomInAction, m_zoomOutAction, m_backAction, m_resetZoomAction});
 
     m_readUnits = new ReadUnitsMenu(this);
+    m_variants = new VariantMenu(this);
 
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseExperiment);
     connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
@@ -156,6 +158,7 @@ void MainWindow::createActions()
                               "and scaling events on linked charts.</p>"));
     });
     connect(m_readUnits, &ReadUnitsMenu::changed, this, &MainWindow::reload);
+    connect(m_variants, &VariantMenu::changed, this, &MainWindow::reload);
 }
 
 void MainWindow::setReadUnits(std::optional<core::KvCacheUnit> kvUnit,
@@ -200,6 +203,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_compare->markersBAction());
     m_viewMenu->addMenu(m_compare->alignMenu());
     m_readUnits->addTo(m_viewMenu);
+    m_viewMenu->addMenu(m_variants->menu());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_warningsAction);
 
@@ -394,7 +398,8 @@ void MainWindow::connectParts()
     connect(m_compare, &CompareController::failed, this,
             [this](const QString &message) { onFailed(tr("experiment B"), message); });
     connect(m_compare, &CompareController::status, m_statusLabel, &QLabel::setText);
-    connect(m_library, &LibraryController::openRun, this, &MainWindow::openExperiment);
+    connect(m_library, &LibraryController::openRun, this,
+            [this](const QString &dir) { openExperiment(dir); });
     connect(m_library, &LibraryController::compareRuns, this,
             [this](const QString &a, const QString &b) {
                 openExperiment(a);
@@ -415,7 +420,7 @@ void MainWindow::chooseExperiment()
         openExperiment(dir);
 }
 
-void MainWindow::openExperiment(const QString &dirIn)
+void MainWindow::openExperiment(const QString &dirIn, const std::string &wvaVariant)
 {
     QString dir = dirIn;
     // A folder of experiments (at any depth) opens the library instead of one run.
@@ -424,10 +429,16 @@ void MainWindow::openExperiment(const QString &dirIn)
         m_library->openLibrary(QFileInfo(dir).absoluteFilePath());
         return;
     }
-    m_currentDir = QFileInfo(dir).absoluteFilePath();
+    const QString absolute = QFileInfo(dir).absoluteFilePath();
+    if (!wvaVariant.empty())
+        m_variants->ask(wvaVariant);
+    else if (absolute != m_currentDir)
+        m_variants->reset(); // a variant is chosen per run, not remembered
+    m_currentDir = absolute;
     m_settings.setLastFolder(QFileInfo(m_currentDir).absolutePath());
     setLoading(true);
-    m_loader->load(m_currentDir, m_readUnits->kvUnit(), m_readUnits->waitingUnit());
+    m_loader->load(m_currentDir, m_readUnits->kvUnit(), m_readUnits->waitingUnit(),
+                   m_variants->variant());
 }
 
 void MainWindow::compareWith(const QString &dir)
@@ -463,6 +474,7 @@ void MainWindow::closeExperiment()
     m_jobs->clear();
     m_scorecard->clear();
     m_whatIf->clear();
+    m_variants->clear();
     setWindowTitle(tr("HPA Lens"));
     m_statusLabel->setText(tr("No experiment open"));
     m_rangeLabel->clear();
@@ -483,6 +495,7 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
     if (auto *dock = qobject_cast<QDockWidget *>(m_jobs->parentWidget()))
         dock->setVisible(!result->summary.jobs.empty() || result->summary.benchOnly);
     m_whatIf->setExperiment(result->experiment);
+    m_variants->setRun(result->experiment->autoscaler);
     if (!m_pendingCompare.isEmpty())
         m_compare->compareWith(std::exchange(m_pendingCompare, QString()));
     const core::ExperimentSummary &s = result->summary;

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 class QAction;
 class QLabel;
@@ -31,6 +32,7 @@ class CompareController;
 class ExportController;
 class LibraryController;
 class ReadUnitsMenu;
+class VariantMenu;
 class WhatIfController;
 class ScorecardController;
 class ReportController;
@@ -46,7 +48,9 @@ public:
     ~MainWindow() override;
 
     /// Opens `dir` in the background; a folder holding experiments opens the library.
-    void openExperiment(const QString &dir);
+    /// `wvaVariant`: the variant of a WVA run with several (empty: the one chosen in View →
+    /// WVA Variant when `dir` is open already, else the loader's default).
+    void openExperiment(const QString &dir, const std::string &wvaVariant = {});
     /// Loads `dir` as experiment B next to the open one (queued until A has loaded).
     void compareWith(const QString &dir);
     /// Blocks until running loads (A, then B) have finished (screenshots, tests).
@@ -63,6 +67,7 @@ public:
     LibraryController *libraryController() const { return m_library; }
     WhatIfController *whatIfController() const { return m_whatIf; }
     ScorecardController *scorecardController() const { return m_scorecardController; }
+    VariantMenu *variantMenu() const { return m_variants; }
     /// View → KV Cache Unit and View → Waiting Unit, as if the user chose them; applies to the
     /// next load (call before openExperiment()).
     void setReadUnits(std::optional<core::KvCacheUnit> kvUnit, core::WaitingUnit waitingUnit);
@@ -127,6 +132,7 @@ private:
     QAction *m_warningsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     ReadUnitsMenu *m_readUnits = nullptr;
+    VariantMenu *m_variants = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
 
