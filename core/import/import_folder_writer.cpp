@@ -1,5 +1,6 @@
 #include "core/import/import_folder_writer.h"
 
+#include "core/model/number_format.h"
 #include "core/model/timestamp.h"
 
 #include <fmt/format.h>
@@ -24,7 +25,8 @@ namespace fs = std::filesystem;
 
 std::string cell(double v)
 {
-    return std::isfinite(v) ? fmt::format("{}", v) : std::string();
+    // 10 significant digits: PromQL's arithmetic noise (0.30000000000000004) stays out.
+    return std::isfinite(v) ? NumberFormat::shortest(v) : std::string();
 }
 
 double valueAt(const ImportedRun::Column *column, std::size_t row)
