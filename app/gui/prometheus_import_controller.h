@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/gui/prometheus_import_dialog.h"
+
 #include <QObject>
 #include <QPointer>
 
@@ -7,8 +9,6 @@ class QAction;
 class QWidget;
 
 namespace hpa::app {
-
-class PrometheusImportDialog;
 
 /// File > Import from Prometheus…: opens the import dialog; a finished import is opened.
 class PrometheusImportController : public QObject

@@ -23,6 +23,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// Whole numbers as JSON integers ("max_replicas": 10, as the monitor writes them).
+nlohmann::ordered_json jsonNumber(double v)
+{
+    if (std::isfinite(v) && v == std::floor(v) && std::abs(v) < 1e15)
+        return static_cast<long long>(v);
+    return v;
+}
+
 std::string cell(double v)
 {
     // 10 significant digits: PromQL's arithmetic noise (0.30000000000000004) stays out.
@@ -128,10 +136,10 @@ std::string ImportFolderWriter::metadataJson(const ImportedRun &run, const std::
     j["namespace"] = run.ns;
     j["hpa_name"] = run.hpa;
     j["deployment_name"] = run.deployment;
-    j["sample_interval_seconds"] = run.step;
-    j["step_seconds"] = run.step;
+    j["sample_interval_seconds"] = jsonNumber(run.step);
+    j["step_seconds"] = jsonNumber(run.step);
     for (const auto &[key, value] : run.metadataValues)
-        j[key] = value;
+        j[key] = jsonNumber(value);
     j["scaling_events"] = "derived from the replicas and desired_replicas series";
     nlohmann::ordered_json queries = nlohmann::ordered_json::object();
     for (const auto &[column, asked] : run.queriesAsked)

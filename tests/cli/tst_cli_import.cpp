@@ -83,9 +83,22 @@ private slots:
                                .arg(key, QString::fromStdString(demo.at("series").at(key).dump()),
                                     QString::fromStdString(import.at("series").at(key).dump()))));
         QVERIFY(demo.at("events").at("scale_up").get<int>() > 0);
+        // Not vacuous: the compared series hold real statistics.
+        for (const char *key : {"waiting", "kv_cache_pct", "replicas"})
+            QVERIFY(import.at("series").at(key).at("max").get<double>() > 0);
+        qInfo().noquote() << runHpaLens({QStringLiteral("summary"), out}).out;
         // The import's own series: ready replicas, read and summed up.
         QVERIFY(import.at("series").contains("ready_replicas"));
         QCOMPARE(import.at("metadata").at("source").get<std::string>(), std::string("prometheus"));
+        // min/max replicas from kube-state-metrics are the HPA limits the scorecard uses.
+        QVERIFY(import.at("metadata").at("max_replicas") == Json(10));
+        // The scorecard too, but its SLO attainment, which is judged on TTFT and ITL.
+        for (const auto &[k, v] : demo.at("autoscaling").items())
+            if (k != "slo")
+                QVERIFY2(import.at("autoscaling").at(k) == v,
+                         (k + ": demo " + v.dump() + ", imported " +
+                          import.at("autoscaling").at(k).dump())
+                             .c_str());
         // The token is sent, never written.
         QDirIterator files(out, QDir::Files);
         while (files.hasNext()) {

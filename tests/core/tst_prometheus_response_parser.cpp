@@ -108,8 +108,8 @@ private slots:
     {
         std::string body = R"({"status":"success","data":{"resultType":"matrix","result":[)";
         for (int i = 0; i < 5; ++i)
-            body += std::string(i ? "," : "") + R"({"metric":{"i":")" + std::to_string(i) +
-                    R"("},"values":[[1,"1"],[2,"2"]]})";
+            body += std::string(i ? "," : "") + "{\"metric\":{\"i\":\"" + std::to_string(i) +
+                    "\"},\"values\":[[1,\"1\"],[2,\"2\"]]}";
         body += "]}}";
         PrometheusResponseParser::Options options;
         options.maxSeries = 3;
