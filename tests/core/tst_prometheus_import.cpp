@@ -16,7 +16,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <QElapsedTimer>
+
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include <cmath>
 #include <memory>
@@ -375,6 +384,39 @@ private slots:
         QVERIFY(answer.error.find("tok-123") == std::string::npos);
         QVERIFY(answer.error.find("pw@") == std::string::npos);
         QVERIFY(stub.lastRequest().find("Authorization: Bearer tok-123") != std::string::npos);
+    }
+
+    /// Cancel stops a request the server never answers (a listening socket that accepts
+    /// nothing), long before the timeout.
+    void cancelStopsAWaitingRequest()
+    {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof(address);
+        QVERIFY(fd >= 0 &&
+                ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0 &&
+                ::listen(fd, 4) == 0 &&
+                ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0);
+        std::atomic<bool> cancel{false};
+        PrometheusClient::Options options;
+        options.baseUrl = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+        options.timeoutSeconds = 60;
+        options.cancel = &cancel;
+        std::thread stopper([&cancel] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            cancel = true;
+        });
+        QElapsedTimer timer;
+        timer.start();
+        const auto answer = PrometheusClient(options).queryRange("up", 100, 105, 5);
+        stopper.join();
+        ::close(fd);
+        QVERIFY(!answer.ok);
+        QVERIFY(answer.cancelled);
+        QCOMPARE(answer.error, std::string("cancelled"));
+        QVERIFY(timer.elapsed() < 10000);
     }
 
     void cleanupTestCase()
