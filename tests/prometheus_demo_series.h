@@ -117,6 +117,18 @@ public:
             out += "# TYPE " + name + " gauge\n";
             writeSamples(out, name, labels, samples);
         };
+        // kube-state-metrics 1.x names the same series kube_hpa_* with the label `hpa`.
+        const std::string legacyLabels =
+            fmt::format("namespace=\"{}\",hpa=\"{}\"", m_options.ns, m_options.hpa);
+        gauge("kube_hpa_status_current_replicas", legacyLabels, replicas);
+        gauge("kube_hpa_status_desired_replicas", legacyLabels, desired);
+        gauge("kube_hpa_spec_min_replicas", legacyLabels, minReplicas);
+        gauge("kube_hpa_spec_max_replicas", legacyLabels, maxReplicas);
+        out += "# TYPE kube_hpa_spec_target_metric gauge\n";
+        writeSamples(out, "kube_hpa_spec_target_metric",
+                     legacyLabels + ",metric_name=\"vllm:num_requests_waiting\"", waitingTarget);
+        writeSamples(out, "kube_hpa_spec_target_metric",
+                     legacyLabels + ",metric_name=\"vllm:kv_cache_usage_perc\"", kvTarget);
         gauge("kube_horizontalpodautoscaler_status_current_replicas", hpaLabels, replicas);
         gauge("kube_horizontalpodautoscaler_status_desired_replicas", hpaLabels, desired);
         gauge("kube_horizontalpodautoscaler_spec_min_replicas", hpaLabels, minReplicas);

@@ -386,6 +386,33 @@ private slots:
         QVERIFY(stub.lastRequest().find("Authorization: Bearer tok-123") != std::string::npos);
     }
 
+    /// kube-state-metrics 1.x: the legacy preset reads kube_hpa_* (label `hpa`) and needs the
+    /// deployment named.
+    void legacyPresetReadsKubeHpaSeries()
+    {
+        auto req = request(2, 5);
+        req.preset = shippedPreset("vllm-ksm-legacy");
+        const auto unnamed = PrometheusImporter::fetch(req, {});
+        QVERIFY(!unnamed.ok);
+        QVERIFY2(unnamed.error.find("give the deployment") != std::string::npos,
+                 unnamed.error.c_str());
+        req.deployment = "vllm-decode";
+        const auto result = PrometheusImporter::fetch(req, {});
+        QVERIFY2(result.ok, result.error.c_str());
+        QVERIFY(result.run.column("replicas")->query.find("kube_hpa_status_current_replicas{") !=
+                std::string::npos);
+        for (std::size_t k = 0; k < result.run.times.size(); ++k) {
+            const double t = result.run.times[k];
+            QVERIFY(same(result.run.column("replicas")->values[k],
+                         PrometheusDemoSeries::lastAt(m_series.replicas, t)));
+            QVERIFY(same(result.run.column("desired_replicas")->values[k],
+                         PrometheusDemoSeries::lastAt(m_series.desired, t)));
+            QVERIFY(same(result.run.column("kv_cache_usage_target")->values[k],
+                         PrometheusDemoSeries::lastAt(m_series.kvTarget, t)));
+        }
+        QCOMPARE(result.run.metadataValues.at("max_replicas"), 10.0);
+    }
+
     /// Cancel stops a request the server never answers (a listening socket that accepts
     /// nothing), long before the timeout.
     void cancelStopsAWaitingRequest()
