@@ -17,7 +17,8 @@ root="$(pwd)"
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHPA_FUZZ=ON \
     -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 targets=(fuzz_metrics_csv fuzz_scaling_log fuzz_scaling_events_log fuzz_kubectl_log
-    fuzz_metadata fuzz_experiment_dir fuzz_bench_log fuzz_hpa_manifest fuzz_hpa_describe fuzz_wva_log)
+    fuzz_metadata fuzz_experiment_dir fuzz_bench_log fuzz_hpa_manifest fuzz_hpa_describe fuzz_wva_log
+    fuzz_prometheus_response)
 # fuzz_hpa_manifest is built but not run by default: Debian 12's yaml-cpp 0.7 loops for ever on
 # some malformed flow input (broken UTF-8, a document starting with ',' and '!e,~' found so far;
 # the first two are refused before yaml-cpp, see tests/data/fuzz-regressions/hpa_manifest).
@@ -93,6 +94,8 @@ mapfile -t files < <(all_examples scaling.log; find "$data/hpa" -name '*.txt' -t
 seed fuzz_hpa_describe "${files[@]}"
 mapfile -t files < <(all_examples wva-controller-logs.jsonl)
 seed fuzz_wva_log "${files[@]}"
+mapfile -t files < <(find "$data/prometheus" -name '*.json' -type f 2>/dev/null)
+seed fuzz_prometheus_response "${files[@]}"
 
 # A folder seed is its files joined by 0x1E in the order fuzz_experiment_dir.cpp expects.
 mkdir -p "$work/fuzz_experiment_dir"

@@ -1,6 +1,7 @@
 #include "app/cli/command_line.h"
 
 #include "app/cli/command_usage.h"
+#include "app/cli/import_command.h"
 #include "app/cli/replay_command.h"
 #include "app/cli/table_command.h"
 
@@ -93,6 +94,8 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.mode = Mode::Table;
         else if (first == "report")
             cl.mode = Mode::Report;
+        else if (first == "import")
+            cl.mode = Mode::Import;
         if (cl.mode != Mode::Gui) {
             cl.command = first;
             i = 1;
@@ -120,6 +123,8 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
         else if (cl.mode == Mode::Replay && ReplayCommand::parseOption(a, value, cl))
             continue;
         else if (cl.mode == Mode::Table && TableCommand::parseOption(a, value, cl))
+            continue;
+        else if (cl.mode == Mode::Import && ImportCommand::parseOption(a, value, cl))
             continue;
         else if (cl.mode == Mode::Gui && (a == "--hpa" || a == "--set" || a == "--sweep") &&
                  ReplayCommand::parseOption(a, value, cl))
@@ -230,6 +235,9 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             throw std::invalid_argument("table expects one folder: ROOT");
         if (cl.json && cl.csvOut)
             throw std::invalid_argument("give --json or --csv, not both");
+        break;
+    case Mode::Import:
+        ImportCommand::checkArguments(cl);
         break;
     case Mode::Compare:
         if (cl.dirs.size() != 2)

@@ -22,6 +22,7 @@ struct CommandLine
         Replay,  ///< hpa-lens replay DIR [--hpa F] [--set K=V ...] [--sweep ...] [--json|--csv]
         Table,   ///< hpa-lens table ROOT [--json|--csv] [--sort KEY] [--filter TEXT]
         Report,  ///< hpa-lens report DIR [--compare DIR_B] [--hpa F] -o FILE.html|FILE.pdf
+        Import,  ///< hpa-lens import prometheus URL --namespace NS --hpa NAME ... OUT_DIR
         Help,
         Version
     };
@@ -68,6 +69,9 @@ struct CommandLine
     std::string sortKey; ///< a RunColumns key, "-" first for descending
     std::string filter;
     bool noCatalog = false;
+    // import (read by ImportCommand::parseOption)
+    std::string importNamespace, importHpa, importDeployment, importPreset, tokenFile;
+    double importStep = 5;
 
     /// Parses argv. Throws std::invalid_argument with a one-line message on bad usage.
     static CommandLine parse(const std::vector<std::string> &args);

@@ -199,6 +199,23 @@ std::vector<CommandUsage> makeTable()
          "Keys: waiting-target kv-target tolerance min max up-window down-window up-pods\n"
          "up-percent up-period down-pods down-percent down-period select-up select-down\n"
          "no-behavior onset-delay. What-ifs are estimates: latency is not predicted."},
+        {"import",
+         "prometheus URL OUT_DIR",
+         "read an HPA run from Prometheus (or Thanos, Mimir, VictoriaMetrics) into a new "
+         "experiment folder",
+         {{"--namespace", "NS", "the Kubernetes namespace of the HPA and its pods (required)"},
+          {"--hpa", "NAME", "the HorizontalPodAutoscaler's name (required)"},
+          {"--deployment", "NAME",
+           "the scaled deployment; else the HPA's scale target as kube-state-metrics reports it"},
+          {"--from", "TIME", "start: ISO 8601 with Z or an offset, or Unix seconds (required)"},
+          {"--to", "TIME", "end: ISO 8601 with Z or an offset, or Unix seconds (required)"},
+          {"--step", "S", "seconds between samples (default 5)"},
+          {"--preset", "NAME|FILE",
+           "the queries: vllm-ksm (default), vllm-ksm-legacy (kube_hpa_*) or a preset JSON file"},
+          {"--token-file", "F", "send the bearer token held in file F (never written anywhere)"}},
+         "OUT_DIR must not exist; it appears whole when the import succeeds. A series the\n"
+         "server does not have becomes an empty column and a warning naming the query.\n"
+         "Scaling events are derived from the replicas and desired_replicas series."},
     };
 }
 

@@ -2,6 +2,7 @@
 #include "app/cli/command_usage.h"
 #include "app/cli/gui_loader.h"
 #include "app/cli/headless_commands.h"
+#include "app/cli/import_command.h"
 #include "app/cli/replay_command.h"
 #include "app/cli/table_command.h"
 
@@ -48,6 +49,8 @@ int main(int argc, char *argv[])
         return hpa::app::HeadlessCommands::demo(cl, std::cout, std::cerr);
     case CommandLine::Mode::Replay:
         return hpa::app::ReplayCommand::run(cl, std::cout, std::cerr);
+    case CommandLine::Mode::Import:
+        return hpa::app::ImportCommand::run(cl, std::cout, std::cerr);
     case CommandLine::Mode::Table:
         return hpa::app::TableCommand::run(cl, std::cout, std::cerr);
     case CommandLine::Mode::Export:

@@ -3,6 +3,7 @@
 #include "app/gui/compare_controller.h"
 #include "app/gui/export_controller.h"
 #include "app/gui/library_controller.h"
+#include "app/gui/prometheus_import_controller.h"
 #include "app/gui/read_units_menu.h"
 #include "app/gui/report_controller.h"
 #include "app/gui/scorecard_controller.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(ui::AppSettings::Storage storage, QWidget *parent)
     m_library = new LibraryController(&m_settings, this);
     m_whatIf = new WhatIfController(m_workspace, this);
     m_report = new ReportController(m_workspace, &m_settings, this);
+    m_import = new PrometheusImportController(this);
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("HPA Lens"));
     setAcceptDrops(true);
@@ -172,6 +174,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
     file->addAction(m_library->openLibraryAction());
+    file->addAction(m_import->importAction());
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     file->addAction(m_reloadAction);
@@ -335,6 +338,7 @@ void MainWindow::createStatusBar()
 
 void MainWindow::connectParts()
 {
+    connect(m_import, &PrometheusImportController::imported, this, &MainWindow::openExperiment);
     connect(m_loader, &ui::LoadController::progress, this, [this](int perMille, const QString &s) {
         // Progress events still queued after the result arrived must not overwrite it.
         if (!m_progress->isVisible())

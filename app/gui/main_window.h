@@ -35,6 +35,7 @@ class ReadUnitsMenu;
 class VariantMenu;
 class WhatIfController;
 class ScorecardController;
+class PrometheusImportController;
 class ReportController;
 
 /// Wires menus, toolbar, docks and the status bar to the workspace. It computes nothing.
@@ -63,6 +64,7 @@ public:
     ui::ScorecardView *scorecardView() const { return m_scorecard; }
     ExportController *exportController() const { return m_export; }
     ReportController *reportController() const { return m_report; }
+    PrometheusImportController *importController() const { return m_import; }
     CompareController *compareController() const { return m_compare; }
     LibraryController *libraryController() const { return m_library; }
     WhatIfController *whatIfController() const { return m_whatIf; }
@@ -110,6 +112,7 @@ private:
     WhatIfController *m_whatIf = nullptr;
     ScorecardController *m_scorecardController = nullptr;
     ReportController *m_report = nullptr;
+    PrometheusImportController *m_import = nullptr;
     QString m_pendingCompare;
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;

@@ -87,8 +87,9 @@ bool isKnownKey(std::string_view key)
 
 std::string displayName(std::string_view key)
 {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kNames{{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kNames{{
         {Replicas, "Replicas"},
+        {ReadyReplicas, "Ready replicas"},
         {DesiredReplicas, "Desired replicas"},
         {Waiting, "Waiting requests"},
         {WaitingTarget, "Waiting requests target"},

@@ -11,6 +11,9 @@ inline constexpr std::string_view Timestamp = "timestamp";
 inline constexpr std::string_view Epoch = "epoch";
 inline constexpr std::string_view Replicas = "replicas";
 inline constexpr std::string_view DesiredReplicas = "desired_replicas";
+/// Pods the deployment reports ready (kube-state-metrics, written by a Prometheus import).
+/// Not a known key on purpose: it is read, charted and summed up as an extra series.
+inline constexpr std::string_view ReadyReplicas = "ready_replicas";
 inline constexpr std::string_view Waiting = "waiting";
 inline constexpr std::string_view WaitingTarget = "waiting_target";
 /// KV cache as written in the file (fraction, percent or milli-units).
