@@ -5,7 +5,8 @@
 // - KV cache follows pod utilisation and the queue; TTFT = 90-150 ms + queue wait; ITL 15-40 ms
 //   rising with utilisation. TTFT, ITL and served requests/min are ~1-minute averages (EMA),
 //   reported as 0.00 once nothing has been served for a minute, like an empty Prometheus query.
-// - HPA (HpaController, i.e. the shared HpaReconciler) every 15 s of simulated time, on the rounded metrics the CSV shows:
+// - HPA (HpaController, i.e. the shared HpaReconciler) every 15 s of simulated time, on the rounded
+// metrics the CSV shows:
 //   ceil(ready pods * metric / target) for the larger ratio (waiting/pod vs 10, KV vs 0.8), 10 %
 //   tolerance, 1..10 replicas, up by max(+100 %, +4) and down by 1 pod per 15 s, down only after a
 //   120 s stabilization window. New pods become ready 20-60 s after the HPA asks; scale-down
@@ -17,18 +18,22 @@
 #include "core/demo/demo_cluster.h"
 #include "core/demo/hpa_controller.h"
 #include "core/demo/load_profile.h"
+#include "core/io/atomic_file.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
 #include <string_view>
+#include <thread>
 
 namespace hpa::core {
 namespace {
@@ -320,6 +325,9 @@ void validate(const DemoSimulator::Options &options)
     if (!std::isfinite(options.intervalSeconds) || options.intervalSeconds <= 0.0)
         throw std::runtime_error(fmt::format("demo: the sample interval must be positive, got {}",
                                              options.intervalSeconds));
+    if (!std::isfinite(options.liveSpeed) || options.liveSpeed < 0.0 || options.liveSpeed > 10000.0)
+        throw std::runtime_error(
+            fmt::format("demo: the live speed must be in (0, 10000], got {}", options.liveSpeed));
     if (options.samples > kMaxSamples)
         throw std::runtime_error(
             fmt::format("demo: at most {} samples, got {}", kMaxSamples, options.samples));
@@ -354,10 +362,35 @@ void DemoSimulator::write(const std::string &outDir, const Options &options, boo
     HpaController hpa(HpaController::Config{}, 1);
     const HpaController::Config &hpaConfig = hpa.config();
 
+    RunInfo run;
+    run.samples = samples;
+    run.startText = timestampText(start);
+    run.endText = timestampText(offset(runSeconds));
+    run.jobRuns = profile.jobRunsStartedBefore(runSeconds);
+    fmt::memory_buffer name;
+    fmt::format_to(std::back_inserter(name), "hpa-lens-demo-{}{}{}-{}{}{}",
+                   run.startText.substr(0, 4), run.startText.substr(5, 2),
+                   run.startText.substr(8, 2), run.startText.substr(11, 2),
+                   run.startText.substr(14, 2), run.startText.substr(17, 2));
+    run.name = fmt::to_string(name);
+    const bool live = options.liveSpeed > 0;
+    if (live) {
+        // As a monitor does: the description first, end_time only once the run has ended.
+        auto running = nlohmann::ordered_json::parse(metadataJson(run, options, hpaConfig));
+        running.erase("end_time");
+        writeWhole(dir / "metadata.json", running.dump(2) + "\n");
+        writeWhole(dir / "experiment-config.yaml", configYaml(run, options, profile, hpaConfig));
+        writeWhole(dir / "README.md", readmeText(run, options, hpaConfig));
+    }
+
     const fs::path csvPath = dir / "metrics.csv";
     std::ofstream csv(csvPath, std::ios::binary | std::ios::trunc);
     if (!csv)
         throw std::runtime_error("demo: cannot create " + csvPath.string());
+    const fs::path eventsPath = dir / "scaling-events.log";
+    std::ofstream eventsFile(eventsPath, std::ios::binary | std::ios::trunc);
+    if (!eventsFile)
+        throw std::runtime_error("demo: cannot create " + eventsPath.string());
     fmt::memory_buffer rows;
     rows.append(kHeader.data(), kHeader.data() + kHeader.size());
     fmt::memory_buffer events;
@@ -375,6 +408,16 @@ void DemoSimulator::write(const std::string &outDir, const Options &options, boo
     appendTimestamp(stamp, start);
     eventLine("Monitor started - collecting metrics every " +
               intervalText(options.intervalSeconds) + "s");
+    const auto flushAll = [&] {
+        flushTo(csv, rows, csvPath);
+        csv.flush();
+        flushTo(eventsFile, events, eventsPath);
+        eventsFile.flush();
+    };
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point liveStart = Clock::now();
+    if (live)
+        flushAll(); // the header and the start line at once
 
     int previousReplicas = 0;
     int previousDesired = hpa.desiredReplicas();
@@ -394,6 +437,11 @@ void DemoSimulator::write(const std::string &outDir, const Options &options, boo
         if (sampleAt > now)
             continue;
 
+        if (live) {
+            const auto due = std::chrono::duration<double>(sampleAt / options.liveSpeed);
+            std::this_thread::sleep_until(liveStart +
+                                          std::chrono::duration_cast<Clock::duration>(due));
+        }
         const int desired = hpa.desiredReplicas();
         stamp.clear();
         appendTimestamp(stamp, offset(sampleAt));
@@ -413,34 +461,45 @@ void DemoSimulator::write(const std::string &outDir, const Options &options, boo
             eventLine(fmt::format("REPLICAS CHANGED: {} -> {}", previousReplicas, s.readyPods));
         previousDesired = desired;
         previousReplicas = s.readyPods;
-        if (rows.size() >= kFlushBytes)
-            flushTo(csv, rows, csvPath);
         ++i;
+        if (live) {
+            flushAll();
+            if (options.rowWritten)
+                options.rowWritten(i);
+        } else if (rows.size() >= kFlushBytes) {
+            flushTo(csv, rows, csvPath);
+        }
     }
     flushTo(csv, rows, csvPath);
     csv.close();
     if (!csv)
         throw std::runtime_error("demo: cannot write " + csvPath.string());
 
-    RunInfo run;
-    run.samples = samples;
-    run.startText = timestampText(start);
-    run.endText = timestampText(offset(runSeconds));
-    run.jobRuns = profile.jobRunsStartedBefore(runSeconds);
-    fmt::memory_buffer name;
-    fmt::format_to(std::back_inserter(name), "hpa-lens-demo-{}{}{}-{}{}{}",
-                   run.startText.substr(0, 4), run.startText.substr(5, 2),
-                   run.startText.substr(8, 2), run.startText.substr(11, 2),
-                   run.startText.substr(14, 2), run.startText.substr(17, 2));
-    run.name = fmt::to_string(name);
-
     stamp.clear();
     appendTimestamp(stamp, offset(runSeconds));
     eventLine("Monitor stopped");
-    writeWhole(dir / "scaling-events.log", std::string_view(events.data(), events.size()));
+    flushTo(eventsFile, events, eventsPath);
+    eventsFile.close();
+    if (!eventsFile)
+        throw std::runtime_error("demo: cannot write " + eventsPath.string());
+    if (live) {
+        // Replaced whole: a reader never sees it half written.
+        AtomicFile::write((dir / "metadata.json").string(), metadataJson(run, options, hpaConfig));
+        return;
+    }
     writeWhole(dir / "metadata.json", metadataJson(run, options, hpaConfig));
     writeWhole(dir / "experiment-config.yaml", configYaml(run, options, profile, hpaConfig));
     writeWhole(dir / "README.md", readmeText(run, options, hpaConfig));
+}
+
+std::string DemoSimulator::localTimeNow()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &local);
+    return text;
 }
 
 } // namespace hpa::core

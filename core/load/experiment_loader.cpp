@@ -308,10 +308,7 @@ void readTexts(const fs::path &dir, ScalingEventLoader::Result &&events, Experim
     report(options, 0.87, "Reading logs");
     readMetadata(dir, experiment);
     takeEvents(std::move(events), experiment);
-    experiment.kubernetesEvents = readKubectlLog(dir, "events.log", experiment.warnings);
-    experiment.jobSnapshots = readKubectlLog(dir, "jobs.log", experiment.warnings);
-    readDocuments(dir, experiment, options);
-    check(options);
+    ExperimentLoader::readSurroundings(dir.string(), experiment, options);
 }
 
 } // namespace
@@ -484,6 +481,26 @@ void ExperimentLoader::applyWaitingUnit(Experiment &experiment, WaitingUnit unit
             v = rule.read(v);
     }
     experiment.waitingRule = std::move(rule);
+}
+
+void ExperimentLoader::readMetadataFile(const std::string &dir, Experiment &experiment)
+{
+    readMetadata(fs::path(dir), experiment);
+}
+
+void ExperimentLoader::readSurroundings(const std::string &dirText, Experiment &experiment,
+                                        const Options &options)
+{
+    const fs::path dir(dirText);
+    experiment.kubernetesEvents = readKubectlLog(dir, "events.log", experiment.warnings);
+    experiment.jobSnapshots = readKubectlLog(dir, "jobs.log", experiment.warnings);
+    readDocuments(dir, experiment, options);
+    check(options);
+}
+
+Layout ExperimentLoader::layoutOf(const std::vector<std::string> &headerKeys)
+{
+    return detectLayout(headerKeys);
 }
 
 bool ExperimentLoader::isExperimentDir(const std::string &dir)

@@ -68,6 +68,16 @@ public:
     /// `num_requests_waiting` is ever read as milli-units automatically.
     static void applyWaitingUnit(Experiment &experiment, WaitingUnit unit);
 
+    /// metadata.json of `dir` into experiment.metadata; its warnings are appended.
+    static void readMetadataFile(const std::string &dir, Experiment &experiment);
+    /// What surrounds the samples and events: events.log, jobs.log, the documents and the job
+    /// logs (placed on the experiment's clock, so call it after the samples are in); warnings
+    /// are appended. Throws LoadCancelled when cancelled.
+    static void readSurroundings(const std::string &dir, Experiment &experiment,
+                                 const Options &options);
+    /// The layout metrics.csv's header keys (MetricsCsvParser::Result::headerKeys) mean.
+    static Layout layoutOf(const std::vector<std::string> &headerKeys);
+
     /// True when `dir` has a metrics.csv.
     static bool isExperimentDir(const std::string &dir);
     /// The experiment folders directly inside `dir` (an `experiment-data/` folder), newest

@@ -18,7 +18,8 @@ void append(std::vector<LoadWarning> &to, std::vector<LoadWarning> &&from)
 
 } // namespace
 
-ScalingEventLoader::Result ScalingEventLoader::load(const std::filesystem::path &dir, bool keepText)
+ScalingEventLoader::Result ScalingEventLoader::loadOlder(const std::filesystem::path &dir,
+                                                         bool keepText)
 {
     Result result;
     if (auto text =
@@ -29,11 +30,28 @@ ScalingEventLoader::Result ScalingEventLoader::load(const std::filesystem::path 
         result.eventTexts = std::move(r.texts);
         append(result.warnings, std::move(r.warnings));
     }
+    return result;
+}
+
+ScalingEventLoader::Result ScalingEventLoader::load(const std::filesystem::path &dir, bool keepText)
+{
+    Result result = loadOlder(dir, keepText);
     if (auto text = FileReader::readOptional(dir, "scaling-events.log", FileReader::kLogLimit,
                                              result.warnings)) {
         ScalingEventsLogParser::Result r =
             ScalingEventsLogParser::parse(*text, "scaling-events.log", keepText);
         text.reset(); // the events keep what they need of it; free it before merging
+        combine(result, &r);
+    } else {
+        combine(result, nullptr);
+    }
+    return result;
+}
+
+void ScalingEventLoader::combine(Result &result, ScalingEventsLogParser::Result *newer)
+{
+    if (newer) {
+        ScalingEventsLogParser::Result &r = *newer;
         if (result.events.empty()) {
             result.events = std::move(r.events); // no second vector of them at any time
             result.eventTexts = std::move(r.texts);
@@ -58,7 +76,6 @@ ScalingEventLoader::Result ScalingEventLoader::load(const std::filesystem::path 
     };
     if (!std::is_sorted(result.events.begin(), result.events.end(), byTime))
         std::stable_sort(result.events.begin(), result.events.end(), byTime);
-    return result;
 }
 
 } // namespace hpa::core

@@ -3,6 +3,7 @@
 #include "core/model/load_warning.h"
 #include "core/model/scaling_event.h"
 #include "core/model/scaling_event_texts.h"
+#include "core/parsers/scaling_events_log_parser.h"
 
 #include <filesystem>
 #include <optional>
@@ -31,6 +32,12 @@ public:
     /// Without `keepText` the events' texts are not kept (they read as empty), for callers
     /// that never show them: most of the events' memory.
     static Result load(const std::filesystem::path &dir, bool keepText = true);
+
+    /// scaling.log of `dir` alone (its events, texts, description and warnings).
+    static Result loadOlder(const std::filesystem::path &dir, bool keepText = true);
+    /// Adds a parsed scaling-events.log (when there is one) to scaling.log's `older` and sorts
+    /// the events by time: the one way load() combines the two logs.
+    static void combine(Result &older, ScalingEventsLogParser::Result *newer);
 };
 
 } // namespace hpa::core

@@ -78,6 +78,16 @@ void MetricsTable::appendRow(double time, int line, const std::vector<double> &v
     }
 }
 
+void MetricsTable::appendRows(const MetricsTable &more)
+{
+    m_time.insert(m_time.end(), more.m_time.begin(), more.m_time.end());
+    m_lines.append(more.m_lines);
+    for (std::size_t i = 0; i < m_columns.size() && i < more.m_columns.size(); ++i) {
+        const std::vector<double> &from = more.m_columns[i].values;
+        m_columns[i].values.insert(m_columns[i].values.end(), from.begin(), from.end());
+    }
+}
+
 bool MetricsTable::sortByTime()
 {
     if (std::is_sorted(m_time.begin(), m_time.end()))

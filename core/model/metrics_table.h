@@ -57,6 +57,9 @@ public:
     /// Replaces or adds the column with this key.
     void setColumn(std::string header, std::string key, std::vector<double> values);
     void appendRow(double time, int line, const std::vector<double> &values);
+    /// Adds the rows of `more`, whose columns are these columns in the same order (rows
+    /// parsed from lines appended to the same file).
+    void appendRows(const MetricsTable &more);
     std::vector<double> &time() { return m_time; }
     void setSourceLines(SourceLines lines) { m_lines = std::move(lines); }
     void setSourceLines(const std::vector<int> &lines) { m_lines.assign(lines); }

@@ -1,7 +1,7 @@
 #include "core/parsers/metrics_csv_parser.h"
 
-#include "core/model/ascii_text.h"
 #include "core/io/line_reader.h"
+#include "core/model/ascii_text.h"
 #include "core/model/metric_keys.h"
 #include "core/model/warning_list.h"
 #include "core/parsers/csv_cells.h"
@@ -285,34 +285,42 @@ void parseSlices(const ByteSource &source, const Layout &layout,
 }
 
 /// Gathers the slices' warnings (in file order, under one limit), read errors, cancellation
-/// and time zones: zone-less and zoned times in one file cannot both be right, so the
-/// majority wins and the user is told.
-void gatherSlices(std::vector<MetricsCsvSlice> &parts, WarningList &rows, WarningList &fileWide,
-                  MetricsCsvParser::Result &result)
+/// and time tallies into `state`; returns true when a slice was cancelled.
+bool gatherSlices(std::vector<MetricsCsvSlice> &parts, MetricsCsvParser::Continuation &state)
 {
-    int naiveRows = 0, zonedRows = 0, firstNaive = 0, firstZoned = 0;
+    bool cancelled = false;
     for (MetricsCsvSlice &c : parts) {
-        rows.merge(std::move(c.warnings));
-        if (c.naiveRows && !naiveRows)
-            firstNaive = c.firstNaiveLine;
-        if (c.zonedRows && !zonedRows)
-            firstZoned = c.firstZonedLine;
-        naiveRows += c.naiveRows;
-        zonedRows += c.zonedRows;
-        result.cancelled = result.cancelled || c.cancelled;
+        state.rows.merge(std::move(c.warnings));
+        if (c.naiveRows && !state.naiveRows)
+            state.firstNaiveLine = c.firstNaiveLine;
+        if (c.zonedRows && !state.zonedRows)
+            state.firstZonedLine = c.firstZonedLine;
+        state.naiveRows += c.naiveRows;
+        state.zonedRows += c.zonedRows;
+        state.lastLine += c.lineCount;
+        cancelled = cancelled || c.cancelled;
         if (c.readError) {
-            fileWide.add(c.lineOffset,
-                         fmt::format("read error after line {}: {}; the rows after it are missing",
-                                     c.lineOffset, std::strerror(c.readError)));
+            state.fileProblems.emplace_back(
+                c.lineOffset,
+                fmt::format("read error after line {}: {}; the rows after it are missing",
+                            c.lineOffset, std::strerror(c.readError)));
         }
     }
-    result.table.setNaiveTime(naiveRows > zonedRows);
-    if (naiveRows > 0 && zonedRows > 0) {
+    return cancelled;
+}
+
+/// Zone-less and zoned times in one file cannot both be right, so the majority wins and the
+/// user is told.
+void checkZones(const MetricsCsvParser::Continuation &state, MetricsTable &table,
+                WarningList &fileWide)
+{
+    table.setNaiveTime(state.naiveRows > state.zonedRows);
+    if (state.naiveRows > 0 && state.zonedRows > 0) {
         fileWide.add(
-            naiveRows > zonedRows ? firstZoned : firstNaive,
+            state.naiveRows > state.zonedRows ? state.firstZonedLine : state.firstNaiveLine,
             fmt::format("mixed timestamp formats: {} rows without a time zone, {} with one; "
                         "all are placed as written",
-                        naiveRows, zonedRows));
+                        state.naiveRows, state.zonedRows));
     }
 }
 
@@ -363,7 +371,7 @@ MetricsCsvParser::Result MetricsCsvParser::parse(const ByteSource &source,
     // (a handful at most), which are always listed.
     WarningList rows(fileName, options.maxWarnings);
     WarningList fileWide(fileName);
-    const auto finish = [&result, &rows, &fileWide] {
+    const auto early = [&result, &rows, &fileWide] {
         result.warnings = rows.take();
         for (LoadWarning &w : fileWide.take())
             result.warnings.push_back(std::move(w));
@@ -373,11 +381,11 @@ MetricsCsvParser::Result MetricsCsvParser::parse(const ByteSource &source,
     const Header header = readHeader(source);
     if (header.text.empty()) {
         fileWide.add(0, "the file is empty: no header and no samples");
-        return finish();
+        return early();
     }
     Layout layout;
     if (!mapHeader(header, layout, result, rows, fileWide))
-        return finish();
+        return early();
     result.hasTimeColumn = true;
 
     // Two passes: counting lines first sizes the final columns once, so the threads write
@@ -389,12 +397,61 @@ MetricsCsvParser::Result MetricsCsvParser::parse(const ByteSource &source,
     allocateColumns(result.table, capacity, parts.size());
     parseSlices(source, layout, options, result.table, parts);
     compact(result.table, parts);
-    gatherSlices(parts, rows, fileWide, result);
 
-    if (result.table.rowCount() == 0 && !result.cancelled)
-        fileWide.add(header.line, "the header has no samples under it");
-    checkOrder(result.table, fileWide);
-    return finish();
+    Continuation &state = result.continuation;
+    state.headerText = header.text;
+    state.headerLine = header.line;
+    state.lastLine = header.line;
+    state.rows = std::move(rows);
+    result.cancelled = gatherSlices(parts, state);
+    result.warnings = finish(state, fileName, result.table, result.cancelled);
+    return result;
+}
+
+MetricsCsvParser::Result MetricsCsvParser::parseAppended(const ByteSource &appended,
+                                                         Continuation &state,
+                                                         const std::string &fileName,
+                                                         const Options &options)
+{
+    Result result;
+    Header header;
+    header.text = state.headerText;
+    header.line = state.headerLine;
+    // The header's own warnings were listed by the first parse.
+    WarningList ignored(fileName);
+    Layout layout;
+    result.hasTimeColumn = mapHeader(header, layout, result, ignored, ignored);
+    if (!result.hasTimeColumn)
+        return result;
+    std::vector<MetricsCsvSlice> parts(1);
+    parts.front().begin = 0;
+    parts.front().end = appended.size();
+    MetricsCsvSliceParser::count(appended, layout.fieldCount, parts.front());
+    parts.front().lineOffset = state.lastLine;
+    parts.front().warnings = WarningList(fileName, options.maxWarnings);
+    allocateColumns(result.table, parts.front().maxRows, 1);
+    parseSlices(appended, layout, options, result.table, parts);
+    compact(result.table, parts);
+    result.cancelled = gatherSlices(parts, state);
+    return result;
+}
+
+std::vector<LoadWarning> MetricsCsvParser::finish(const Continuation &state,
+                                                  const std::string &fileName, MetricsTable &table,
+                                                  bool cancelled)
+{
+    WarningList rows = state.rows;
+    WarningList fileWide(fileName);
+    for (const auto &[line, message] : state.fileProblems)
+        fileWide.add(line, message);
+    checkZones(state, table, fileWide);
+    if (table.rowCount() == 0 && !cancelled)
+        fileWide.add(state.headerLine, "the header has no samples under it");
+    checkOrder(table, fileWide);
+    std::vector<LoadWarning> warnings = rows.take();
+    for (LoadWarning &w : fileWide.take())
+        warnings.push_back(std::move(w));
+    return warnings;
 }
 
 } // namespace hpa::core

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hpa::core {
@@ -37,6 +38,22 @@ public:
         std::function<void()> beforeColumns;
     };
 
+    /// Where a parse of a growing file stopped, so that lines appended later can be parsed
+    /// alone (parseAppended) and the whole still reads as one parse of the longer file.
+    struct Continuation
+    {
+        std::string headerText;          ///< the header line as written (no line break)
+        int headerLine = 0;              ///< its 1-based line
+        int lastLine = 0;                ///< lines read so far, header and blank lines included
+        WarningList rows{std::string()}; ///< warnings of single lines so far, not yet taken
+        /// Problems of the file as a whole found so far (read errors): line and message.
+        std::vector<std::pair<int, std::string>> fileProblems;
+        int naiveRows = 0;
+        int zonedRows = 0;
+        int firstNaiveLine = 0;
+        int firstZonedLine = 0;
+    };
+
     struct Result
     {
         MetricsTable table;
@@ -44,6 +61,8 @@ public:
         std::vector<std::string> headerKeys; ///< canonical key of every header cell
         bool hasTimeColumn = false;
         bool cancelled = false;
+        /// Where the parse stopped (valid when hasTimeColumn).
+        Continuation continuation;
     };
 
     /// Parses `source` (an open metrics.csv, read in blocks by each thread, or text in memory).
@@ -57,6 +76,20 @@ public:
     {
         return parse(content, fileName, Options{});
     }
+
+    /// Parses `appended`, whole lines added after the ones `state` has read, into a table of
+    /// the header's columns (rows as read, in file order, not sorted). Its warnings are not in
+    /// Result::warnings but in `state`, which moves on past them: finish() gives the warnings
+    /// of the whole file.
+    static Result parseAppended(const ByteSource &appended, Continuation &state,
+                                const std::string &fileName, const Options &options);
+
+    /// The warnings parse() gives for the whole file `state` has read, whose rows (in file
+    /// order) are `table`: row warnings with their closing line, then those of the file as a
+    /// whole. Like parse(), sorts `table` by time when rows go backwards and sets its
+    /// naive-time flag.
+    static std::vector<LoadWarning> finish(const Continuation &state, const std::string &fileName,
+                                           MetricsTable &table, bool cancelled = false);
 };
 
 } // namespace hpa::core

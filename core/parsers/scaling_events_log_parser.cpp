@@ -77,11 +77,23 @@ std::optional<double> declaredInterval(std::string_view text)
 ScalingEventsLogParser::Result
 ScalingEventsLogParser::parse(std::string_view content, const std::string &fileName, bool keepText)
 {
+    Cursor cursor;
+    cursor.warnings = WarningList(fileName);
+    Result result = parseAppended(content, cursor, fileName, keepText);
+    result.warnings = cursor.warnings.take();
+    return result;
+}
+
+ScalingEventsLogParser::Result ScalingEventsLogParser::parseAppended(std::string_view content,
+                                                                     Cursor &cursor,
+                                                                     const std::string &fileName,
+                                                                     bool keepText)
+{
     Result result;
-    WarningList warnings(fileName);
-    bool sawEvent = false;
+    WarningList &warnings = cursor.warnings;
+    bool &sawEvent = cursor.sawEvent;
     constexpr std::string_view bom = "\xEF\xBB\xBF";
-    if (content.starts_with(bom))
+    if (cursor.line == 0 && content.starts_with(bom))
         content.remove_prefix(bom.size());
     // Sized once: growing a vector of events moves each one several times. One event per line
     // at most, and the shortest event line (`[0]REPLICAS CHANGED:1->2`) bounds what blank or
@@ -94,7 +106,7 @@ ScalingEventsLogParser::parse(std::string_view content, const std::string &fileN
 
     // Lines are walked in place (as LogLines::split cuts them) rather than listed first: a
     // list of 100 000s of lines would cost as much memory as the events.
-    int number = 0;
+    int &number = cursor.line;
     std::size_t start = 0;
     while (start < content.size()) {
         std::size_t end = start;
@@ -178,7 +190,6 @@ ScalingEventsLogParser::parse(std::string_view content, const std::string &fileN
             result.events.push_back(event);
     }
     result.texts.shrinkToFit();
-    result.warnings = warnings.take();
     return result;
 }
 

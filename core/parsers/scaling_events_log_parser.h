@@ -3,6 +3,7 @@
 #include "core/model/load_warning.h"
 #include "core/model/scaling_event.h"
 #include "core/model/scaling_event_texts.h"
+#include "core/model/warning_list.h"
 
 #include <optional>
 #include <string>
@@ -27,6 +28,15 @@ public:
         std::vector<LoadWarning> warnings;
     };
 
+    /// Where a parse of a growing log stopped: lines read, whether an event was seen (the
+    /// monitor-start rule) and the warnings so far, not yet taken.
+    struct Cursor
+    {
+        int line = 0;
+        bool sawEvent = false;
+        WarningList warnings{std::string()};
+    };
+
     /// `SCALE UP/DOWN TRIGGERED: a -> b (waiting: w, cache: c)` and `REPLICAS CHANGED: a -> b`
     /// become events; a first `REPLICAS CHANGED: 0 -> N` before any other event is the monitor's
     /// initial reading: it is not one of the events but kept as `monitorStart`. Unknown lines are
@@ -34,6 +44,13 @@ public:
     /// of their memory.
     static Result parse(std::string_view content, const std::string &fileName,
                         bool keepText = true);
+
+    /// Parses `appended`, whole lines added after the ones `cursor` has read (all of the file
+    /// when the cursor is new), as parse() would read them in the whole file. Its warnings stay
+    /// in `cursor` (Result::warnings is empty); `cursor.warnings` copied and taken gives the
+    /// whole file's. monitorStarted and declaredIntervalSeconds are those of `appended` alone.
+    static Result parseAppended(std::string_view appended, Cursor &cursor,
+                                const std::string &fileName, bool keepText = true);
 };
 
 } // namespace hpa::core
