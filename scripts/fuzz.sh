@@ -18,7 +18,7 @@ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHPA_FUZZ=ON \
     -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 targets=(fuzz_metrics_csv fuzz_scaling_log fuzz_scaling_events_log fuzz_kubectl_log
     fuzz_metadata fuzz_experiment_dir fuzz_bench_log fuzz_hpa_manifest fuzz_hpa_describe fuzz_wva_log
-    fuzz_prometheus_response)
+    fuzz_prometheus_response fuzz_metrics_csv_follow)
 # fuzz_hpa_manifest is built but not run by default: Debian 12's yaml-cpp 0.7 loops for ever on
 # some malformed flow input (broken UTF-8, a document starting with ',' and '!e,~' found so far;
 # the first two are refused before yaml-cpp, see tests/data/fuzz-regressions/hpa_manifest).
@@ -70,6 +70,7 @@ all_examples() {
 mapfile -t csvs < <(all_examples metrics.csv; find "$data/metrics" "$data/hostile" \
     -name '*.csv' -type f 2>/dev/null)
 seed fuzz_metrics_csv "${csvs[@]}"
+seed fuzz_metrics_csv_follow "${csvs[@]}"
 mapfile -t files < <(all_examples scaling.log)
 seed fuzz_scaling_log "${files[@]}"
 mapfile -t files < <(all_examples scaling-events.log)
