@@ -106,6 +106,7 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             throw std::invalid_argument(option + " needs a value");
         return args[++i];
     };
+    bool speedGiven = false;
     for (; i < args.size(); ++i) {
         const std::string &a = args[i];
         if (a == "--help" || a == "-h") {
@@ -184,7 +185,14 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.seed = number<unsigned long long>(a, value(a));
         else if (a == "--overwrite")
             cl.overwrite = true;
-        else if (a == "--kv-unit") {
+        else if (cl.mode == Mode::Demo && a == "--live")
+            cl.live = true;
+        else if (cl.mode == Mode::Demo && a == "--speed") {
+            cl.speed = number<double>(a, value(a));
+            if (!(cl.speed > 0 && cl.speed <= 10000))
+                throw std::invalid_argument("--speed must be in (0, 10000]");
+            speedGiven = true;
+        } else if (a == "--kv-unit") {
             cl.kvUnit = value(a);
             if (*cl.kvUnit != "fraction" && *cl.kvUnit != "percent" && *cl.kvUnit != "milli")
                 throw std::invalid_argument("--kv-unit must be fraction, percent or milli");
@@ -217,6 +225,8 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
         else
             cl.dirs.push_back(a);
     }
+    if (speedGiven && !cl.live)
+        throw std::invalid_argument("--speed is an option of --live");
     const bool drawn = cl.mode == Mode::Export || (cl.mode == Mode::Gui && cl.screenshot);
     if ((cl.sideBySide || cl.elapsed || cl.align || cl.demandOverlay || cl.episode) && !drawn)
         throw std::invalid_argument("--side-by-side, --elapsed, --align, --demand-overlay and "

@@ -18,7 +18,7 @@ struct CommandLine
         Summary, ///< hpa-lens summary DIR [--json]
         Compare, ///< hpa-lens compare DIR_A DIR_B [--json]
         Export,  ///< hpa-lens export DIR [--compare DIR_B] [--png F] ...
-        Demo,    ///< hpa-lens demo OUT_DIR [--samples N] [--interval S] [--seed N]
+        Demo,    ///< hpa-lens demo OUT_DIR [--samples N] [--interval S] [--seed N] [--live]
         Replay,  ///< hpa-lens replay DIR [--hpa F] [--set K=V ...] [--sweep ...] [--json|--csv]
         Table,   ///< hpa-lens table ROOT [--json|--csv] [--sort KEY] [--filter TEXT]
         Report,  ///< hpa-lens report DIR [--compare DIR_B] [--hpa F] -o FILE.html|FILE.pdf
@@ -52,6 +52,8 @@ struct CommandLine
     double interval = 5.0;
     std::optional<unsigned long long> seed;
     bool overwrite = false;
+    bool live = false;  ///< --live: write the rows in real time, as a running monitor does
+    double speed = 1.0; ///< --speed X: live X times faster than real time
     std::optional<std::string> kvUnit;      ///< --kv-unit fraction|percent|milli
     std::optional<std::string> waitingUnit; ///< --waiting-unit auto|as-written|milli
     std::string variant; ///< --variant NAME: the WVA variant to read (empty: the first)

@@ -166,7 +166,11 @@ std::vector<CommandUsage> makeTable()
          {{"--samples", "N", "number of samples, 300 (25 minutes) by default"},
           {"--interval", "S", "seconds between samples, 5 by default"},
           {"--seed", "N", "seed of the simulation; the same seed writes the same files"},
-          {"--overwrite", "", "replace the files of an earlier demo in OUT_DIR"}},
+          {"--overwrite", "", "replace the files of an earlier demo in OUT_DIR"},
+          {"--live", "",
+           "write the run in real time, a row every interval, as a running monitor does "
+           "(open OUT_DIR in hpa-lens to watch it live)"},
+          {"--speed", "X", "with --live: X times faster than real time, 1 by default"}},
          {}},
         {"table",
          "ROOT",

@@ -104,6 +104,16 @@ int HeadlessCommands::demo(const CommandLine &cl, std::ostream &out, std::ostrea
     options.intervalSeconds = cl.interval;
     if (cl.seed)
         options.seed = *cl.seed;
+    if (cl.live) {
+        options.liveSpeed = cl.speed;
+        // A live run happens now: its clock is today's, so "time since the last row" reads
+        // as it would during a real run.
+        options.startTime = core::DemoSimulator::localTimeNow();
+        const std::size_t rows = cl.samples ? cl.samples : core::DemoSimulator::defaultSamples();
+        out << "Writing a live demo experiment to " << cl.dirs.front() << ": " << rows
+            << " rows, one every " << cl.interval / cl.speed << " s (" << cl.speed
+            << " x real time); Ctrl+C stops it" << std::endl;
+    }
     try {
         core::DemoSimulator::write(cl.dirs.front(), options, cl.overwrite);
     } catch (const std::exception &e) {
