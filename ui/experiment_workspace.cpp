@@ -167,10 +167,8 @@ void ExperimentWorkspace::setAlignment(core::AlignMode mode, double offsetSecond
         applySources();
 }
 
-void ExperimentWorkspace::applySources()
+void ExperimentWorkspace::buildSources()
 {
-    m_cursor->setHighlight(std::nullopt);
-    m_cursor->setPosition(std::nullopt);
     m_sources.clear();
     if (m_primary) {
         ChartSource a;
@@ -189,6 +187,38 @@ void ExperimentWorkspace::applySources()
         m_sources[0].label = QStringLiteral("A");
         m_sources.push_back(b);
     }
+}
+
+void ExperimentWorkspace::updateExperiment(std::shared_ptr<const LoadedExperiment> experiment)
+{
+    if (!m_primary || !experiment) {
+        setExperiment(std::move(experiment));
+        return;
+    }
+    m_primary = std::move(experiment);
+    m_header->setExperiment(m_primary->experiment);
+    m_data->setExperiment(m_primary->experiment, m_primary->summary.startSeconds);
+    updateComparisonTab();
+    buildSources();
+    const bool sideBySide = m_sources.size() > 1 && m_layout == CompareLayout::SideBySide;
+    if (sideBySide) {
+        m_stack->extendSources({m_sources[0]});
+        ChartSource b = m_sources[1];
+        b.secondary = false;
+        m_stackB->extendSources({b});
+    } else {
+        m_stack->extendSources(m_sources);
+    }
+    const auto [from, to] = ChartStack::dataExtent(m_sources);
+    m_window->extendFullRange(from, to > from ? to : from + 1);
+    emit sourcesChanged(m_sources);
+}
+
+void ExperimentWorkspace::applySources()
+{
+    m_cursor->setHighlight(std::nullopt);
+    m_cursor->setPosition(std::nullopt);
+    buildSources();
     const bool sideBySide = m_sources.size() > 1 && m_layout == CompareLayout::SideBySide;
     if (sideBySide) {
         m_stack->setSources({m_sources[0]});

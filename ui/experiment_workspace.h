@@ -43,6 +43,9 @@ public:
     };
 
     void setExperiment(std::shared_ptr<const LoadedExperiment> experiment);
+    /// The same run with more data (followed live): unlike setExperiment(), the comparison,
+    /// the zoom and the charts are kept; the charts, tables and the comparison are extended.
+    void updateExperiment(std::shared_ptr<const LoadedExperiment> experiment);
     void clear();
 
     /// Shows B next to A (nullptr ends the comparison).
@@ -96,6 +99,8 @@ signals:
 private:
     void alignSideBySideRows();
     void applySources();
+    /// m_sources for the runs shown (A, and B when comparing).
+    void buildSources();
     void applyDemand();
     void connectStack(ChartStack *stack, int sourceOffset);
     void updateComparisonTab();

@@ -2,6 +2,7 @@
 
 #include "app/gui/compare_controller.h"
 #include "app/gui/export_controller.h"
+#include "app/gui/follow_controller.h"
 #include "app/gui/library_controller.h"
 #include "app/gui/prometheus_import_controller.h"
 #include "app/gui/read_units_menu.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(ui::AppSettings::Storage storage, QWidget *parent)
     m_export = new ExportController(m_workspace, &m_settings, this);
     m_library = new LibraryController(&m_settings, this);
     m_whatIf = new WhatIfController(m_workspace, this);
+    m_follow = new FollowController(m_workspace, this);
     m_report = new ReportController(m_workspace, &m_settings, this);
     m_import = new PrometheusImportController(this);
     setObjectName(QStringLiteral("MainWindow"));
@@ -199,6 +201,10 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_backAction);
     m_viewMenu->addAction(m_resetZoomAction);
     m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_follow->followAction());
+    m_viewMenu->addAction(m_follow->wholeRunAction());
+    m_viewMenu->addAction(m_follow->lastMinutesAction());
+    m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_elapsedAction);
     m_viewMenu->addAction(m_extraChartAction);
     m_viewMenu->addAction(m_compare->sideBySideAction());
@@ -241,6 +247,7 @@ void MainWindow::createToolBar()
     bar->addAction(m_zoomOutAction);
     bar->addAction(m_backAction);
     bar->addAction(m_resetZoomAction);
+    bar->addAction(m_follow->followAction());
     bar->addSeparator();
     bar->addAction(m_elapsedAction);
     m_viewMenu->addAction(bar->toggleViewAction());
@@ -312,6 +319,7 @@ void MainWindow::createStatusBar()
     m_rangeLabel = new QLabel(this);
     m_rangeLabel->setObjectName(QStringLiteral("visibleRange"));
     m_rangeLabel->setToolTip(tr("Time range the charts show; Reset Zoom shows the whole run"));
+    statusBar()->addPermanentWidget(m_follow->statusLabel());
     statusBar()->addPermanentWidget(m_rangeLabel);
     connect(m_workspace->timeAxisStrip(), &ui::TimeAxisStrip::rangeTextChanged, this,
             [this](const QString &text) {
@@ -412,6 +420,16 @@ void MainWindow::connectParts()
                 activateWindow();
             });
     connect(m_scorecardController, &ScorecardController::status, m_statusLabel, &QLabel::setText);
+    connect(m_follow, &FollowController::status, m_statusLabel, &QLabel::setText);
+    connect(m_follow, &FollowController::updated, this,
+            [this](std::shared_ptr<const ui::LoadedExperiment> result) {
+                m_statistics->setSummary(result->summary);
+                m_jobs->setSummary(result->summary);
+                m_statusLabel->setText(tr("%1 samples, %2 scaling events")
+                                           .arg(result->summary.samples)
+                                           .arg(result->summary.eventsTotal));
+                updateActions();
+            });
 }
 
 void MainWindow::chooseExperiment()
@@ -471,6 +489,7 @@ void MainWindow::reload()
 void MainWindow::closeExperiment()
 {
     m_loader->cancel();
+    m_follow->stopWatching();
     m_compare->closeComparison();
     m_currentDir.clear();
     m_workspace->clear();
@@ -500,6 +519,7 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
         dock->setVisible(!result->summary.jobs.empty() || result->summary.benchOnly);
     m_whatIf->setExperiment(result->experiment);
     m_variants->setRun(result->experiment->autoscaler);
+    m_follow->watch(dir, m_readUnits->kvUnit(), m_readUnits->waitingUnit());
     if (!m_pendingCompare.isEmpty())
         m_compare->compareWith(std::exchange(m_pendingCompare, QString()));
     const core::ExperimentSummary &s = result->summary;

@@ -29,6 +29,7 @@ class JobsView;
 namespace hpa::app {
 
 class CompareController;
+class FollowController;
 class ExportController;
 class LibraryController;
 class ReadUnitsMenu;
@@ -70,6 +71,7 @@ public:
     WhatIfController *whatIfController() const { return m_whatIf; }
     ScorecardController *scorecardController() const { return m_scorecardController; }
     VariantMenu *variantMenu() const { return m_variants; }
+    FollowController *followController() const { return m_follow; }
     /// View → KV Cache Unit and View → Waiting Unit, as if the user chose them; applies to the
     /// next load (call before openExperiment()).
     void setReadUnits(std::optional<core::KvCacheUnit> kvUnit, core::WaitingUnit waitingUnit);
@@ -111,6 +113,7 @@ private:
     LibraryController *m_library = nullptr;
     WhatIfController *m_whatIf = nullptr;
     ScorecardController *m_scorecardController = nullptr;
+    FollowController *m_follow = nullptr;
     ReportController *m_report = nullptr;
     PrometheusImportController *m_import = nullptr;
     QString m_pendingCompare;

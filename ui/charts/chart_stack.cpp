@@ -64,6 +64,30 @@ void ChartStack::setSources(const QVector<ChartSource> &sources)
     }
 }
 
+void ChartStack::extendSources(const QVector<ChartSource> &sources)
+{
+    const QVector<ChartSpec> specs = ChartSpec::standard(sources);
+    bool same = specs.size() == m_charts.size();
+    for (int i = 0; same && i < specs.size(); ++i) {
+        const ChartSpec &now = m_charts[i]->metricChart()->spec();
+        same = now.title == specs[i].title && now.series.size() == specs[i].series.size();
+    }
+    m_sources = sources;
+    if (same) {
+        const QVector<double> gaps = gapThresholds(m_sources);
+        auto markers = std::make_shared<EventMarkers>();
+        markers->setSources(m_sources);
+        for (MetricChartView *view : m_charts)
+            view->setSources(m_sources, gaps, markers);
+    } else {
+        rebuild();
+    }
+    if (m_ownsTimeRange) {
+        const auto [from, to] = dataExtent(sources);
+        m_window->extendFullRange(from, to);
+    }
+}
+
 std::pair<double, double> ChartStack::dataExtent(const QVector<ChartSource> &sources)
 {
     double from = std::numeric_limits<double>::infinity();

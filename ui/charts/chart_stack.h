@@ -37,6 +37,9 @@ public:
     /// Charts for series no source has are hidden. Unless `setOwnsTimeRange(false)`, also
     /// sets the window's full range to the sources' extent.
     void setSources(const QVector<ChartSource> &sources);
+    /// The same runs with more data (followed live): the charts are kept when they are the
+    /// same ones, and the shown range stays where it is (TimeWindow::extendFullRange).
+    void extendSources(const QVector<ChartSource> &sources);
     const QVector<ChartSource> &sources() const { return m_sources; }
     /// Side by side, the embedder sets the union of both stacks' extents on the shared window
     /// itself and turns this off.

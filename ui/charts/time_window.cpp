@@ -22,6 +22,26 @@ void TimeWindow::setFullRange(double from, double to)
     apply(from, to);
 }
 
+void TimeWindow::extendFullRange(double from, double to)
+{
+    if (to <= from)
+        to = from + minimumSpan();
+    if (from == m_fullFrom && to == m_fullTo)
+        return;
+    m_fullFrom = from;
+    m_fullTo = to;
+    emit fullRangeChanged(from, to);
+}
+
+void TimeWindow::slideTo(double from, double to)
+{
+    if (to - from < minimumSpan())
+        to = from + minimumSpan();
+    if (from == m_from && to == m_to)
+        return;
+    apply(from, to);
+}
+
 void TimeWindow::zoomTo(double from, double to)
 {
     if (to < from)

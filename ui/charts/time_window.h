@@ -23,6 +23,11 @@ public:
 
     /// The whole extent of the data; resets the zoom stack and shows everything.
     void setFullRange(double from, double to);
+    /// The data grew (a run followed live): the whole extent becomes [from, to] while the
+    /// shown range and the zoom stack stay as they are.
+    void extendFullRange(double from, double to);
+    /// Shows [from, to] without pushing onto the stack (follow mode sliding with new data).
+    void slideTo(double from, double to);
     /// Zooms to [from, to] (clamped to at least `minimumSpan()`), pushing the current range.
     void zoomTo(double from, double to);
     /// Zooms by `factor` (< 1 in, > 1 out) keeping `anchor` at the same relative position.
