@@ -5,6 +5,7 @@
 #include "core_bench.h"
 #include "job_log_bench.h"
 #include "library_bench.h"
+#include "live_bench.h"
 #include "replay_bench.h"
 
 #include <QApplication>
@@ -26,6 +27,7 @@ void usage()
         << "usage: hpa-bench [--no-charts | --charts-only] [--width W] [--height H] [--steps N]\n"
            "                 [--job-logs]   (52 generated job logs; no DIR needed)\n"
            "                 [--library N]  (N generated runs scanned as a library; no DIR)\n"
+           "                 [--live N]     (1 row appended live to N generated rows; no DIR)\n"
            "                 [--naive-steps N] [--threads N] DIR...\n";
 }
 
@@ -41,6 +43,7 @@ int main(int argc, char **argv)
     std::vector<std::string> dirs;
     bool jobLogs = false;
     int libraryRuns = 0;
+    int liveRows = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const auto next = [&]() -> int {
@@ -54,6 +57,8 @@ int main(int argc, char **argv)
             jobLogs = true;
         else if (arg == "--library")
             libraryRuns = next();
+        else if (arg == "--live")
+            liveRows = next();
         else if (arg == "--no-charts")
             charts = false;
         else if (arg == "--charts-only")
@@ -82,6 +87,21 @@ int main(int argc, char **argv)
     if (libraryRuns > 0) {
         LibraryBench::run(std::cout, libraryRuns);
         std::cout.flush();
+    }
+    if (liveRows > 0) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        try {
+            LiveBench::run(std::cout, static_cast<std::size_t>(liveRows), chartOptions.width,
+                           chartOptions.height);
+        } catch (const std::exception &e) {
+            std::cerr << "hpa-bench: live: " << e.what() << "\n";
+            return 1;
+        }
+        std::cout.flush();
+        if (dirs.empty())
+            return 0;
     }
     if ((jobLogs || libraryRuns > 0) && dirs.empty())
         return 0;

@@ -1,0 +1,143 @@
+#include "live_bench.h"
+
+#include "bench_timer.h"
+
+#include "core/analysis/experiment_analyzer.h"
+#include "core/demo/demo_simulator.h"
+#include "core/load/experiment_follower.h"
+#include "core/load/experiment_loader.h"
+#include "ui/charts/follow_mode.h"
+#include "ui/charts/time_window.h"
+#include "ui/experiment_workspace.h"
+#include "ui/loaded_experiment.h"
+
+#include <QApplication>
+#include <QTemporaryDir>
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace hpa::bench {
+
+namespace {
+
+constexpr int kAppends = 7;
+constexpr int kReloads = 3;
+
+std::shared_ptr<const ui::LoadedExperiment> loaded(std::shared_ptr<const core::Experiment> e)
+{
+    auto result = std::make_shared<ui::LoadedExperiment>();
+    result->summary = core::ExperimentAnalyzer::summarize(*e);
+    result->experiment = std::move(e);
+    return result;
+}
+
+/// Resident memory now, in MiB (from /proc/self/statm).
+double residentMiB()
+{
+    std::ifstream statm("/proc/self/statm");
+    double pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return resident * 4096.0 / (1024.0 * 1024.0);
+}
+
+/// A new last line of metrics.csv: the last row again, `seconds` later.
+std::string nextRow(const std::string &path, int seconds)
+{
+    std::ifstream in(path, std::ios::binary);
+    in.seekg(-400, std::ios::end);
+    std::string tail((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    tail.pop_back();
+    const std::string last = tail.substr(tail.rfind('\n') + 1);
+    // `YYYY-MM-DD HH:MM:SS,...`: the time moved on by a whole number of seconds.
+    std::tm tm{};
+    strptime(last.substr(0, 19).c_str(), "%Y-%m-%d %H:%M:%S", &tm);
+    const time_t t = timegm(&tm) + seconds;
+    gmtime_r(&t, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
+    return stamp + last.substr(19) + "\n";
+}
+
+} // namespace
+
+void LiveBench::run(std::ostream &out, std::size_t rows, int width, int height)
+{
+    QTemporaryDir tmp;
+    const std::string dir = tmp.filePath(QStringLiteral("live-run")).toStdString();
+    core::DemoSimulator::Options demo;
+    demo.samples = rows;
+    core::DemoSimulator::write(dir, demo);
+    const std::string metrics = dir + "/metrics.csv";
+
+    core::ExperimentFollower follower(dir);
+    ui::ExperimentWorkspace workspace;
+    workspace.resize(width, height);
+    workspace.show();
+    ui::FollowMode follow(workspace.timeWindow());
+    workspace.setExperiment(loaded(follower.experiment()));
+    workspace.grab();
+    QApplication::processEvents();
+
+    // The full reload: the worker's load and summary, then the GUI thread's reset and paint.
+    std::vector<double> reloadWorker, reloadGui;
+    for (int i = 0; i < kReloads; ++i) {
+        BenchTimer worker;
+        auto reloadedRun =
+            loaded(std::make_shared<const core::Experiment>(core::ExperimentLoader::load(dir)));
+        reloadWorker.push_back(worker.elapsedMs());
+        BenchTimer gui;
+        workspace.setExperiment(reloadedRun);
+        workspace.grab();
+        reloadGui.push_back(gui.elapsedMs());
+        QApplication::processEvents();
+    }
+    workspace.setExperiment(loaded(follower.experiment()));
+    workspace.grab();
+    QApplication::processEvents();
+
+    const double residentBefore = residentMiB();
+    const auto bytesBefore = std::filesystem::file_size(metrics);
+    std::vector<double> appendWorker, appendGui;
+    for (int i = 0; i < kAppends; ++i) {
+        {
+            std::ofstream outFile(metrics, std::ios::binary | std::ios::app);
+            outFile << nextRow(metrics, 5);
+        }
+        BenchTimer worker;
+        const core::ExperimentFollower::Update update = follower.poll();
+        auto grown = loaded(follower.experiment());
+        appendWorker.push_back(worker.elapsedMs());
+        if (update.rowsAdded != 1)
+            throw std::runtime_error("live bench: the appended row was not read");
+        BenchTimer gui;
+        workspace.updateExperiment(grown);
+        follow.dataExtended();
+        workspace.grab();
+        appendGui.push_back(gui.elapsedMs());
+        QApplication::processEvents();
+    }
+    const double residentAfter = residentMiB();
+    const auto bytesAfter = std::filesystem::file_size(metrics);
+
+    const double gA = BenchTimer::median(appendGui), gR = BenchTimer::median(reloadGui);
+    const double wA = BenchTimer::median(appendWorker), wR = BenchTimer::median(reloadWorker);
+    out << fmt::format("\n== Live follow: 1 row appended to {} rows ({}x{}) ==\n", rows, width,
+                       height);
+    out << fmt::format("{:<44}{:>12}{:>14}{:>9}\n", "", "append 1 row", "full reload", "factor");
+    out << fmt::format("{:<44}{:>9.2f} ms{:>11.2f} ms{:>8.1f}x\n",
+                       "GUI thread (extend or reset + repaint)", gA, gR, gR / gA);
+    out << fmt::format("{:<44}{:>9.2f} ms{:>11.2f} ms{:>8.1f}x\n",
+                       "worker (poll + summary vs load + summary)", wA, wR, wR / wA);
+    out << fmt::format("goal: <= 2 ms of GUI thread per appended row: {}\n",
+                       gA <= 2.0 ? "met" : "NOT met");
+    out << fmt::format("resident memory after {} appends: {:+.1f} MiB for {} bytes appended\n",
+                       kAppends, residentAfter - residentBefore, bytesAfter - bytesBefore);
+}
+
+} // namespace hpa::bench
