@@ -61,7 +61,7 @@ FollowController::FollowController(ui::ExperimentWorkspace *workspace, QObject *
 FollowController::~FollowController()
 {
     m_future.waitForFinished();
-    delete m_label; // when the status bar did not take it
+    delete m_label.data(); // null when its parent (the status bar) went first
 }
 
 void FollowController::createActions()

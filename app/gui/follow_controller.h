@@ -7,7 +7,9 @@
 #include <QElapsedTimer>
 #include <QFileSystemWatcher>
 #include <QFutureWatcher>
+#include <QLabel>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 
@@ -17,7 +19,6 @@
 
 class QAction;
 class QActionGroup;
-class QLabel;
 
 namespace hpa::core {
 class ExperimentFollower;
@@ -94,7 +95,7 @@ private:
     QActionGroup *m_widthGroup = nullptr;
     QAction *m_wholeRunAction = nullptr;
     QAction *m_lastMinutesAction = nullptr;
-    QLabel *m_label = nullptr;
+    QPointer<QLabel> m_label; ///< the status bar owns it once it took it
 
     QFileSystemWatcher m_watcher;
     QTimer m_pollTimer;
