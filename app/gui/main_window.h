@@ -54,6 +54,8 @@ public:
     void openExperiment(const QString &dir, const std::string &wvaVariant = {});
     /// Loads `dir` as experiment B next to the open one (queued until A has loaded).
     void compareWith(const QString &dir);
+    /// Loads `dirs` as B, C, … (up to seven) next to the open one (queued until A has loaded).
+    void compareWith(const QStringList &dirs);
     /// Blocks until running loads (A, then B) have finished (screenshots, tests).
     void waitForLoad();
 
@@ -113,7 +115,7 @@ private:
     ScorecardController *m_scorecardController = nullptr;
     ReportController *m_report = nullptr;
     PrometheusImportController *m_import = nullptr;
-    QString m_pendingCompare;
+    QStringList m_pendingCompare;
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;
     ui::JobsView *m_jobs = nullptr;
