@@ -28,6 +28,8 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_filter->setPlaceholderText(tr("Filter statistics (e.g. ttft, replicas, p90)"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(
+        m_filter->fontMetrics().horizontalAdvance(m_filter->placeholderText()) + 40);
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
     m_title->setWordWrap(true);

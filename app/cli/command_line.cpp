@@ -267,7 +267,7 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             if (cl.json && cl.output)
                 throw std::invalid_argument("give --scatter --json or --scatter -o FILE, not both");
             const std::string suffix =
-                std::filesystem::path(cl.output.value_or(".png")).extension().string();
+                cl.output ? std::filesystem::path(*cl.output).extension().string() : ".png";
             if (suffix != ".png" && suffix != ".svg" && suffix != ".pdf" && suffix != ".PNG" &&
                 suffix != ".SVG" && suffix != ".PDF")
                 throw std::invalid_argument("the scatter is written as .png, .svg or .pdf");

@@ -16,7 +16,10 @@
 #include "ui/loaded_experiment.h"
 
 #include <QAction>
+#include <QMenu>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -168,6 +171,19 @@ void TestNWayCompare::overlayOneColourPerRun()
     QCOMPARE(lineColours.size(), runs);
     for (int i = 0; i < runs; ++i)
         QVERIFY(lineColours.contains(chart->chartPalette().runColor(i).rgb()));
+    // Series are told apart by dash: every chart drawing several keys them all in the legend
+    // (in the muted colour), one drawing one needs none.
+    for (MetricChartView *view : w.chartStacks().front()->charts()) {
+        const MetricChart *c = view->metricChart();
+        QSet<int> styles;
+        for (const hpa::ui::Curve &curve : c->curves())
+            if (curve.pen.color() != c->chartPalette().target)
+                styles << int(curve.pen.style());
+        int keyed = 0;
+        for (const ChartLegend::Entry &e : c->chartLegend()->entries())
+            keyed += e.pen.color() == c->chartPalette().mutedText;
+        QCOMPARE(keyed, styles.size() > 1 ? int(styles.size()) : 0);
+    }
     // The Comparison tab: a value, a delta and a change per run after A.
     QCOMPARE(w.comparisonView()->model()->columnCount(), 2 + 3 * (runs - 1));
     QCOMPARE(w.comparisonView()->proxy()->columnCount(), 2 + 3 * (runs - 1));
@@ -232,6 +248,18 @@ void TestNWayCompare::mainWindowComparesThreeRuns()
     // The other runs' event markers would bury the lines: off, one click brings them back.
     QVERIFY(!window.compareController()->markersBAction()->isChecked());
     QVERIFY(window.compareController()->markersBAction()->isEnabled());
+    // The Comparison tab: A, then B and C each with their difference from A.
+    auto *tabs = window.workspace()->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(window.workspace()->comparisonView());
+    QCOMPARE(window.workspace()->comparisonView()->model()->columnCount(), 8);
+    // HPA_TEST_SHOTS=DIR keeps a picture of it for a person to look at.
+    if (const QString dir = qEnvironmentVariable("HPA_TEST_SHOTS"); !dir.isEmpty()) {
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.grab().save(dir + QStringLiteral("/nway-comparison-tab.png")));
+    }
     window.compareController()->closeComparison();
     QVERIFY(!window.workspace()->isComparing());
 }

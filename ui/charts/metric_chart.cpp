@@ -449,12 +449,13 @@ QList<ChartLegend::Entry> MetricChart::runLegend(const ChartPalette &palette) co
             styles << b->styleIndex;
     }
     const QColor muted = palette.mutedText;
+    const bool several = styles.size() > 1; // one series needs no key to its dash
     for (const auto &b : m_bound) {
         if (b->spec.target) { // drawn for the first run only ("A: Target")
             entries << ChartLegend::Entry{b->name, b->pen};
             continue;
         }
-        if (styles.size() < 2 || !styles.contains(b->styleIndex))
+        if (!several || !styles.contains(b->styleIndex))
             continue;
         styles.removeAll(b->styleIndex);
         QPen pen = palette.runPen(0, b->styleIndex);
