@@ -196,8 +196,11 @@ void CompareController::waitForLoad()
 
 void CompareController::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedExperiment> b)
 {
-    if (!m_workspace->hasExperiment())
+    if (!m_workspace->hasExperiment()) {
+        m_queue.clear(); // A was closed: nothing to compare with (and waitForLoad ends)
+        m_read.clear();
         return;
+    }
     m_settings->addRecentExperiment(dir);
     m_read << std::move(b);
     loadNext();
