@@ -338,7 +338,8 @@ void MainWindow::createStatusBar()
 
 void MainWindow::connectParts()
 {
-    connect(m_import, &PrometheusImportController::imported, this, &MainWindow::openExperiment);
+    connect(m_import, &PrometheusImportController::imported, this,
+            [this](const QString &dir) { openExperiment(dir); });
     connect(m_loader, &ui::LoadController::progress, this, [this](int perMille, const QString &s) {
         // Progress events still queued after the result arrived must not overwrite it.
         if (!m_progress->isVisible())
