@@ -1,6 +1,6 @@
 #include "ui/experiment_workspace.h"
 
-#include "core/analysis/comparison.h"
+#include "core/analysis/run_comparison.h"
 #include "ui/charts/chart_cursor.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/metric_chart_view.h"
@@ -87,14 +87,14 @@ void ExperimentWorkspace::connectStack(ChartStack *stack, int sourceOffset)
 {
     // Side by side each stack shows one run, so B's stack speaks of its source 0 = B.
     connect(stack, &ChartStack::eventClicked, this, [this, sourceOffset](int source, int event) {
-        const bool sideBySide = isComparing() && m_layout == CompareLayout::SideBySide;
+        const bool sideBySide = m_others.size() == 1 && m_layout == CompareLayout::SideBySide;
         emit eventClicked(sideBySide ? source + sourceOffset : source, event);
     });
 }
 
 QVector<ChartStack *> ExperimentWorkspace::chartStacks() const
 {
-    if (isComparing() && m_layout == CompareLayout::SideBySide)
+    if (m_others.size() == 1 && m_layout == CompareLayout::SideBySide)
         return {m_stack, m_stackB};
     return {m_stack};
 }
@@ -103,8 +103,8 @@ void ExperimentWorkspace::setExperiment(std::shared_ptr<const LoadedExperiment> 
 {
     m_primary = std::move(experiment);
     // A new A ends the comparison: the Comparison tab must never show the old pair.
-    const bool wasComparing = m_secondary != nullptr;
-    m_secondary.reset();
+    const bool wasComparing = isComparing();
+    m_others.clear();
     updateComparisonTab();
     if (m_primary) {
         m_header->setExperiment(m_primary->experiment);
@@ -127,9 +127,21 @@ void ExperimentWorkspace::clear()
 
 void ExperimentWorkspace::setComparison(std::shared_ptr<const LoadedExperiment> b)
 {
+    QVector<std::shared_ptr<const LoadedExperiment>> others;
+    if (b)
+        others << std::move(b);
+    setComparisonRuns(std::move(others));
+}
+
+void ExperimentWorkspace::setComparisonRuns(QVector<std::shared_ptr<const LoadedExperiment>> others)
+{
     if (!m_primary)
         return;
-    m_secondary = std::move(b);
+    others.removeAll(nullptr);
+    const auto most = static_cast<qsizetype>(core::RunComparison::kMaxRuns - 1);
+    if (others.size() > most)
+        others.resize(most);
+    m_others = std::move(others);
     updateComparisonTab();
     applySources();
 }
@@ -137,9 +149,11 @@ void ExperimentWorkspace::setComparison(std::shared_ptr<const LoadedExperiment> 
 void ExperimentWorkspace::updateComparisonTab()
 {
     const int tab = m_tabs->indexOf(m_comparison);
-    if (m_primary && m_secondary) {
-        m_comparison->setComparison(
-            core::ExperimentComparison(m_primary->summary, m_secondary->summary));
+    if (m_primary && isComparing()) {
+        std::vector<core::ExperimentSummary> summaries{m_primary->summary};
+        for (const auto &run : m_others)
+            summaries.push_back(run->summary);
+        m_comparison->setComparison(core::RunComparison(std::move(summaries)));
         if (tab < 0)
             m_tabs->addTab(m_comparison, tr("Comparison"));
     } else {
@@ -177,15 +191,29 @@ void ExperimentWorkspace::buildSources()
                                  : m_primary->summary.startSeconds;
         m_sources.push_back(a);
     }
-    if (m_primary && m_secondary) {
-        ChartSource b;
-        b.experiment = m_secondary->experiment;
-        b.origin =
-            core::Alignment::origin(*b.experiment, m_alignMode,
+    for (qsizetype i = 0; m_primary && i < m_others.size(); ++i) {
+        ChartSource other;
+        other.experiment = m_others[i]->experiment;
+        other.origin =
+            core::Alignment::origin(*other.experiment, m_alignMode,
                                     m_alignMode == core::AlignMode::Offset ? m_alignOffset : 0.0);
-        b.label = QStringLiteral("B");
+        other.label = QString::fromStdString(core::RunComparison::letter(std::size_t(i) + 1));
         m_sources[0].label = QStringLiteral("A");
-        m_sources.push_back(b);
+        other.secondary = true;
+        m_sources.push_back(other);
+    }
+    // Three runs or more: one colour per run rather than A's and B's series hues.
+    for (qsizetype i = 0; isNWay() && i < m_sources.size(); ++i) {
+        m_sources[i].runColor = static_cast<int>(i);
+        m_sources[i].runName = QString::fromStdString(m_sources[i].experiment->displayName());
+    }
+    // Runs of one campaign often share their metadata name: the legend then names the folder.
+    for (qsizetype i = 0; isNWay() && i < m_sources.size(); ++i) {
+        for (qsizetype j = 0; j < m_sources.size(); ++j) {
+            if (j != i &&
+                m_sources[j].experiment->displayName() == m_sources[i].experiment->displayName())
+                m_sources[i].runName = QString::fromStdString(m_sources[i].experiment->name);
+        }
     }
 }
 
@@ -200,7 +228,7 @@ void ExperimentWorkspace::updateExperiment(std::shared_ptr<const LoadedExperimen
     m_data->setExperiment(m_primary->experiment, m_primary->summary.startSeconds);
     updateComparisonTab();
     buildSources();
-    const bool sideBySide = m_sources.size() > 1 && m_layout == CompareLayout::SideBySide;
+    const bool sideBySide = m_sources.size() == 2 && m_layout == CompareLayout::SideBySide;
     if (sideBySide) {
         m_stack->extendSources({m_sources[0]});
         ChartSource b = m_sources[1];
@@ -219,15 +247,13 @@ void ExperimentWorkspace::applySources()
     m_cursor->setHighlight(std::nullopt);
     m_cursor->setPosition(std::nullopt);
     buildSources();
-    const bool sideBySide = m_sources.size() > 1 && m_layout == CompareLayout::SideBySide;
+    const bool sideBySide = m_sources.size() == 2 && m_layout == CompareLayout::SideBySide;
     if (sideBySide) {
         m_stack->setSources({m_sources[0]});
         ChartSource b = m_sources[1];
         b.secondary = false; // its own column: drawn in the normal style
         m_stackB->setSources({b});
     } else {
-        if (m_sources.size() > 1)
-            m_sources[1].secondary = true;
         m_stack->setSources(m_sources);
         m_stackB->setSources({});
     }
@@ -257,7 +283,7 @@ void ExperimentWorkspace::alignSideBySideRows()
 {
     // Row i of A and of B is the same chart, whichever run lacks it, so the pair's plots have
     // the same height and the shared value ranges round alike.
-    const bool sideBySide = m_sources.size() > 1 && m_layout == CompareLayout::SideBySide;
+    const bool sideBySide = m_sources.size() == 2 && m_layout == CompareLayout::SideBySide;
     const QSet<QString> rows =
         sideBySide ? m_stack->ownChartKeys() | m_stackB->ownChartKeys() : QSet<QString>();
     m_stack->setAlignedKeys(rows);
@@ -277,7 +303,7 @@ void ExperimentWorkspace::setSharedValueRanges(bool shared)
     if (shared == m_sharedRanges)
         return;
     m_sharedRanges = shared;
-    const bool sideBySide = isComparing() && m_layout == CompareLayout::SideBySide;
+    const bool sideBySide = m_others.size() == 1 && m_layout == CompareLayout::SideBySide;
     m_stack->setValueRangeLinks(sideBySide && shared ? m_links : nullptr);
     m_stackB->setValueRangeLinks(sideBySide && shared ? m_links : nullptr);
 }

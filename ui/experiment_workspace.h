@@ -48,10 +48,22 @@ public:
     void updateExperiment(std::shared_ptr<const LoadedExperiment> experiment);
     void clear();
 
-    /// Shows B next to A (nullptr ends the comparison).
+    /// Shows B next to A (nullptr ends the comparison): setComparisonRuns with one run.
     void setComparison(std::shared_ptr<const LoadedExperiment> b);
-    std::shared_ptr<const LoadedExperiment> comparisonLoaded() const { return m_secondary; }
-    bool isComparing() const { return m_secondary != nullptr; }
+    /// Compares A with `others` (B, C, … up to seven, in this order; empty ends the
+    /// comparison). Two runs keep the A/B look (overlay or side by side); three or more are
+    /// overlaid, one colour per run (ChartSource::runColor). Null entries are dropped.
+    void setComparisonRuns(QVector<std::shared_ptr<const LoadedExperiment>> others);
+    /// Run B, or nullptr when not comparing.
+    std::shared_ptr<const LoadedExperiment> comparisonLoaded() const { return m_others.value(0); }
+    /// B, C, … as shown.
+    const QVector<std::shared_ptr<const LoadedExperiment>> &comparisonRuns() const
+    {
+        return m_others;
+    }
+    bool isComparing() const { return !m_others.isEmpty(); }
+    /// Three runs or more: overlaid whatever the layout, one colour per run.
+    bool isNWay() const { return m_others.size() > 1; }
     void setCompareLayout(CompareLayout layout);
     CompareLayout compareLayout() const { return m_layout; }
     /// Which moment of each run sits at x = 0; `offsetSeconds` shifts B for AlignMode::Offset.
@@ -79,7 +91,7 @@ public:
     /// run's. A curve of a run no longer shown is ignored.
     void setDemandCurves(const QVector<std::shared_ptr<const DemandCurve>> &curves);
     const QVector<std::shared_ptr<const DemandCurve>> &demandCurves() const { return m_demand; }
-    /// Shows or hides run B's event markers in an overlay.
+    /// Shows or hides the event markers of B (and C, …) in an overlay.
     void setSecondaryMarkersVisible(bool visible);
     /// The time axis pinned under the charts.
     TimeAxisStrip *timeAxisStrip() const { return m_strip; }
@@ -120,7 +132,7 @@ private:
     QVector<ChartSource> m_sources;
     ChartStack *m_stackB;
     ComparisonView *m_comparison;
-    std::shared_ptr<const LoadedExperiment> m_secondary;
+    QVector<std::shared_ptr<const LoadedExperiment>> m_others;
     CompareLayout m_layout = CompareLayout::Overlay;
     core::AlignMode m_alignMode = core::AlignMode::FirstSample;
     double m_alignOffset = 0;

@@ -1,6 +1,7 @@
 #include "ui/library_scatter_panel.h"
 
 #include "core/library/run_columns.h"
+#include "core/library/run_scatter.h"
 #include "ui/app_settings.h"
 #include "ui/charts/run_scatter_chart.h"
 #include "ui/library_filter_proxy.h"
@@ -19,22 +20,6 @@
 namespace hpa::ui {
 
 using core::RunColumns;
-
-namespace {
-
-std::optional<bool> lowerIsBetter(RunColumns::Id id)
-{
-    switch (RunColumns::column(id).better) {
-    case RunColumns::Better::Lower:
-        return true;
-    case RunColumns::Better::Higher:
-        return false;
-    default:
-        return std::nullopt;
-    }
-}
-
-} // namespace
 
 LibraryScatterPanel::LibraryScatterPanel(LibraryFilterProxy *runs, AppSettings *settings,
                                          QWidget *parent)
@@ -114,19 +99,10 @@ void LibraryScatterPanel::refresh()
     if (!xId || !yId)
         return;
     const auto *model = qobject_cast<const LibraryTableModel *>(m_runs->sourceModel());
-    QVector<RunScatterChart::Point> points;
-    int unplaced = 0;
-    for (int row = 0; model && row < m_runs->rowCount(); ++row) {
-        const core::RunRow &r = model->run(m_runs->mapToSource(m_runs->index(row, 0)).row());
-        const auto x = RunColumns::number(r, *xId), y = RunColumns::number(r, *yId);
-        if (!x || !y || r.status == core::RunRow::Status::Missing) {
-            ++unplaced;
-            continue;
-        }
-        points.push_back({*x, *y, QString::fromStdString(r.name), QString::fromStdString(r.path)});
-    }
-    m_chart->setData(points, m_x->currentText(), m_y->currentText(), lowerIsBetter(*xId),
-                     lowerIsBetter(*yId), unplaced);
+    std::vector<const core::RunRow *> rows;
+    for (int row = 0; model && row < m_runs->rowCount(); ++row)
+        rows.push_back(&model->run(m_runs->mapToSource(m_runs->index(row, 0)).row()));
+    m_chart->setScatter(core::RunScatter::of(rows, *xId, *yId));
 }
 
 void LibraryScatterPanel::exportChart()

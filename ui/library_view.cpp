@@ -1,5 +1,6 @@
 #include "ui/library_view.h"
 
+#include "core/analysis/run_comparison.h"
 #include "core/library/run_columns.h"
 #include "ui/app_settings.h"
 #include "ui/library_filter_proxy.h"
@@ -16,9 +17,13 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace hpa::ui {
 
@@ -27,6 +32,8 @@ using core::RunColumns;
 namespace {
 
 /// Shown at first: the columns; path, layout, status and notes are one click away.
+constexpr int kMaxCompared = static_cast<int>(core::RunComparison::kMaxRuns);
+
 bool shownByDefault(RunColumns::Id id)
 {
     return id != RunColumns::Path && id != RunColumns::Notes && id != RunColumns::Layout &&
@@ -41,9 +48,9 @@ LibraryView::LibraryView(LibraryScanController *scanner, AppSettings *settings, 
       m_table(new QTableView(this)), m_filter(new QLineEdit(this)),
       m_fromCheck(new QCheckBox(tr("From"), this)), m_toCheck(new QCheckBox(tr("to"), this)),
       m_from(new QDateEdit(this)), m_to(new QDateEdit(this)), m_columns(new QToolButton(this)),
-      m_open(new QPushButton(tr("Open"), this)),
-      m_compare(new QPushButton(tr("Compare A/B"), this)), m_progress(new QProgressBar(this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)), m_status(new QLabel(this))
+      m_open(new QPushButton(tr("Open"), this)), m_compare(new QPushButton(tr("Compare"), this)),
+      m_progress(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("LibraryView"));
     m_proxy->setSourceModel(m_model);
@@ -83,7 +90,6 @@ LibraryView::LibraryView(LibraryScanController *scanner, AppSettings *settings, 
     for (QDateEdit *d : {m_from, m_to}) {
         d->setCalendarPopup(true);
         d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-        d->setDate(QDate::currentDate());
         d->setEnabled(false);
     }
     m_fromCheck->setToolTip(tr("Only runs that started on or after this day (UTC)"));
@@ -92,7 +98,6 @@ LibraryView::LibraryView(LibraryScanController *scanner, AppSettings *settings, 
     m_columns->setPopupMode(QToolButton::InstantPopup);
     buildColumnsMenu();
     m_open->setToolTip(tr("Open the selected run (or double-click it)"));
-    m_compare->setToolTip(tr("Select two runs to compare them as A and B"));
     m_progress->setMaximumWidth(240);
     m_progress->setFormat(tr("%v of %m runs"));
     m_cancel->setToolTip(tr("Stop reading runs; those read so far stay listed"));
@@ -119,8 +124,14 @@ LibraryView::LibraryView(LibraryScanController *scanner, AppSettings *settings, 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &LibraryFilterProxy::setFilterWords);
     for (QCheckBox *c : {m_fromCheck, m_toCheck})
         connect(c, &QCheckBox::toggled, this, &LibraryView::applyDateRange);
-    for (QDateEdit *d : {m_from, m_to})
-        connect(d, &QDateEdit::dateChanged, this, &LibraryView::applyDateRange);
+    for (QDateEdit *d : {m_from, m_to}) {
+        // Only the user changes a day (followDateSpan blocks these signals): from then on the
+        // span of the runs no longer moves it.
+        connect(d, &QDateEdit::dateChanged, this, [this] {
+            m_datesChosen = true;
+            applyDateRange();
+        });
+    }
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.column() != RunColumns::Tags && index.column() != RunColumns::Notes)
             emit openRun(index.data(LibraryTableModel::PathRole).toString());
@@ -132,8 +143,8 @@ LibraryView::LibraryView(LibraryScanController *scanner, AppSettings *settings, 
     });
     connect(m_compare, &QPushButton::clicked, this, [this] {
         const QStringList paths = selectedPaths();
-        if (paths.size() == 2)
-            emit compareRuns(paths[0], paths[1]);
+        if (paths.size() >= 2 && paths.size() <= kMaxCompared)
+            emit compareRuns(paths);
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &LibraryView::updateButtons);
@@ -150,6 +161,8 @@ LibraryView::LibraryView(LibraryScanController *scanner, AppSettings *settings, 
         m_status->setText(tr("Looking for experiments under %1…").arg(root));
     });
     connect(m_scanner, &LibraryScanController::rowsReady, m_model, &LibraryTableModel::addRows);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &LibraryView::followDateSpan);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &LibraryView::followDateSpan);
     connect(m_scanner, &LibraryScanController::progress, this, [this](int done, int found) {
         if (found > 0) {
             m_progress->setRange(0, found);
@@ -159,6 +172,7 @@ LibraryView::LibraryView(LibraryScanController *scanner, AppSettings *settings, 
     connect(m_scanner, &LibraryScanController::finished, this, &LibraryView::onScanFinished);
     m_progress->hide();
     m_cancel->hide();
+    followDateSpan();
     updateButtons();
 }
 
@@ -189,6 +203,36 @@ void LibraryView::buildColumnsMenu()
             actions[i]->setChecked(!m_table->isColumnHidden(i));
     });
     m_columns->setMenu(menu);
+}
+
+std::optional<std::pair<QDate, QDate>> LibraryView::startDateSpan(const LibraryTableModel &model)
+{
+    std::optional<double> first, last;
+    for (const core::RunRow &r : model.runs()) {
+        if (!r.startSeconds)
+            continue;
+        first = first ? std::min(*first, *r.startSeconds) : *r.startSeconds;
+        last = last ? std::max(*last, *r.startSeconds) : *r.startSeconds;
+    }
+    if (!first)
+        return std::nullopt;
+    const auto day = [](double s) {
+        return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(std::floor(s)), Qt::UTC).date();
+    };
+    return std::pair(day(*first), day(*last));
+}
+
+void LibraryView::followDateSpan()
+{
+    if (m_datesChosen)
+        return;
+    // Ticking From or To then keeps every listed run until the user moves a day; today's
+    // date would have hidden every run of another day.
+    const auto span = startDateSpan(*m_model);
+    const QSignalBlocker blockFrom(m_from), blockTo(m_to);
+    m_from->setDate(span ? span->first : QDate::currentDate());
+    m_to->setDate(span ? span->second : QDate::currentDate());
+    applyDateRange();
 }
 
 void LibraryView::applyDateRange()
@@ -234,7 +278,13 @@ void LibraryView::updateButtons()
 {
     const int n = static_cast<int>(m_table->selectionModel()->selectedRows().size());
     m_open->setEnabled(n >= 1);
-    m_compare->setEnabled(n == 2);
+    m_compare->setEnabled(n >= 2 && n <= kMaxCompared);
+    m_compare->setText(n > 2 && n <= kMaxCompared ? tr("Compare %1 Runs").arg(n) : tr("Compare"));
+    m_compare->setToolTip(
+        n > kMaxCompared ? tr("At most %1 runs can be overlaid (one colour each)").arg(kMaxCompared)
+                         : tr("Overlay 2 to %1 selected runs on elapsed time; the first "
+                              "selected is A, the baseline of the deltas")
+                               .arg(kMaxCompared));
 }
 
 } // namespace hpa::ui

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <QDate>
 #include <QStringList>
+
 #include <QWidget>
+#include <optional>
+#include <utility>
 
 class QCheckBox;
 class QDateEdit;
@@ -37,16 +41,26 @@ public:
     QPushButton *compareButton() const { return m_compare; }
     /// Paths of the selected runs, in selection order.
     QStringList selectedPaths() const;
+    /// The first and last start day (UTC) of `model`'s runs; nullopt when none has a start.
+    static std::optional<std::pair<QDate, QDate>> startDateSpan(const LibraryTableModel &model);
+    QDateEdit *fromDate() const { return m_from; }
+    QDateEdit *toDate() const { return m_to; }
+    QCheckBox *fromCheck() const { return m_fromCheck; }
+    QCheckBox *toCheck() const { return m_toCheck; }
     /// Saves the header state (columns, widths, sort) to the settings.
     void saveState();
 
 signals:
     void openRun(const QString &path);
-    void compareRuns(const QString &a, const QString &b);
+    /// 2 to 8 runs, the first the baseline (A).
+    void compareRuns(const QStringList &runs);
 
 private:
     void buildColumnsMenu();
     void applyDateRange();
+    /// Puts the From and To days on the first and last start day of the listed runs, until
+    /// the user picks a day.
+    void followDateSpan();
     void onScanFinished(bool cancelled, const QStringList &warnings, int fromCatalog, int read);
     void updateButtons();
 
@@ -64,6 +78,7 @@ private:
     QPushButton *m_cancel;
     QLabel *m_status;
     QStringList m_warnings;
+    bool m_datesChosen = false;
 };
 
 } // namespace hpa::ui

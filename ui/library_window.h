@@ -31,7 +31,8 @@ public:
 
 signals:
     void openRun(const QString &path);
-    void compareRuns(const QString &a, const QString &b);
+    /// 2 to 8 runs, the first the baseline (A).
+    void compareRuns(const QStringList &runs);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

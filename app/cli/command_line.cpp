@@ -4,6 +4,7 @@
 #include "app/cli/import_command.h"
 #include "app/cli/replay_command.h"
 #include "app/cli/table_command.h"
+#include "core/library/run_scatter.h"
 
 #include <charconv>
 #include <filesystem>
@@ -12,6 +13,9 @@
 namespace hpa::app {
 
 namespace {
+
+/// Runs one comparison overlays: the palette's eight run colours (core::RunComparison).
+constexpr std::size_t kMaxCompared = 8;
 
 template <typename T> T number(const std::string &option, const std::string &text)
 {
@@ -123,7 +127,13 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.json = true;
         else if (cl.mode == Mode::Replay && ReplayCommand::parseOption(a, value, cl))
             continue;
-        else if (cl.mode == Mode::Table && TableCommand::parseOption(a, value, cl))
+        else if (cl.mode == Mode::Table && a == "--scatter") {
+            // The axes are optional: the next word is taken when it looks like "X,Y".
+            const bool axes = i + 1 < args.size() && args[i + 1].find(',') != std::string::npos &&
+                              !args[i + 1].starts_with('-');
+            cl.scatter = axes ? args[++i] : std::string();
+            core::RunScatter::parseAxes(*cl.scatter); // throws on unknown keys
+        } else if (cl.mode == Mode::Table && TableCommand::parseOption(a, value, cl))
             continue;
         else if (cl.mode == Mode::Import && ImportCommand::parseOption(a, value, cl))
             continue;
@@ -137,7 +147,7 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             cl.sweepTimeshare = axis == "tau-u";
         } else if (a == "--compare")
             cl.compareDir = value(a);
-        else if (cl.mode == Mode::Report && a == "-o")
+        else if ((cl.mode == Mode::Report || cl.mode == Mode::Table) && a == "-o")
             cl.output = value(a);
         else if (a == "--hpa")
             cl.hpaFile = value(a);
@@ -227,6 +237,18 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
     }
     if (speedGiven && !cl.live)
         throw std::invalid_argument("--speed is an option of --live");
+    if (cl.mode == Mode::Compare && cl.screenshot) {
+        // The picture of the comparison is the window's: A with B, C, … overlaid.
+        if (cl.json)
+            throw std::invalid_argument("give --json or --screenshot, not both");
+        if (cl.dirs.size() < 2 || cl.dirs.size() > kMaxCompared)
+            throw std::invalid_argument("compare expects 2 to 8 folders: DIR_A DIR_B [DIR_C ...]");
+        cl.mode = Mode::Gui;
+        cl.compareDir = cl.dirs[1];
+        cl.moreCompareDirs.assign(cl.dirs.begin() + 2, cl.dirs.end());
+        cl.dirs.resize(1);
+        cl.elapsed = true; // wall-clock time means nothing across runs
+    }
     const bool drawn = cl.mode == Mode::Export || (cl.mode == Mode::Gui && cl.screenshot);
     if ((cl.sideBySide || cl.elapsed || cl.align || cl.demandOverlay || cl.episode) && !drawn)
         throw std::invalid_argument("--side-by-side, --elapsed, --align, --demand-overlay and "
@@ -245,13 +267,28 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
             throw std::invalid_argument("table expects one folder: ROOT");
         if (cl.json && cl.csvOut)
             throw std::invalid_argument("give --json or --csv, not both");
+        if (cl.output && !cl.scatter)
+            throw std::invalid_argument("-o FILE writes the scatter: give --scatter [X,Y] too");
+        if (cl.scatter) {
+            if (cl.csvOut)
+                throw std::invalid_argument("--scatter prints --json or draws -o FILE, not --csv");
+            if (!cl.json && !cl.output)
+                throw std::invalid_argument("--scatter needs --json or -o FILE.svg|png|pdf");
+            if (cl.json && cl.output)
+                throw std::invalid_argument("give --scatter --json or --scatter -o FILE, not both");
+            const std::string suffix =
+                cl.output ? std::filesystem::path(*cl.output).extension().string() : ".png";
+            if (suffix != ".png" && suffix != ".svg" && suffix != ".pdf" && suffix != ".PNG" &&
+                suffix != ".SVG" && suffix != ".PDF")
+                throw std::invalid_argument("the scatter is written as .png, .svg or .pdf");
+        }
         break;
     case Mode::Import:
         ImportCommand::checkArguments(cl);
         break;
     case Mode::Compare:
-        if (cl.dirs.size() != 2)
-            throw std::invalid_argument("compare expects two folders: DIR_A DIR_B");
+        if (cl.dirs.size() < 2 || cl.dirs.size() > kMaxCompared)
+            throw std::invalid_argument("compare expects 2 to 8 folders: DIR_A DIR_B [DIR_C ...]");
         break;
     case Mode::Export:
         if (cl.dirs.size() != 1)
@@ -272,13 +309,15 @@ CommandLine CommandLine::parse(const std::vector<std::string> &args)
         break;
     }
     case Mode::Gui:
-        // A file manager's "Open with" passes every selected folder: two are run A and B.
-        if (cl.dirs.size() == 2 && !cl.compareDir) {
+        // A file manager's "Open with" passes every selected folder: run A, B, C, …
+        if (cl.dirs.size() >= 2 && cl.dirs.size() <= kMaxCompared && !cl.compareDir) {
             cl.compareDir = cl.dirs[1];
-            cl.dirs.pop_back();
+            cl.moreCompareDirs.assign(cl.dirs.begin() + 2, cl.dirs.end());
+            cl.dirs.resize(1);
         }
         if (cl.dirs.size() > 1)
-            throw std::invalid_argument("give at most two folders: DIR [DIR_B]");
+            throw std::invalid_argument(
+                "give at most eight folders (DIR [DIR_B ...]), or one with --compare DIR_B");
         if (!cl.dirs.empty() && cl.dirs[0].find('/') == std::string::npos &&
             !std::filesystem::exists(cl.dirs[0]))
             throw std::invalid_argument("'" + cl.dirs[0] + "' is neither a command nor a folder");

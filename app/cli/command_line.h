@@ -16,7 +16,7 @@ struct CommandLine
     {
         Gui,     ///< hpa-lens [DIR] [--compare DIR_B] [--screenshot FILE [--size WxH]]
         Summary, ///< hpa-lens summary DIR [--json]
-        Compare, ///< hpa-lens compare DIR_A DIR_B [--json]
+        Compare, ///< hpa-lens compare DIR_A DIR_B [DIR_C …] [--json] (with --screenshot: Gui)
         Export,  ///< hpa-lens export DIR [--compare DIR_B] [--png F] ...
         Demo,    ///< hpa-lens demo OUT_DIR [--samples N] [--interval S] [--seed N] [--live]
         Replay,  ///< hpa-lens replay DIR [--hpa F] [--set K=V ...] [--sweep ...] [--json|--csv]
@@ -31,6 +31,9 @@ struct CommandLine
     std::string command;           ///< the subcommand as typed ("summary"); empty for the window
     std::vector<std::string> dirs; ///< positional folders
     std::optional<std::string> compareDir;
+    /// Runs C, D, … (up to H) compared with DIR besides B (compareDir): `hpa-lens compare A B
+    /// C … --screenshot F`, or more than two folders given to the window.
+    std::vector<std::string> moreCompareDirs;
     bool json = false;
     std::optional<std::string> screenshot;
     int width = 0, height = 0; ///< --size WxH (0 = default)
@@ -74,6 +77,9 @@ struct CommandLine
     // import (read by ImportCommand::parseOption)
     std::string importNamespace, importHpa, importDeployment, importPreset, tokenFile;
     double importStep = 5;
+    /// --scatter [X_KEY,Y_KEY]: the library's scatter of two columns (RunScatter), printed
+    /// with --json or drawn to -o FILE.svg|png|pdf; "" = the default axes.
+    std::optional<std::string> scatter;
 
     /// Parses argv. Throws std::invalid_argument with a one-line message on bad usage.
     static CommandLine parse(const std::vector<std::string> &args);

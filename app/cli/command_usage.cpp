@@ -101,9 +101,15 @@ std::vector<CommandUsage> makeTable()
           {"--slo-itl", "MS", "ITL limit of the SLO checks, 100 ms by default"}},
          kSloNotes},
         {"compare",
-         "DIR_A DIR_B",
-         "print every statistic and scorecard KPI of runs A and B with B - A and a verdict",
+         "DIR_A DIR_B [DIR_C ...]",
+         "print every statistic and scorecard KPI of 2 to 8 runs, each later run with its "
+         "difference from A and a verdict",
          {{"--json", "", "print JSON for scripts instead of text"},
+          {"--screenshot", "FILE",
+           "write a PNG of the window with the runs overlaid on elapsed time (one colour per "
+           "run from three runs on) instead of printing"},
+          {"--size", "WxH", "window size of --screenshot, 1600x1000 by default"},
+          {"--align", "MODE", kAlignText},
           {"--kv-unit", "UNIT", kKvUnitText, kKvUnits},
           {"--variant", "NAME", kVariantText},
           {"--demand", "VARIANT",
@@ -182,7 +188,12 @@ std::vector<CommandUsage> makeTable()
            "-KEY sorts descending, unknown values last"},
           {"--filter", "TEXT",
            "only runs whose name, path, layout, tags or notes contain every word of TEXT"},
-          {"--no-catalog", "", "read every run again and do not use the library catalog"}},
+          {"--no-catalog", "", "read every run again and do not use the library catalog"},
+          {"--scatter", "[X_KEY,Y_KEY]",
+           "the library's scatter of two columns (replica_hours,theta_u_pct by default) with "
+           "the Pareto front: its points with --json, or the picture with -o"},
+          {"-o", "FILE", "with --scatter: write the scatter as .svg, .png or .pdf"},
+          {"--size", "WxH", "size of the -o picture, 1600x1000 by default"}},
          "Rows are cached in the library catalog ($XDG_CACHE_HOME/hpa-lens/library.sqlite,\n"
          "~/.cache by default) keyed by each run's path and the size and time of its files:\n"
          "an unchanged run is not read again, a changed one is, a vanished one is listed as\n"

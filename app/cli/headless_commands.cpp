@@ -2,10 +2,13 @@
 
 #include "core/analysis/comparison.h"
 #include "core/analysis/experiment_analyzer.h"
+#include "core/analysis/run_comparison.h"
 #include "core/demo/demo_simulator.h"
 #include "core/load/experiment_loader.h"
 #include "core/report/comparison_json.h"
 #include "core/report/comparison_text.h"
+#include "core/report/run_comparison_json.h"
+#include "core/report/run_comparison_text.h"
 #include "core/report/summary_json.h"
 #include "core/report/summary_text.h"
 
@@ -84,6 +87,20 @@ int HeadlessCommands::compare(const CommandLine &cl, std::ostream &out, std::ost
             err << "hpa-lens: " << e.what() << '\n';
             return 2;
         }
+    }
+    if (runs.size() > 2) {
+        // Three runs or more: each against A, in one table (two runs keep the A/B document).
+        std::vector<core::ExperimentSummary> summaries;
+        for (const core::Experiment &run : runs)
+            summaries.push_back(core::ExperimentAnalyzer::summarize(run, cl.scorecard));
+        const core::RunComparison comparison(std::move(summaries));
+        if (cl.json)
+            out << core::RunComparisonJson::toJson(comparison)
+                       .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                << '\n';
+        else
+            out << core::RunComparisonText::render(comparison);
+        return 0;
     }
     const core::ExperimentComparison comparison =
         core::ExperimentComparison::compare(runs.at(0), runs.at(1), cl.scorecard);

@@ -52,6 +52,9 @@ int main(int argc, char *argv[])
     case CommandLine::Mode::Import:
         return hpa::app::ImportCommand::run(cl, std::cout, std::cerr);
     case CommandLine::Mode::Table:
+        // The scatter's picture is drawn by the Qt half (RunScatterChart); the rest is text.
+        if (cl.output)
+            return hpa::app::GuiLoader::run(argc, argv, std::cerr);
         return hpa::app::TableCommand::run(cl, std::cout, std::cerr);
     case CommandLine::Mode::Export:
     case CommandLine::Mode::Report:

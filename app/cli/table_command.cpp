@@ -3,6 +3,7 @@
 #include "core/library/library_scanner.h"
 #include "core/library/run_catalog.h"
 #include "core/library/run_columns.h"
+#include "core/library/run_scatter.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -149,6 +150,30 @@ void writeText(const std::vector<RunRow> &rows, std::ostream &out)
     out << fmt::format("{} run(s). - = not collected or not known for that run.\n", rows.size());
 }
 
+nlohmann::ordered_json axis(RunColumns::Id id)
+{
+    const auto lower = core::RunScatter::lowerIsBetter(id);
+    return {{"key", std::string(RunColumns::column(id).key)},
+            {"label", RunColumns::label(id)},
+            {"better", lower ? nlohmann::ordered_json(*lower ? "lower" : "higher")
+                             : nlohmann::ordered_json(nullptr)}};
+}
+
+/// The scatter as the library draws it: both axes, every placed run with its `pareto` flag,
+/// and how many runs lack a value.
+nlohmann::ordered_json scatterJson(const core::RunScatter &scatter)
+{
+    nlohmann::ordered_json points = nlohmann::ordered_json::array();
+    for (const core::RunScatter::Point &p : scatter.points)
+        points.push_back(
+            {{"name", p.name}, {"path", p.path}, {"x", p.x}, {"y", p.y}, {"pareto", p.pareto}});
+    return {{"x", axis(scatter.x)},
+            {"y", axis(scatter.y)},
+            {"pareto_front", scatter.hasFront},
+            {"points", std::move(points)},
+            {"unplaced", scatter.unplaced}};
+}
+
 } // namespace
 
 bool TableCommand::parseOption(const std::string &option,
@@ -181,13 +206,13 @@ bool TableCommand::parseOption(const std::string &option,
     return true;
 }
 
-int TableCommand::run(const CommandLine &cl, std::ostream &out, std::ostream &err)
+std::optional<std::vector<RunRow>> TableCommand::listRows(const CommandLine &cl, std::ostream &err)
 {
     const std::string &root = cl.dirs.front();
     std::error_code ec;
     if (!std::filesystem::is_directory(root, ec)) {
         err << "hpa-lens: " << root << ": not a folder\n";
-        return 2;
+        return std::nullopt;
     }
     std::unique_ptr<core::RunCatalog> catalog;
     if (!cl.noCatalog)
@@ -216,7 +241,21 @@ int TableCommand::run(const CommandLine &cl, std::ostream &out, std::ostream &er
                        : RunColumns::less(a, b, id);
         });
     }
-    if (cl.json) {
+    return rows;
+}
+
+int TableCommand::run(const CommandLine &cl, std::ostream &out, std::ostream &err)
+{
+    const auto listed = listRows(cl, err);
+    if (!listed)
+        return 2;
+    const std::vector<RunRow> &rows = *listed;
+    if (cl.scatter) {
+        const auto [x, y] = core::RunScatter::parseAxes(*cl.scatter);
+        out << scatterJson(core::RunScatter::of(rows, x, y))
+                   .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+            << '\n';
+    } else if (cl.json) {
         nlohmann::ordered_json runs = nlohmann::ordered_json::array();
         for (const RunRow &row : rows)
             runs.push_back(toJson(row));

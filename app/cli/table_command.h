@@ -1,10 +1,13 @@
 #pragma once
 
 #include "app/cli/command_line.h"
+#include "core/library/run_row.h"
 
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace hpa::app {
 
@@ -22,6 +25,10 @@ public:
     /// Exit code 0; 2 with a message on `err` when ROOT is not a folder. Skipped folders and
     /// catalog problems are warnings on `err`.
     static int run(const CommandLine &cl, std::ostream &out, std::ostream &err);
+    /// The rows `run` lists: ROOT scanned (with the catalog unless --no-catalog), --filter
+    /// and --sort applied; warnings on `err`. Nullopt with a message when ROOT is no folder.
+    static std::optional<std::vector<core::RunRow>> listRows(const CommandLine &cl,
+                                                             std::ostream &err);
 };
 
 } // namespace hpa::app

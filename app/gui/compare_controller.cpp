@@ -8,11 +8,14 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMenu>
+
+#include <utility>
 
 namespace hpa::app {
 
@@ -93,11 +96,17 @@ CompareController::CompareController(ui::ExperimentWorkspace *workspace, ui::App
     });
     connect(m_loader, &ui::LoadController::loaded, this, &CompareController::onLoaded);
     connect(m_loader, &ui::LoadController::failed, this,
-            [this](const QString &, const QString &message) { emit failed(message); });
+            [this](const QString &, const QString &message) {
+                emit failed(message);
+                loadNext();
+            });
     connect(m_loader, &ui::LoadController::progress, this, [this](int, const QString &step) {
         // Progress still queued after B arrived must not overwrite the final status.
         if (m_loader->isRunning())
-            emit status(tr("Run B: %1…").arg(step));
+            emit status(
+                m_asked > 1
+                    ? tr("Run %1 of %2: %3…").arg(m_read.size() + 2).arg(m_asked + 1).arg(step)
+                    : tr("Run B: %1…").arg(step));
     });
     updateActions();
 }
@@ -112,9 +121,54 @@ void CompareController::chooseDirectory()
 
 void CompareController::compareWith(const QString &dir)
 {
-    if (!m_workspace->hasExperiment())
+    compareWith(QStringList{dir});
+}
+
+void CompareController::compareWith(const QStringList &dirs)
+{
+    if (!m_workspace->hasExperiment() || dirs.isEmpty())
         return;
-    m_loader->load(QFileInfo(dir).absoluteFilePath());
+    m_loader->cancel();
+    m_queue.clear();
+    for (const QString &dir : dirs)
+        m_queue << QFileInfo(dir).absoluteFilePath();
+    m_queue = m_queue.mid(0, 7); // A and seven more: the palette's eight run colours
+    m_asked = static_cast<int>(m_queue.size());
+    m_read.clear();
+    loadNext();
+}
+
+void CompareController::loadNext()
+{
+    if (!m_queue.isEmpty()) {
+        m_loader->load(m_queue.takeFirst());
+        return;
+    }
+    if (m_read.isEmpty() || !m_workspace->hasExperiment())
+        return;
+    // Runs driven by the same load profile as A start their load at the same delays from load
+    // start: aligned there unless the user chose an alignment (core::Alignment::defaultFor;
+    // B decides for all).
+    const core::LoadProfileMatch match = core::LoadProfileMatch::match(
+        m_workspace->loaded()->summary.schedule, m_read.front()->summary.schedule);
+    if (!m_alignChosen) {
+        const core::AlignMode mode = core::Alignment::defaultFor(match);
+        showAlignment(mode);
+        if (match.kind == core::LoadProfileMatch::Kind::Same)
+            emit status(tr("Same load profile: runs aligned on %1")
+                            .arg(QString::fromUtf8(core::Alignment::label(mode).data(),
+                                                   int(core::Alignment::label(mode).size()))
+                                     .toLower()));
+    }
+    m_workspace->setComparisonRuns(std::exchange(m_read, {}));
+    // Three runs or more: the others' event markers would bury the lines (their events are in
+    // the Scaling Events dock); the action brings them back.
+    const auto last = static_cast<char16_t>(u'A' + m_workspace->comparisonRuns().size());
+    m_markersB->setText(m_workspace->isNWay() ? tr("&Markers of Runs B…%1").arg(QChar(last))
+                                              : tr("&Markers of Run B"));
+    m_markersB->setChecked(!m_workspace->isNWay());
+    emit comparisonShown();
+    updateActions();
 }
 
 void CompareController::setAlignment(core::AlignMode mode, double offsetSeconds)
@@ -132,35 +186,31 @@ void CompareController::showAlignment(core::AlignMode mode, double offsetSeconds
 
 void CompareController::waitForLoad()
 {
-    m_loader->waitForFinished();
+    // Each run's end starts the next (a queued signal): let it through until none is left.
+    do {
+        m_loader->waitForFinished();
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    } while (m_loader->isRunning() || !m_queue.isEmpty());
 }
 
 void CompareController::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedExperiment> b)
 {
-    if (!m_workspace->hasExperiment())
+    if (!m_workspace->hasExperiment()) {
+        m_queue.clear(); // A was closed: nothing to compare with (and waitForLoad ends)
+        m_read.clear();
         return;
-    m_settings->addRecentExperiment(dir);
-    // Runs driven by the same load profile start their load at the same delays from load
-    // start: aligned there unless the user chose an alignment (core::Alignment::defaultFor).
-    const core::LoadProfileMatch match =
-        core::LoadProfileMatch::match(m_workspace->loaded()->summary.schedule, b->summary.schedule);
-    if (!m_alignChosen) {
-        const core::AlignMode mode = core::Alignment::defaultFor(match);
-        showAlignment(mode);
-        if (match.kind == core::LoadProfileMatch::Kind::Same)
-            emit status(tr("Same load profile: runs aligned on %1")
-                            .arg(QString::fromUtf8(core::Alignment::label(mode).data(),
-                                                   int(core::Alignment::label(mode).size()))
-                                     .toLower()));
     }
-    m_workspace->setComparison(std::move(b));
-    emit comparisonShown();
-    updateActions();
+    m_settings->addRecentExperiment(dir);
+    m_read << std::move(b);
+    loadNext();
 }
 
 void CompareController::closeComparison()
 {
     m_loader->cancel();
+    m_queue.clear();
+    m_read.clear();
     if (!m_workspace->isComparing())
         return;
     m_workspace->setComparison(nullptr);
@@ -172,8 +222,9 @@ void CompareController::updateActions()
 {
     m_compare->setEnabled(m_workspace->hasExperiment());
     m_close->setEnabled(m_workspace->isComparing());
-    m_sideBySide->setEnabled(m_workspace->isComparing());
-    m_sharedRange->setEnabled(m_workspace->isComparing());
+    // Three runs or more are overlaid: side by side is a two-run layout.
+    m_sideBySide->setEnabled(m_workspace->isComparing() && !m_workspace->isNWay());
+    m_sharedRange->setEnabled(m_workspace->isComparing() && !m_workspace->isNWay());
     m_markersB->setEnabled(m_workspace->isComparing());
     m_alignMenu->setEnabled(m_workspace->isComparing());
 }

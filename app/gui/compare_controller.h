@@ -4,6 +4,8 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
+#include <QVector>
 
 #include <memory>
 
@@ -21,8 +23,8 @@ struct LoadedExperiment;
 
 namespace hpa::app {
 
-/// Loads experiment B and drives the comparison: overlay or side by side, alignment, and the
-/// actions for both, shared by menu and toolbar.
+/// Loads the runs compared with A (B, or B to H from the library) and drives the comparison:
+/// overlay or side by side, alignment, and the actions for both, shared by menu and toolbar.
 class CompareController : public QObject
 {
     Q_OBJECT
@@ -42,12 +44,16 @@ public:
 
     /// Loads `dir` as B in the background.
     void compareWith(const QString &dir);
+    /// Loads `dirs` as B, C, … (one to seven) in the background, one after the other, and
+    /// shows them together once all are read; a run that fails to load is reported and left
+    /// out. Replaces a comparison being loaded.
+    void compareWith(const QStringList &dirs);
     void closeComparison();
     /// Aligns the runs as the Align Runs On menu would (without asking for the offset). A
     /// run B loaded later keeps it; until then, B is aligned by its load profile: on load
     /// start when A and B had the same one (core::Alignment::defaultFor), else first sample.
     void setAlignment(core::AlignMode mode, double offsetSeconds = 0);
-    /// Blocks until B has loaded (tests, --screenshot).
+    /// Blocks until every run asked for has loaded (tests, --screenshot).
     void waitForLoad();
     void updateActions();
 
@@ -64,6 +70,8 @@ private:
     void showAlignment(core::AlignMode mode, double offsetSeconds = 0);
     void chooseDirectory();
     void onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedExperiment> b);
+    /// Starts the next queued run, or shows the runs read when none is left.
+    void loadNext();
 
     ui::ExperimentWorkspace *m_workspace;
     ui::AppSettings *m_settings;
@@ -77,6 +85,9 @@ private:
     QActionGroup *m_alignGroup;
     bool m_alignChosen = false; ///< the user (or --align) picked an alignment
     QMenu *m_alignMenu;
+    QStringList m_queue; ///< runs still to read, in order
+    QVector<std::shared_ptr<const ui::LoadedExperiment>> m_read;
+    int m_asked = 0; ///< how many runs the comparison being read has
 };
 
 } // namespace hpa::app

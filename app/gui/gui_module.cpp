@@ -3,6 +3,7 @@
 #include "app/gui/export_command.h"
 #include "app/gui/gui_runner.h"
 #include "app/gui/report_command.h"
+#include "app/gui/scatter_command.h"
 
 #include <iostream>
 #include <stdexcept>
@@ -24,5 +25,7 @@ extern "C" __attribute__((visibility("default"))) int hpa_lens_gui_main(int argc
         return hpa::app::ExportCommand::run(cl, argc, argv);
     if (cl.mode == CommandLine::Mode::Report)
         return hpa::app::ReportCommand::run(cl, argc, argv);
+    if (cl.mode == CommandLine::Mode::Table)
+        return hpa::app::ScatterCommand::run(cl, argc, argv);
     return hpa::app::GuiRunner::run(cl, argc, argv);
 }

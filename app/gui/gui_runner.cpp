@@ -66,6 +66,15 @@ bool applyWhatIf(const CommandLine &cl, MainWindow &window)
     return ok;
 }
 
+/// B, C, … as given (--compare DIR_B, or the folders after A).
+QStringList compared(const CommandLine &cl)
+{
+    QStringList dirs{QString::fromStdString(*cl.compareDir)};
+    for (const std::string &dir : cl.moreCompareDirs)
+        dirs << QString::fromStdString(dir);
+    return dirs;
+}
+
 int screenshot(const CommandLine &cl, MainWindow &window)
 {
     window.setModalErrors(false);
@@ -83,7 +92,7 @@ int screenshot(const CommandLine &cl, MainWindow &window)
     window.openExperiment(QString::fromStdString(cl.dirs.front()), cl.variant);
     window.waitForLoad();
     if (cl.compareDir) {
-        window.compareWith(QString::fromStdString(*cl.compareDir));
+        window.compareWith(compared(cl));
         window.waitForLoad();
     }
     if (cl.compareDir && cl.sideBySide)
@@ -157,7 +166,7 @@ int GuiRunner::run(const CommandLine &cl, int &argc, char **argv)
     if (!cl.dirs.empty())
         window.openExperiment(QString::fromStdString(cl.dirs.front()), cl.variant);
     if (cl.compareDir)
-        window.compareWith(QString::fromStdString(*cl.compareDir));
+        window.compareWith(compared(cl));
     if (cl.hpaFile || !cl.sets.empty() || !cl.sweeps.empty() || cl.sweepTimeshare) {
         // They replay the loaded run: wait for it (the window shows the progress meanwhile).
         window.waitForLoad();

@@ -391,14 +391,14 @@ void MainWindow::connectParts()
     connect(m_compare, &CompareController::comparisonShown, this, [this] {
         // Wall-clock time means nothing across runs made on different days.
         m_elapsedAction->setChecked(true);
-        const auto a = m_workspace->loaded();
-        const auto b = m_workspace->comparisonLoaded();
-        setWindowTitle(tr("%1 vs %2 — HPA Lens")
-                           .arg(QString::fromStdString(a->experiment->displayName()),
-                                QString::fromStdString(b->experiment->displayName())));
-        m_statusLabel->setText(tr("Comparing A: %1 with B: %2")
-                                   .arg(QString::fromStdString(a->experiment->displayName()),
-                                        QString::fromStdString(b->experiment->displayName())));
+        QStringList names{QString::fromStdString(m_workspace->loaded()->experiment->displayName())};
+        for (const auto &run : m_workspace->comparisonRuns())
+            names << QString::fromStdString(run->experiment->displayName());
+        setWindowTitle(tr("%1 — HPA Lens").arg(names.join(tr(" vs "))));
+        QStringList lettered;
+        for (int i = 0; i < names.size(); ++i)
+            lettered << QStringLiteral("%1: %2").arg(QChar(u'A' + i), names[i]);
+        m_statusLabel->setText(tr("Comparing %1").arg(lettered.join(QStringLiteral(", "))));
         updateActions();
     });
     connect(m_compare, &CompareController::comparisonClosed, this, [this] {
@@ -413,13 +413,12 @@ void MainWindow::connectParts()
     connect(m_compare, &CompareController::status, m_statusLabel, &QLabel::setText);
     connect(m_library, &LibraryController::openRun, this,
             [this](const QString &dir) { openExperiment(dir); });
-    connect(m_library, &LibraryController::compareRuns, this,
-            [this](const QString &a, const QString &b) {
-                openExperiment(a);
-                compareWith(b);
-                raise();
-                activateWindow();
-            });
+    connect(m_library, &LibraryController::compareRuns, this, [this](const QStringList &runs) {
+        openExperiment(runs.front());
+        compareWith(runs.mid(1));
+        raise();
+        activateWindow();
+    });
     connect(m_scorecardController, &ScorecardController::status, m_statusLabel, &QLabel::setText);
     connect(m_follow, &FollowController::status, m_statusLabel, &QLabel::setText);
     connect(m_follow, &FollowController::updated, this,
@@ -466,11 +465,16 @@ void MainWindow::openExperiment(const QString &dirIn, const std::string &wvaVari
 
 void MainWindow::compareWith(const QString &dir)
 {
+    compareWith(QStringList{dir});
+}
+
+void MainWindow::compareWith(const QStringList &dirs)
+{
     if (m_loader->isRunning() || !m_workspace->hasExperiment()) {
-        m_pendingCompare = dir;
+        m_pendingCompare = dirs;
         return;
     }
-    m_compare->compareWith(dir);
+    m_compare->compareWith(dirs);
 }
 
 void MainWindow::waitForLoad()
@@ -522,7 +526,7 @@ void MainWindow::onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedEx
     m_variants->setRun(result->experiment->autoscaler);
     m_follow->watch(dir, m_readUnits->kvUnit(), m_readUnits->waitingUnit());
     if (!m_pendingCompare.isEmpty())
-        m_compare->compareWith(std::exchange(m_pendingCompare, QString()));
+        m_compare->compareWith(std::exchange(m_pendingCompare, QStringList()));
     const core::ExperimentSummary &s = result->summary;
     setWindowTitle(
         tr("%1 — HPA Lens").arg(QString::fromStdString(result->experiment->displayName())));

@@ -55,6 +55,8 @@ public:
     void openExperiment(const QString &dir, const std::string &wvaVariant = {});
     /// Loads `dir` as experiment B next to the open one (queued until A has loaded).
     void compareWith(const QString &dir);
+    /// Loads `dirs` as B, C, … (up to seven) next to the open one (queued until A has loaded).
+    void compareWith(const QStringList &dirs);
     /// Blocks until running loads (A, then B) have finished (screenshots, tests).
     void waitForLoad();
 
@@ -116,7 +118,7 @@ private:
     FollowController *m_follow = nullptr;
     ReportController *m_report = nullptr;
     PrometheusImportController *m_import = nullptr;
-    QString m_pendingCompare;
+    QStringList m_pendingCompare;
     ui::EventBrowser *m_events = nullptr;
     ui::StatisticsView *m_statistics = nullptr;
     ui::JobsView *m_jobs = nullptr;

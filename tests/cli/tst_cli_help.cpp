@@ -178,11 +178,14 @@ void TestCliHelp::folderArguments_data()
     QTest::newRow("two folders: B compared") << QStringList{a, b} << a << b << QString();
     QTest::newRow("--compare") << QStringList{a, QStringLiteral("--compare"), b} << a << b
                                << QString();
-    QTest::newRow("three folders") << QStringList{a, b, a} << QString() << QString()
-                                   << "give at most two folders: DIR [DIR_B]";
+    // Three to eight: B, C, … compared with A (the N-way overlay, issue 14).
+    QTest::newRow("three folders: B and C compared") << QStringList{a, b, a} << a << b << QString();
+    const QString tooMany =
+        QStringLiteral("give at most eight folders (DIR [DIR_B ...]), or one with --compare DIR_B");
+    QTest::newRow("nine folders") << QStringList{a, b, a, b, a, b, a, b, a} << QString()
+                                  << QString() << tooMany;
     QTest::newRow("two and --compare")
-        << QStringList{a, b, QStringLiteral("--compare"), a} << QString() << QString()
-        << "give at most two folders: DIR [DIR_B]";
+        << QStringList{a, b, QStringLiteral("--compare"), a} << QString() << QString() << tooMany;
     QTest::newRow("misspelt command") << QStringList{QStringLiteral("sumary")} << QString()
                                       << QString() << "'sumary' is neither a command nor a folder";
     QTest::newRow("relative path that is not there")
@@ -264,9 +267,9 @@ void TestCliHelp::bashCompletion_data()
         << QStringList{QStringLiteral("--slo-itl"), QStringLiteral("--slo-ttft")};
     QTest::newRow("window options")
         << QStringList{QStringLiteral("hpa-lens"), QStringLiteral("--s")}
-        << QStringList{QStringLiteral("--screenshot"), QStringLiteral("--set"),
+        << QStringList{QStringLiteral("--screenshot"),   QStringLiteral("--set"),
                        QStringLiteral("--side-by-side"), QStringLiteral("--size"),
-                       QStringLiteral("--sweep"), QStringLiteral("--sweep-x")};
+                       QStringLiteral("--sweep"),        QStringLiteral("--sweep-x")};
     QTest::newRow("choices") << QStringList{QStringLiteral("hpa-lens"), QStringLiteral("summary"),
                                             QStringLiteral("--kv-unit"), QStringLiteral("")}
                              << QStringList{QStringLiteral("fraction"), QStringLiteral("milli"),

@@ -27,6 +27,12 @@ private slots:
     void secondRunComesFromTheCatalog();
     void sharedExamples();
     void badUsage();
+    void scatterJson_data();
+    void scatterJson();
+    void scatterPicture_data();
+    void scatterPicture();
+    void scatterBadUsage_data();
+    void scatterBadUsage();
 
 private:
     QProcessEnvironment env() const
@@ -182,6 +188,116 @@ void TestCliTable::badUsage()
     const auto notDir = runHpaLens({"table", m_tmp->filePath("none")}, true, 120000, env());
     QCOMPARE(notDir.exitCode, 2);
     QVERIFY(notDir.err.contains("not a folder"));
+}
+
+void TestCliTable::scatterJson_data()
+{
+    QTest::addColumn<QStringList>("axes"); // the words after --scatter
+    QTest::addColumn<QString>("x");
+    QTest::addColumn<QString>("y");
+    QTest::newRow("default: replica-hours vs thetaU") << QStringList{} << "replica_hours"
+                                                      << "theta_u_pct";
+    QTest::newRow("chosen") << QStringList{"duration_s,replicas_max"} << "duration_s"
+                            << "replicas_max";
+    QTest::newRow("with a filter")
+        << QStringList{"replica_hours,tau_u_pct", "--filter", "deep"} << "replica_hours"
+        << "tau_u_pct";
+}
+
+void TestCliTable::scatterJson()
+{
+    QFETCH(QStringList, axes);
+    QFETCH(QString, x);
+    QFETCH(QString, y);
+    const auto r =
+        runHpaLens(QStringList{"table", m_root, "--json", "--scatter"} + axes, true, 120000, env());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o["x"].toObject()["key"].toString(), x);
+    QCOMPARE(o["y"].toObject()["key"].toString(), y);
+    const QJsonArray points = o["points"].toArray();
+    const int runs = axes.contains("--filter") ? 1 : 4; // only demo-2 is under deep/
+    QCOMPARE(points.size() + o["unplaced"].toInt(), runs);
+    // The front as the library draws it: no point on it is beaten by another on both axes,
+    // every point off it is.
+    const auto lower = [](const QJsonObject &axis) {
+        return axis["better"].toString() != QStringLiteral("higher");
+    };
+    const bool lx = lower(o["x"].toObject()), ly = lower(o["y"].toObject());
+    const auto beats = [&](const QJsonObject &p, const QJsonObject &q) {
+        const double px = p["x"].toDouble(), py = p["y"].toDouble();
+        const double qx = q["x"].toDouble(), qy = q["y"].toDouble();
+        const bool geX = lx ? px <= qx : px >= qx, geY = ly ? py <= qy : py >= qy;
+        return geX && geY && (px != qx || py != qy);
+    };
+    const bool hasFront = o["pareto_front"].toBool();
+    int onFront = 0;
+    for (const auto &pv : points) {
+        const QJsonObject p = pv.toObject();
+        QVERIFY(p.contains("name") && p.contains("path"));
+        bool beaten = false;
+        for (const auto &qv : points)
+            beaten = beaten || beats(qv.toObject(), p);
+        if (hasFront)
+            QCOMPARE(p["pareto"].toBool(), !beaten);
+        else
+            QVERIFY(!p["pareto"].toBool());
+        onFront += p["pareto"].toBool();
+    }
+    if (hasFront && !points.isEmpty())
+        QVERIFY(onFront >= 1);
+}
+
+void TestCliTable::scatterPicture_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("magic");
+    QTest::newRow("svg") << "scatter.svg" << QByteArray("<?xml");
+    QTest::newRow("png") << "scatter.png" << QByteArray("\x89PNG");
+    QTest::newRow("pdf") << "scatter.pdf" << QByteArray("%PDF");
+}
+
+void TestCliTable::scatterPicture()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, magic);
+    const QString path = m_tmp->filePath(file);
+    QProcessEnvironment e = env();
+    e.insert("QT_QPA_PLATFORM", "offscreen");
+    const auto r = runHpaLens({"table", m_root, "--scatter", "-o", path, "--size", "800x500"},
+                              false, 120000, e);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("4 run(s) placed") || r.out.contains("run(s) placed"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.startsWith(magic));
+    // The axes are named as in the window's scatter.
+    if (file.endsWith(".svg"))
+        QVERIFY(bytes.contains("Replica-hours"));
+}
+
+void TestCliTable::scatterBadUsage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown key") << QStringList{"--scatter", "nope,theta_u_pct", "--json"}
+                                 << "--scatter expects";
+    QTest::newRow("a text column")
+        << QStringList{"--scatter", "name,theta_u_pct", "--json"} << "--scatter expects";
+    QTest::newRow("neither --json nor -o") << QStringList{"--scatter"} << "--scatter needs";
+    QTest::newRow("-o without --scatter") << QStringList{"-o", "x.svg"} << "--scatter";
+    QTest::newRow("not a picture") << QStringList{"--scatter", "-o", "x.txt"} << ".png, .svg";
+    QTest::newRow("--csv") << QStringList{"--scatter", "--csv"} << "not --csv";
+}
+
+void TestCliTable::scatterBadUsage()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const auto r = runHpaLens(QStringList{"table", m_root} + args, true, 120000, env());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliTable)

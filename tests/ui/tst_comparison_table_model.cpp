@@ -2,6 +2,8 @@
 // contract through empty, filled and reset states, and shows each row's numbers as the core
 // comparison has them.
 #include "core/analysis/comparison.h"
+#include "core/analysis/experiment_analyzer.h"
+#include "core/analysis/run_comparison.h"
 #include "core/load/experiment_loader.h"
 #include "ui/comparison_table_model.h"
 
@@ -22,6 +24,8 @@ private slots:
     void contract_data();
     void contract();
     void rowsMatchTheComparison();
+    void nWayColumns_data();
+    void nWayColumns();
 };
 
 namespace {
@@ -94,6 +98,56 @@ void TestComparisonTableModel::rowsMatchTheComparison()
         if (row.delta)
             QCOMPARE(*row.delta, 0.0);
     }
+}
+
+void TestComparisonTableModel::nWayColumns_data()
+{
+    QTest::addColumn<QStringList>("runs");
+    QTest::addColumn<QStringList>("headers");
+    QTest::newRow("two: the A/B table") << QStringList{"legacy-small", "enhanced-small"}
+                                        << QStringList{"Statistic", "A", "B", "B − A", "Change"};
+    QTest::newRow("three") << QStringList{"legacy-small", "enhanced-small", "custom-columns"}
+                           << QStringList{"Statistic", "A", "B",     "B − A",
+                                          "B change",  "C", "C − A", "C change"};
+    QTest::newRow("four, a run twice")
+        << QStringList{"enhanced-small", "legacy-small", "enhanced-small", "custom-columns"}
+        << QStringList{"Statistic", "A",        "B", "B − A", "B change", "C",
+                       "C − A",     "C change", "D", "D − A", "D change"};
+}
+
+void TestComparisonTableModel::nWayColumns()
+{
+    QFETCH(QStringList, runs);
+    QFETCH(QStringList, headers);
+    std::vector<hpa::core::ExperimentSummary> summaries;
+    for (const QString &run : runs)
+        summaries.push_back(hpa::core::ExperimentAnalyzer::summarize(
+            ExperimentLoader::load(HPA_TEST_DATA_DIR "/experiments/" + run.toStdString())));
+    const hpa::core::RunComparison comparison(summaries);
+    ComparisonTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setComparison(comparison);
+    QCOMPARE(model.columnCount(), int(headers.size()));
+    for (int c = 0; c < headers.size(); ++c)
+        QCOMPARE(model.headerData(c, Qt::Horizontal).toString(), headers[c]);
+    QCOMPARE(model.rowCount(), int(comparison.rows().size()));
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const hpa::core::RunComparisonRow &row = comparison.rows()[std::size_t(r)];
+        for (int run = 1; run < runs.size(); ++run) {
+            const hpa::core::RunComparisonCell &cell = row.cells[std::size_t(run)];
+            // The delta's tint is the run's own verdict against A.
+            const QModelIndex delta = model.index(r, ComparisonTableModel::deltaColumn(run));
+            QCOMPARE(delta.data(Qt::BackgroundRole).value<QColor>(),
+                     ComparisonTableModel::verdictColor(cell.verdict));
+            QCOMPARE(delta.data(ComparisonTableModel::RunRole).toInt(), run);
+            QCOMPARE(delta.data(ComparisonTableModel::VerdictRole).toInt(), int(cell.verdict));
+            if (!cell.value)
+                QCOMPARE(model.index(r, ComparisonTableModel::valueColumn(run)).data().toString(),
+                         QStringLiteral("—"));
+        }
+    }
+    model.setComparison(std::nullopt);
+    QCOMPARE(model.columnCount(), int(ComparisonTableModel::ColumnCount));
 }
 
 QTEST_MAIN(TestComparisonTableModel)

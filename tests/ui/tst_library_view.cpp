@@ -15,6 +15,8 @@
 #include "ui/library_window.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QDateEdit>
 #include <QHeaderView>
 #include <QImageReader>
 #include <QLineEdit>
@@ -24,6 +26,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
+#include <limits>
 
 using namespace hpa::ui;
 using hpa::core::RunColumns;
@@ -72,6 +77,11 @@ private slots:
     void scanFillsTheTableAndTagsAreSaved();
     void cancelStopsTheScan();
     void twoSelectedRunsCompare();
+    void twoToEightSelectedRunsCompare_data();
+    void twoToEightSelectedRunsCompare();
+    void dateSpan_data();
+    void dateSpan();
+    void dateFilterCoversEveryRunByDefault();
     void scatterParetoHoverClick();
     void scatterFollowsTheFilterAndExports();
 
@@ -257,8 +267,106 @@ void TestLibraryView::twoSelectedRunsCompare()
     QVERIFY(view.compareButton()->isEnabled());
     view.compareButton()->click();
     QCOMPARE(compare.count(), 1);
-    QCOMPARE(compare.front().at(0).toString(),
+    QCOMPARE(compare.front().at(0).toStringList().value(0),
              view.proxy()->index(0, 0).data(LibraryTableModel::PathRole).toString());
+}
+
+void TestLibraryView::twoToEightSelectedRunsCompare_data()
+{
+    QTest::addColumn<int>("selected");
+    QTest::addColumn<bool>("enabled");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("1") << 1 << false << "Compare";
+    QTest::newRow("2") << 2 << true << "Compare";
+    QTest::newRow("3") << 3 << true << "Compare 3 Runs";
+    QTest::newRow("8") << 8 << true << "Compare 8 Runs";
+    QTest::newRow("9: one colour per run, eight colours") << 9 << false << "Compare";
+}
+
+void TestLibraryView::twoToEightSelectedRunsCompare()
+{
+    QFETCH(int, selected);
+    QFETCH(bool, enabled);
+    QFETCH(QString, text);
+    AppSettings settings(AppSettings::Storage::InMemory);
+    QTemporaryDir tmp;
+    LibraryScanController scanner(tmp.filePath("c.sqlite"));
+    LibraryView view(&scanner, &settings);
+    std::vector<RunRow> rows;
+    for (int i = 0; i < 10; ++i)
+        rows.push_back(run(i, i, i));
+    view.model()->addRows(rows);
+    QSignalSpy compare(&view, &LibraryView::compareRuns);
+    for (int r = 0; r < selected; ++r)
+        view.table()->selectionModel()->select(
+            view.proxy()->index(r, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(view.compareButton()->isEnabled(), enabled);
+    QCOMPARE(view.compareButton()->text(), text);
+    view.compareButton()->click();
+    QCOMPARE(compare.count(), enabled ? 1 : 0);
+    if (enabled)
+        QCOMPARE(compare.front().at(0).toStringList(), view.selectedPaths());
+}
+
+void TestLibraryView::dateSpan_data()
+{
+    QTest::addColumn<QList<double>>("starts"); // NaN: no start
+    QTest::addColumn<QDate>("first");
+    QTest::addColumn<QDate>("last");
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    // 1735689600 = 2025-01-01T00:00:00Z, 1738368000 = 2025-02-01T00:00:00Z.
+    QTest::newRow("none") << QList<double>{} << QDate() << QDate();
+    QTest::newRow("no start known") << QList<double>{none} << QDate() << QDate();
+    QTest::newRow("one day") << QList<double>{1735689600 + 3600} << QDate(2025, 1, 1)
+                             << QDate(2025, 1, 1);
+    QTest::newRow("two days, unsorted, one unknown")
+        << QList<double>{1738368000 + 86399, none, 1735689600} << QDate(2025, 1, 1)
+        << QDate(2025, 2, 1);
+}
+
+void TestLibraryView::dateSpan()
+{
+    QFETCH(QList<double>, starts);
+    QFETCH(QDate, first);
+    QFETCH(QDate, last);
+    LibraryTableModel model;
+    std::vector<RunRow> rows;
+    for (int i = 0; i < starts.size(); ++i)
+        rows.push_back(
+            run(i, 1, 1, std::isnan(starts[i]) ? std::nullopt : std::optional(starts[i])));
+    model.addRows(rows);
+    const auto span = LibraryView::startDateSpan(model);
+    QCOMPARE(span.has_value(), first.isValid());
+    if (span) {
+        QCOMPARE(span->first, first);
+        QCOMPARE(span->second, last);
+    }
+}
+
+void TestLibraryView::dateFilterCoversEveryRunByDefault()
+{
+    AppSettings settings(AppSettings::Storage::InMemory);
+    QTemporaryDir tmp;
+    LibraryScanController scanner(tmp.filePath("c.sqlite"));
+    LibraryView view(&scanner, &settings);
+    // Runs of two days long ago: ticking From and To must keep both (it hid every run of a
+    // day other than today).
+    view.model()->addRows({run(1, 1, 1, 1735689600), run(2, 1, 1, 1738368000 + 7200)});
+    view.fromCheck()->setChecked(true);
+    view.toCheck()->setChecked(true);
+    QCOMPARE(view.fromDate()->date(), QDate(2025, 1, 1));
+    QCOMPARE(view.toDate()->date(), QDate(2025, 2, 1));
+    QCOMPARE(view.proxy()->rowCount(), 2);
+    // A run arriving later widens the span...
+    view.model()->addRows({run(3, 1, 1, 1740787200)}); // 2025-03-01
+    QCOMPARE(view.toDate()->date(), QDate(2025, 3, 1));
+    QCOMPARE(view.proxy()->rowCount(), 3);
+    // ...until the user picks a day, which then stays.
+    view.fromDate()->setDate(QDate(2025, 1, 15));
+    QCOMPARE(view.proxy()->rowCount(), 2);
+    view.model()->addRows({run(4, 1, 1, 1735689600 - 86400)}); // 2024-12-31
+    QCOMPARE(view.fromDate()->date(), QDate(2025, 1, 15));
+    QCOMPARE(view.proxy()->rowCount(), 2);
 }
 
 void TestLibraryView::scatterParetoHoverClick()

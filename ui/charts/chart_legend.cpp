@@ -3,6 +3,10 @@
 #include <QFontMetricsF>
 #include <QPainter>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 namespace hpa::ui {
 
 namespace {
@@ -55,8 +59,20 @@ void ChartLegend::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
     painter->setFont(m_font);
     const QFontMetricsF metrics(m_font);
     const double mid = m_rect.center().y();
+    // Too long for the row (many runs of long names): every name shortened in its middle to
+    // an equal share, so each entry stays on screen rather than the last ones being cut.
+    double natural = 0;
+    for (const Entry &entry : m_entries)
+        natural += kSampleWidth + kSampleGap + metrics.horizontalAdvance(entry.name) + kEntryGap;
+    const double share = natural > m_rect.width()
+                             ? std::max(24.0, m_rect.width() / m_entries.size() - kSampleWidth -
+                                                  kSampleGap - kEntryGap)
+                             : std::numeric_limits<double>::infinity();
     double x = m_rect.left();
     for (const Entry &entry : m_entries) {
+        const QString name = std::isfinite(share)
+                                 ? metrics.elidedText(entry.name, Qt::ElideMiddle, share)
+                                 : entry.name;
         if (x >= m_rect.right())
             break;
         QPen sample = entry.pen;
@@ -66,10 +82,10 @@ void ChartLegend::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
         painter->setPen(sample);
         painter->drawLine(QPointF(x, mid), QPointF(x + kSampleWidth, mid));
         x += kSampleWidth + kSampleGap;
-        const double width = metrics.horizontalAdvance(entry.name);
+        const double width = metrics.horizontalAdvance(name);
         painter->setPen(m_text);
         painter->drawText(QRectF(x, m_rect.top(), width + 1, m_rect.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter, entry.name);
+                          Qt::AlignLeft | Qt::AlignVCenter, name);
         x += width + kEntryGap;
     }
     painter->restore();

@@ -2,6 +2,8 @@
 
 #include <QPalette>
 
+#include <algorithm>
+
 namespace hpa::ui {
 
 ChartPalette ChartPalette::make(Mode mode)
@@ -19,6 +21,10 @@ ChartPalette ChartPalette::make(Mode mode)
                     QColor(0xff, 0xc1, 0x4d), QColor(0xff, 0x8a, 0xc8), QColor(0x9c, 0xd6, 0x5c)};
         p.seriesB = {QColor(0xff, 0x9e, 0x5e), QColor(0x6e, 0xe8, 0xdc), QColor(0xe0, 0x7b, 0xff),
                      QColor(0xb0, 0xd4, 0xff), QColor(0xff, 0xe0, 0x66), QColor(0xc8, 0xc8, 0xc8)};
+        // The light set's hues lightened for a dark background.
+        p.runs = {QColor(0x5c, 0xa8, 0xff), QColor(0xff, 0x8a, 0x4d), QColor(0x3d, 0xd6, 0xa3),
+                  QColor(0xf0, 0x8b, 0xc8), QColor(0xb8, 0xd4, 0x5c), QColor(0x9a, 0xdc, 0xff),
+                  QColor(0xc3, 0x8b, 0xff), QColor(0xd7, 0xa3, 0x7a)};
         p.target = QColor(0xff, 0x5c, 0x5c);
         p.targetShade = QColor(0xff, 0x5c, 0x5c, 26);
         p.scaleUp = QColor(0x4c, 0xd9, 0x64);
@@ -41,6 +47,12 @@ ChartPalette ChartPalette::make(Mode mode)
                 QColor(0xd9, 0x8c, 0x00), QColor(0xc2, 0x3b, 0x8a), QColor(0x5a, 0x9a, 0x1e)};
     p.seriesB = {QColor(0xb8, 0x4a, 0x00), QColor(0x00, 0x7d, 0x73), QColor(0x6a, 0x3d, 0x9a),
                  QColor(0x4a, 0x6f, 0x8a), QColor(0x7a, 0x5c, 0x00), QColor(0x40, 0x40, 0x40)};
+    // Okabe-Ito (colour-blind safe) without its yellow, which vanishes on white, and without its
+    // orange, too near vermillion and the scale-down markers; an olive, a purple and a brown
+    // instead: eight hues told apart on paper and screen (tst_nway_compare measures them).
+    p.runs = {QColor(0x00, 0x72, 0xb2), QColor(0xd5, 0x5e, 0x00), QColor(0x00, 0x9e, 0x73),
+              QColor(0xcc, 0x79, 0xa7), QColor(0x99, 0x99, 0x33), QColor(0x56, 0xb4, 0xe9),
+              QColor(0x6a, 0x3d, 0x9a), QColor(0x8c, 0x56, 0x4b)};
     p.target = QColor(0xd6, 0x27, 0x28);
     p.targetShade = QColor(0xd6, 0x27, 0x28, 28);
     p.scaleUp = QColor(0x1e, 0x9e, 0x3a);
@@ -79,6 +91,18 @@ QPen ChartPalette::seriesPen(int colorIndex, bool dashed, bool secondary) const
     else if (dashed)
         pen.setStyle(Qt::DashLine);
     return pen;
+}
+
+QColor ChartPalette::runColor(int run) const
+{
+    return runs.isEmpty() ? text : runs.at(std::max(0, run) % runs.size());
+}
+
+QPen ChartPalette::runPen(int run, int styleIndex) const
+{
+    static constexpr Qt::PenStyle kStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine,
+                                               Qt::DashDotLine};
+    return linePen(runColor(run), 1.8, kStyles[std::max(0, styleIndex) % 4]);
 }
 
 QPen ChartPalette::linePen(const QColor &color, double paperWidth, Qt::PenStyle style) const

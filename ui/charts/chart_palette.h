@@ -24,6 +24,10 @@ struct ChartPalette
     /// Run B's hue per series role: a different hue from A's (never a tint of it), so an
     /// overlay reads at a glance, and none of the marker or target colours.
     QVector<QColor> seriesB;
+    /// One hue per run of an N-way overlay (8, ChartPalette::kRunColors), distinguishable
+    /// from each other on this background and none of them the target red.
+    QVector<QColor> runs;
+    static constexpr int kRunColors = 8;
     QColor target, targetShade;
     QColor scaleUp, scaleDown, replicasChanged;
     QColor cursor, highlight, band, tooltipBackground, tooltipBorder;
@@ -44,6 +48,10 @@ struct ChartPalette
     /// A line `paperWidth` wide on paper; on screen a cosmetic 1 px line, the only kind Qt's
     /// raster engine draws without the general stroker (wider pens made painting the charts
     /// of a million-row run take seconds).
+    /// Pen of series `styleIndex` (0 solid, 1 dashed, 2 dotted, 3 dash-dot) of run `run` in an
+    /// N-way overlay.
+    QPen runPen(int run, int styleIndex) const;
+    QColor runColor(int run) const;
     QPen linePen(const QColor &color, double paperWidth, Qt::PenStyle style = Qt::SolidLine) const;
 };
 

@@ -23,6 +23,12 @@ struct ChartSource
     double origin = 0;      ///< experiment time at x = 0 (first sample, or an alignment point)
     QString label;          ///< legend prefix when comparing ("A", "B"); empty for one run
     bool secondary = false; ///< drawn in the comparison style (B in overlay mode)
+    /// N-way overlay (three runs or more): every line of this source in the palette's run
+    /// colour `runColor` (ChartPalette::runColor), series told apart by dash pattern, and the
+    /// legend names the run once; -1: colours by series role (one run, or A and B).
+    int runColor = -1;
+    /// The run's name for the legend of an N-way overlay ("A: run-name").
+    QString runName;
 
     /// x of an experiment time.
     double toX(double time) const { return time - origin; }

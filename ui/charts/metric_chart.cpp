@@ -142,7 +142,10 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
             continue;
         const core::MetricsTable &table = source.experiment->metrics;
         std::vector<std::string> readoutKeys;
+        int styleIndex = -1;
         for (const SeriesSpec &spec : m_spec.series) {
+            if (!spec.target)
+                ++styleIndex;
             if (!table.has(spec.key))
                 continue;
             readoutKeys.push_back(spec.key);
@@ -162,6 +165,8 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
             bound->spec = spec;
             bound->source = s;
             bound->secondary = source.secondary;
+            bound->runColor = source.runColor;
+            bound->styleIndex = std::max(0, styleIndex);
             bound->name = name;
             const core::WaitingRule &rule = source.experiment->waitingRule;
             if (spec.key == core::keys::Waiting && rule.unit == core::WaitingUnit::AsWritten &&
@@ -425,6 +430,41 @@ void MetricChart::rebuildTimeAxis()
     m_axes->setTimeAxis(m_from, m_to, std::move(out));
 }
 
+QList<ChartLegend::Entry> MetricChart::runLegend(const ChartPalette &palette) const
+{
+    QList<ChartLegend::Entry> entries;
+    // Every run is named, also one this chart has no line of (its legend says which is which
+    // on every chart alike).
+    for (const ChartSource &source : m_sources) {
+        if (source.runColor < 0)
+            continue;
+        const QString name = source.runName.isEmpty()
+                                 ? source.label
+                                 : source.label + QStringLiteral(": ") + source.runName;
+        entries << ChartLegend::Entry{name, palette.runPen(source.runColor, 0)};
+    }
+    QList<int> styles;
+    for (const auto &b : m_bound) {
+        if (!b->spec.target && !styles.contains(b->styleIndex))
+            styles << b->styleIndex;
+    }
+    const QColor muted = palette.mutedText;
+    const bool several = styles.size() > 1; // one series needs no key to its dash
+    for (const auto &b : m_bound) {
+        if (b->spec.target) { // drawn for the first run only ("A: Target")
+            entries << ChartLegend::Entry{b->name, b->pen};
+            continue;
+        }
+        if (!several || !styles.contains(b->styleIndex))
+            continue;
+        styles.removeAll(b->styleIndex);
+        QPen pen = palette.runPen(0, b->styleIndex);
+        pen.setColor(muted);
+        entries << ChartLegend::Entry{b->spec.name, pen};
+    }
+    return entries;
+}
+
 void MetricChart::applyPalette(const ChartPalette &palette)
 {
     m_palette = palette;
@@ -438,11 +478,16 @@ void MetricChart::applyPalette(const ChartPalette &palette)
     m_axes->setCosmeticLines(palette.cosmeticPens());
     QList<ChartLegend::Entry> entries;
     for (const auto &b : m_bound) {
-        b->pen = b->spec.target
-                     ? palette.linePen(palette.target, 1.4, Qt::DashLine)
+        b->pen = b->spec.target ? palette.linePen(palette.target, 1.4, Qt::DashLine)
+                 : b->runColor >= 0
+                     ? palette.runPen(b->runColor, b->styleIndex)
                      : palette.seriesPen(b->spec.colorIndex, b->spec.dashed, b->secondary);
         entries << ChartLegend::Entry{b->name, b->pen};
     }
+    const bool byRun = std::any_of(m_sources.begin(), m_sources.end(),
+                                   [](const ChartSource &s) { return s.runColor >= 0; });
+    if (byRun)
+        entries = runLegend(palette);
     if (!m_clientBars.isEmpty()) {
         entries << ChartLegend::Entry{JobBars::medianLegendName(),
                                       JobBars::segmentPen(palette, 0, false)}

@@ -95,6 +95,8 @@ private:
         SeriesSpec spec;
         int source = 0;
         bool secondary = false;
+        int runColor = -1;  ///< ChartSource::runColor
+        int styleIndex = 0; ///< the series' place in the chart (its dash in an N-way overlay)
         QString name;
         QPen pen;
         CurveDecimator decimator;
@@ -102,6 +104,9 @@ private:
         const core::WaitingRule *outliers = nullptr;
     };
 
+    /// N-way overlay: one entry per run (its colour, its name) and, when the chart draws more
+    /// than one series, one per series (its dash, in the muted text colour).
+    QList<ChartLegend::Entry> runLegend(const ChartPalette &palette) const;
     void rebuildTimeAxis();
     void fitValueAxes();
     /// Value ticks the plot height holds without overlapping labels (3 to 6).

@@ -1,6 +1,7 @@
 #include "ui/charts/run_scatter_chart.h"
 
 #include "core/analysis/pareto_front.h"
+#include "core/library/run_scatter.h"
 #include "ui/charts/axis_scale.h"
 #include "ui/charts/chart_palette.h"
 
@@ -71,6 +72,19 @@ void RunScatterChart::setData(const QVector<Point> &points, const QString &xLabe
     m_xMin = xs.min, m_xMax = xs.max, m_xTicks = xs.tickCount;
     m_yMin = ys.min, m_yMax = ys.max, m_yTicks = ys.tickCount;
     update();
+}
+
+void RunScatterChart::setScatter(const core::RunScatter &scatter)
+{
+    QVector<Point> points;
+    points.reserve(static_cast<qsizetype>(scatter.points.size()));
+    for (const core::RunScatter::Point &p : scatter.points)
+        points.push_back(
+            {p.x, p.y, QString::fromStdString(p.name), QString::fromStdString(p.path)});
+    setData(points, QString::fromStdString(core::RunColumns::label(scatter.x)),
+            QString::fromStdString(core::RunColumns::label(scatter.y)),
+            core::RunScatter::lowerIsBetter(scatter.x), core::RunScatter::lowerIsBetter(scatter.y),
+            scatter.unplaced);
 }
 
 QString RunScatterChart::title() const

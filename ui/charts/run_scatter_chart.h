@@ -6,6 +6,10 @@
 
 #include <optional>
 
+namespace hpa::core {
+class RunScatter;
+}
+
 namespace hpa::ui {
 
 /// One value per run on two axes across many runs (cost vs quality), with the Pareto front
@@ -28,6 +32,9 @@ public:
     /// Pareto front (nullopt: no front).
     void setData(const QVector<Point> &points, const QString &xLabel, const QString &yLabel,
                  std::optional<bool> lowerX, std::optional<bool> lowerY, int unplaced);
+    /// Shows `scatter` (the library's rule for placing runs, core::RunScatter), the axes
+    /// titled by their columns.
+    void setScatter(const core::RunScatter &scatter);
     const QVector<Point> &points() const { return m_points; }
     /// Indices into points() of the Pareto front, by x.
     const QVector<int> &front() const { return m_front; }
