@@ -83,9 +83,10 @@ std::vector<ComparisonRow> collapseNotCollected(std::vector<ComparisonRow> rows,
 
 } // namespace
 
-ExperimentComparison::ExperimentComparison(ExperimentSummary a, ExperimentSummary b)
+ExperimentComparison::ExperimentComparison(ExperimentSummary a, ExperimentSummary b,
+                                           std::string_view nameB)
     : m_a(std::move(a)), m_b(std::move(b)),
-      m_loadProfile(LoadProfileMatch::match(m_a.schedule, m_b.schedule))
+      m_loadProfile(LoadProfileMatch::match(m_a.schedule, m_b.schedule, "A", nameB))
 {
     const std::vector<std::string> order = unionOrder(m_a.seriesOrder, m_b.seriesOrder);
     const std::vector<Statistic> sa = SummaryStatistics::list(m_a, order);

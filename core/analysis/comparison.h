@@ -52,7 +52,8 @@ struct MetadataDifference
 class ExperimentComparison
 {
 public:
-    ExperimentComparison(ExperimentSummary a, ExperimentSummary b);
+    /// `nameB` names run B in texts ("C" when it is the third run of an N-way comparison).
+    ExperimentComparison(ExperimentSummary a, ExperimentSummary b, std::string_view nameB = "B");
     /// Summarizes both experiments and compares them.
     static ExperimentComparison compare(const Experiment &a, const Experiment &b,
                                         const ScorecardSettings &scorecard = {});

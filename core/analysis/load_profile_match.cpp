@@ -30,24 +30,26 @@ bool sameDelay(const ScheduledJob &a, const ScheduledJob &b)
 
 } // namespace
 
-LoadProfileMatch LoadProfileMatch::match(const JobSchedule &a, const JobSchedule &b)
+LoadProfileMatch LoadProfileMatch::match(const JobSchedule &a, const JobSchedule &b,
+                                         std::string_view nameA, std::string_view nameB)
 {
     if (a.jobs.empty() || b.jobs.empty()) {
-        const char *which = a.jobs.empty() && b.jobs.empty() ? "A and B"
-                            : a.jobs.empty()                 ? "A"
-                                                             : "B";
+        const std::string which = a.jobs.empty() && b.jobs.empty()
+                                      ? fmt::format("{} and {}", nameA, nameB)
+                                  : a.jobs.empty() ? std::string(nameA)
+                                                   : std::string(nameB);
         return {Kind::Unknown,
                 fmt::format("no job schedule (experiment-config.yaml jobs) in {}", which)};
     }
     if (a.jobs.size() != b.jobs.size())
         return {Kind::Different,
-                fmt::format("{} jobs in A, {} in B", a.jobs.size(), b.jobs.size())};
+                fmt::format("{} jobs in {}, {} in {}", a.jobs.size(), nameA, b.jobs.size(), nameB)};
     std::string jobs;
     for (std::size_t i = 0; i < a.jobs.size(); ++i) {
         const ScheduledJob &ja = a.jobs[i], &jb = b.jobs[i];
         if (fileName(ja.manifest) != fileName(jb.manifest) || !sameDelay(ja, jb))
-            return {Kind::Different,
-                    fmt::format("job {}: {} in A, {} in B", i + 1, describe(ja), describe(jb))};
+            return {Kind::Different, fmt::format("job {}: {} in {}, {} in {}", i + 1, describe(ja),
+                                                 nameA, describe(jb), nameB)};
         jobs += (i ? ", " : "") + describe(ja);
     }
     return {Kind::Same, fmt::format("{} job(s): {}", a.jobs.size(), jobs)};

@@ -26,7 +26,9 @@ struct LoadProfileMatch
 
     /// Matches A's schedule against B's. Manifests are compared by file name (the runs' own
     /// folders name them by different relative paths); start delays within one second match.
-    static LoadProfileMatch match(const JobSchedule &a, const JobSchedule &b);
+    /// `nameA` / `nameB` name the runs in the detail ("B", or "C" for a third run).
+    static LoadProfileMatch match(const JobSchedule &a, const JobSchedule &b,
+                                  std::string_view nameA = "A", std::string_view nameB = "B");
     static std::string_view kindKey(Kind kind); ///< "same", "different", "unknown"
 };
 

@@ -13,7 +13,7 @@ RunComparison::RunComparison(std::vector<ExperimentSummary> summaries)
                                     std::to_string(m_summaries.size()));
     m_pairs.reserve(m_summaries.size() - 1);
     for (std::size_t i = 1; i < m_summaries.size(); ++i)
-        m_pairs.emplace_back(m_summaries.front(), m_summaries[i]);
+        m_pairs.emplace_back(m_summaries.front(), m_summaries[i], letter(i));
     buildRows();
     buildSettings();
 }

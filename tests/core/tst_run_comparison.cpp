@@ -27,6 +27,8 @@ private slots:
     void runCountIsTwoToEight();
     void settingsListEveryRun();
     void notCollectedNamesTheRuns();
+    void loadProfileNamesTheRun_data();
+    void loadProfileNamesTheRun();
     void textAndJson();
 };
 
@@ -157,6 +159,34 @@ void TestRunComparison::settingsListEveryRun()
     QVERIFY(name);
     QCOMPARE(name->values[2], std::optional<std::string>("third"));
     QCOMPARE(name->values[0], name->values[1]);
+}
+
+void TestRunComparison::loadProfileNamesTheRun_data()
+{
+    QTest::addColumn<int>("cJobs");
+    QTest::addColumn<QString>("detail");
+    // A runs two jobs; C runs none, one, or the same two at another delay.
+    QTest::newRow("no schedule in C") << 0 << "no job schedule (experiment-config.yaml jobs) in C";
+    QTest::newRow("job count") << 1 << "2 jobs in A, 1 in C";
+    QTest::newRow("other delay") << 2 << "job 2: job.yaml at 60 s in A, job.yaml at 90 s in C";
+}
+
+void TestRunComparison::loadProfileNamesTheRun()
+{
+    // The third run's load profile is C's against A, and its detail must say C, not B.
+    QFETCH(int, cJobs);
+    QFETCH(QString, detail);
+    ExperimentSummary a = fixture("enhanced-small"), b = a, c = a;
+    a.path = "/a", b.path = "/b", c.path = "/c";
+    a.schedule.jobs = {{"j1", "job.yaml", 0.0, std::nullopt, 1},
+                       {"j2", "job.yaml", 60.0, std::nullopt, 2}};
+    b.schedule = a.schedule;
+    c.schedule.jobs.assign(a.schedule.jobs.begin(), a.schedule.jobs.begin() + cJobs);
+    if (cJobs == 2)
+        c.schedule.jobs[1].startDelay = 90.0;
+    const RunComparison cmp({a, b, c});
+    QCOMPARE(cmp.pair(1).loadProfile().kind, LoadProfileMatch::Kind::Same);
+    QCOMPARE(QString::fromStdString(cmp.pair(2).loadProfile().detail), detail);
 }
 
 void TestRunComparison::notCollectedNamesTheRuns()
