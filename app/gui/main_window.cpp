@@ -6,10 +6,12 @@
 #include "app/gui/library_controller.h"
 #include "app/gui/prometheus_import_controller.h"
 #include "app/gui/read_units_menu.h"
+#include "app/gui/recent_menu.h"
 #include "app/gui/report_controller.h"
 #include "app/gui/scorecard_controller.h"
 #include "app/gui/variant_menu.h"
 #include "app/gui/whatif_controller.h"
+#include "app/gui/zoom_actions.h"
 
 #include "core/library/experiment_finder.h"
 #include "ui/charts/chart_cursor.h"
@@ -20,7 +22,6 @@
 #include "ui/experiment_workspace.h"
 #include "ui/jobs_view.h"
 #include "ui/load_controller.h"
-#include "ui/recent_labels.h"
 #include "ui/scorecard_view.h"
 #include "ui/screen_layout.h"
 #include "ui/shortcuts_dialog.h"
@@ -104,15 +105,6 @@ void MainWindow::createActions()
                          QStringLiteral("document-close"));
     m_quitAction = make(tr("&Quit"), tr("Quit HPA Lens"), QKeySequence::Quit,
                         QStringLiteral("application-exit"));
-    m_zoomInAction = make(tr("Zoom &In"), tr("Zoom in on all charts (+)"), QKeySequence::ZoomIn,
-                          QStringLiteral("zoom-in"));
-    m_zoomOutAction = make(tr("Zoom &Out"), tr("Zoom out on all charts (−)"), QKeySequence::ZoomOut,
-                           QStringLiteral("zoom-out"));
-    m_backAction = make(tr("&Back"), tr("Undo the last zoom"), QKeySequence::Back,
-                        QStringLiteral("go-previous"));
-    m_backAction->setShortcuts({QKeySequence::Back, QKeySequence(Qt::Key_Backspace)});
-    m_resetZoomAction = make(tr("&Reset Zoom"), tr("Show the whole experiment"),
-                             QKeySequence(Qt::CTRL | Qt::Key_0), QStringLiteral("zoom-original"));
     m_elapsedAction = make(tr("&Elapsed Time Axis"),
                            tr("Label the time axis with elapsed mm:ss instead of wall-clock time"),
                            QKeySequence(Qt::CTRL | Qt::Key_T));
@@ -128,8 +120,8 @@ void MainWindow::createActions()
              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), QStringLiteral("dialog-warning"));
     m_aboutAction = make(tr("&About HPA Lens"), tr("About HPA Lens"));
 
-    m_export->setExtraContextActions(
-        {m_zoomInAction, m_zoomOutAction, m_backAction, m_resetZoomAction});
+    m_zoom = new ZoomActions(m_workspace->timeWindow(), this);
+    m_export->setExtraContextActions(m_zoom->actions());
 
     m_readUnits = new ReadUnitsMenu(this);
     m_variants = new VariantMenu(this);
@@ -138,13 +130,6 @@ void MainWindow::createActions()
     connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
     connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeExperiment);
     connect(m_quitAction, &QAction::triggered, qApp, &QApplication::closeAllWindows);
-    ui::TimeWindow *window = m_workspace->timeWindow();
-    connect(m_zoomInAction, &QAction::triggered, window,
-            [window] { window->zoomBy(0.5, (window->from() + window->to()) / 2); });
-    connect(m_zoomOutAction, &QAction::triggered, window,
-            [window] { window->zoomBy(2.0, (window->from() + window->to()) / 2); });
-    connect(m_backAction, &QAction::triggered, window, &ui::TimeWindow::back);
-    connect(m_resetZoomAction, &QAction::triggered, window, &ui::TimeWindow::reset);
     connect(m_elapsedAction, &QAction::toggled, this, [this](bool elapsed) {
         const auto mode = elapsed ? ui::TimeAxisMode::Elapsed : ui::TimeAxisMode::WallClock;
         m_settings.setAxisMode(mode);
@@ -177,8 +162,9 @@ void MainWindow::createMenus()
     file->addAction(m_openAction);
     file->addAction(m_library->openLibraryAction());
     file->addAction(m_import->importAction());
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    m_recent = new RecentMenu(file, &m_settings, this);
+    connect(m_recent, &RecentMenu::openRequested, this,
+            [this](const QString &dir) { openExperiment(dir); });
     file->addAction(m_reloadAction);
     file->addAction(m_whatIf->loadManifestAction());
     file->addSeparator();
@@ -196,10 +182,7 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    m_viewMenu->addAction(m_zoomInAction);
-    m_viewMenu->addAction(m_zoomOutAction);
-    m_viewMenu->addAction(m_backAction);
-    m_viewMenu->addAction(m_resetZoomAction);
+    m_viewMenu->addActions(m_zoom->actions());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_follow->followAction());
     m_viewMenu->addAction(m_follow->wholeRunAction());
@@ -243,10 +226,7 @@ void MainWindow::createToolBar()
     bar->addAction(m_export->exportCsvAction());
     bar->addAction(m_report->exportReportAction());
     bar->addSeparator();
-    bar->addAction(m_zoomInAction);
-    bar->addAction(m_zoomOutAction);
-    bar->addAction(m_backAction);
-    bar->addAction(m_resetZoomAction);
+    bar->addActions(m_zoom->actions());
     bar->addAction(m_follow->followAction());
     bar->addSeparator();
     bar->addAction(m_elapsedAction);
@@ -555,39 +535,12 @@ void MainWindow::setLoading(bool loading)
         m_progress->setValue(0);
 }
 
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = m_settings.recentExperiments();
-    const QStringList labels = ui::RecentLabels::labels(recent);
-    for (qsizetype i = 0; i < recent.size(); ++i) {
-        const QString &dir = recent[i];
-        QAction *a = m_recentMenu->addAction(labels.value(i));
-        a->setToolTip(dir);
-        a->setStatusTip(dir);
-        // A folder that is gone stays listed but greyed out, so the user sees what happened.
-        a->setEnabled(QFileInfo(dir).isDir());
-        connect(a, &QAction::triggered, this, [this, dir] { openExperiment(dir); });
-    }
-    if (recent.isEmpty())
-        m_recentMenu->addAction(tr("No recent experiments"))->setEnabled(false);
-    m_recentMenu->addSeparator();
-    QAction *prune = m_recentMenu->addAction(tr("Remove Missing Folders"));
-    connect(prune, &QAction::triggered, this, [this] { m_settings.pruneRecentExperiments(); });
-    QAction *clear = m_recentMenu->addAction(tr("Clear List"));
-    connect(clear, &QAction::triggered, this, [this] { m_settings.clearRecentExperiments(); });
-}
-
 void MainWindow::updateActions()
 {
     const bool open = m_workspace->hasExperiment();
-    const ui::TimeWindow *window = m_workspace->timeWindow();
     m_reloadAction->setEnabled(!m_currentDir.isEmpty());
     m_closeAction->setEnabled(open);
-    m_zoomInAction->setEnabled(open);
-    m_zoomOutAction->setEnabled(open && window->isZoomed());
-    m_backAction->setEnabled(open && window->canGoBack());
-    m_resetZoomAction->setEnabled(open && window->isZoomed());
+    m_zoom->update(open);
     const std::size_t warnings =
         open ? m_workspace->loaded()->experiment->warnings.size() : std::size_t{0};
     m_warningsAction->setEnabled(warnings > 0);

@@ -33,8 +33,10 @@ class FollowController;
 class ExportController;
 class LibraryController;
 class ReadUnitsMenu;
+class RecentMenu;
 class VariantMenu;
 class WhatIfController;
+class ZoomActions;
 class ScorecardController;
 class PrometheusImportController;
 class ReportController;
@@ -100,7 +102,6 @@ private:
     void chooseExperiment();
     void reload();
     void closeExperiment();
-    void updateRecentMenu();
     void updateActions();
     void showWarnings();
     void onLoaded(const QString &dir, std::shared_ptr<const ui::LoadedExperiment> result);
@@ -131,17 +132,14 @@ private:
     QAction *m_reloadAction = nullptr;
     QAction *m_closeAction = nullptr;
     QAction *m_quitAction = nullptr;
-    QAction *m_zoomInAction = nullptr;
-    QAction *m_zoomOutAction = nullptr;
-    QAction *m_backAction = nullptr;
-    QAction *m_resetZoomAction = nullptr;
+    ZoomActions *m_zoom = nullptr;
     QAction *m_elapsedAction = nullptr;
     QAction *m_extraChartAction = nullptr;
     QAction *m_warningsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     ReadUnitsMenu *m_readUnits = nullptr;
     VariantMenu *m_variants = nullptr;
-    QMenu *m_recentMenu = nullptr;
+    RecentMenu *m_recent = nullptr;
     QMenu *m_viewMenu = nullptr;
 
     QLabel *m_statusLabel = nullptr;
