@@ -136,8 +136,11 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
         }
         ++result.syncs;
         const bool fresh = t[row] <= now && now - t[row] <= maxAge;
-        while (lag + 1 < rows && t[lag + 1] <= t[row] - options.onsetDelaySeconds)
-            ++lag;
+        if (options.onsetDelaySeconds == 0)
+            lag = row; // the last row with t <= t[row]: row itself
+        else
+            while (lag + 1 < rows && t[lag + 1] <= t[row] - options.onsetDelaySeconds)
+                ++lag;
         const int recorded = replicaCount(s[lag]);
         const int reporting = options.closedLoop ? pods.reporting(now) : recorded;
         if (options.keepReporting)

@@ -1,6 +1,7 @@
 #include "core/analysis/statistics.h"
 
 #include "core/analysis/rank_selector.h"
+#include "core/analysis/regular_interval.h"
 
 #include <algorithm>
 #include <array>
@@ -272,6 +273,8 @@ Statistics::pearsonPairs(std::span<const std::span<const double>> columns)
 
 double Statistics::medianInterval(std::span<const double> times)
 {
+    if (const auto regular = RegularInterval::median(times, RegularInterval::candidate(times)))
+        return *regular;
     const auto visit = [&times](const auto &f) {
         for (std::size_t i = 1; i < times.size(); ++i) {
             const double d = times[i] - times[i - 1];

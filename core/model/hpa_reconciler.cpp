@@ -1,13 +1,12 @@
 #include "core/model/hpa_reconciler.h"
 
-#include "core/model/hpa_quiet_sync.h"
-
 #include <stdexcept>
 #include <utility>
 
 namespace hpa::core {
 
-HpaReconciler::HpaReconciler(HpaSpec spec) : m_spec(std::move(spec))
+HpaReconciler::HpaReconciler(HpaSpec spec)
+    : m_spec(std::move(spec)), m_window(m_spec.behavior.has_value())
 {
     const std::string problem = m_spec.problem();
     if (!problem.empty())
@@ -17,7 +16,7 @@ HpaReconciler::HpaReconciler(HpaSpec spec) : m_spec(std::move(spec))
 void HpaReconciler::reset()
 {
     m_seeded = false;
-    m_uniform = false;
+    m_window.clear();
     m_recommendations.clear();
     m_upEvents.clear();
     m_downEvents.clear();
@@ -26,9 +25,11 @@ void HpaReconciler::reset()
 HpaReconciler::Decision HpaReconciler::reconcile(double now, int current, std::optional<int> raw)
 {
     if (!m_seeded) {
-        m_recommendations.push_back({current, now});
+        if (m_referenceMemory)
+            m_recommendations.push_back({current, now});
+        else
+            m_window.store(now, current);
         m_seeded = true;
-        m_uniform = true;
     }
     Decision d;
     d.current = current;
@@ -49,35 +50,29 @@ HpaReconciler::Decision HpaReconciler::reconcile(double now, int current, std::o
         d.desired = current;
         d.reason = "FailedGetMetrics";
         return d;
-    } else if (m_quietShortcut &&
-               HpaQuietSync::apply(m_recommendations, m_uniform, now, current, *raw,
-                                   m_spec.minReplicas, m_spec.maxReplicas)) {
-        // Exactly what the full path below decides for such a sync.
-        ++m_quietSyncs;
-        d.raw = raw;
-        d.stabilized = current;
-        d.desired = current;
-        d.reason = "DesiredWithinRange";
-        return d;
     } else {
         d.raw = raw;
         HpaNormalizer::Limited limited{};
         if (!m_spec.behavior) {
-            d.stabilized = HpaNormalizer::stabilize(
-                m_recommendations, now, *raw, m_spec.controller.downscaleStabilizationSeconds);
+            const double window = m_spec.controller.downscaleStabilizationSeconds;
+            d.stabilized = m_referenceMemory
+                               ? HpaNormalizer::stabilize(m_recommendations, now, *raw, window)
+                               : m_window.stabilize(now, *raw, window);
             limited = HpaNormalizer::convertWithRules(current, *d.stabilized, m_spec.minReplicas,
                                                       m_spec.maxReplicas);
         } else {
-            d.stabilized = HpaNormalizer::stabilizeWithBehaviors(
-                m_recommendations, now, *raw, current, m_spec.scaleUpWindowSeconds(),
-                m_spec.scaleDownWindowSeconds());
+            const double up = m_spec.scaleUpWindowSeconds();
+            const double down = m_spec.scaleDownWindowSeconds();
+            d.stabilized = m_referenceMemory
+                               ? HpaNormalizer::stabilizeWithBehaviors(m_recommendations, now, *raw,
+                                                                       current, up, down)
+                               : m_window.stabilizeWithBehaviors(now, *raw, current, up, down);
             limited = HpaNormalizer::convertWithBehaviorRate(
                 current, *d.stabilized, m_spec.minReplicas, m_spec.maxReplicas, *m_spec.behavior,
                 m_upEvents, m_downEvents, now);
         }
         d.desired = limited.replicas;
         d.reason = limited.reason;
-        m_uniform = HpaQuietSync::uniform(m_recommendations);
     }
     if (d.rescaled() && m_spec.behavior) {
         if (d.desired > current)

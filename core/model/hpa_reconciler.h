@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/hpa_normalizer.h"
+#include "core/model/hpa_recommendation_window.h"
 #include "core/model/hpa_spec.h"
 
 #include <cstddef>
@@ -44,19 +45,17 @@ public:
     /// Forgets the controller's memory (a new HPA object).
     void reset();
 
-    /// Syncs that proposed the current count to a settled memory are decided in constant time
-    /// (HpaQuietSync), on by default; off only to prove it changes nothing (tests, bench).
-    void setQuietShortcut(bool on) { m_quietShortcut = on; }
-    /// How many reconciles took the shortcut.
-    std::size_t quietSyncs() const { return m_quietSyncs; }
+    /// Keep the recommendations as upstream does (a list scanned at every sync) instead of
+    /// HpaRecommendationWindow; the same decisions, slower. Only to prove that (tests, bench);
+    /// call before the first reconcile.
+    void setReferenceMemory(bool on) { m_referenceMemory = on; }
 
 private:
     HpaSpec m_spec;
     bool m_seeded = false;
-    bool m_quietShortcut = true;
-    bool m_uniform = false; ///< every stored recommendation holds the same count
-    std::size_t m_quietSyncs = 0;
-    std::vector<HpaNormalizer::Recommendation> m_recommendations;
+    bool m_referenceMemory = false;
+    HpaRecommendationWindow m_window;
+    std::vector<HpaNormalizer::Recommendation> m_recommendations; ///< reference memory only
     std::vector<HpaNormalizer::ScaleEvent> m_upEvents, m_downEvents;
 };
 

@@ -29,6 +29,7 @@ volatile std::size_t g_sink = 0; // keeps the timed work from being optimised aw
 std::vector<int> naiveReplay(const core::MetricsTable &table, const core::HpaSpec &spec)
 {
     core::HpaReconciler reconciler(spec);
+    reconciler.setReferenceMemory(true); // upstream's list, scanned at every sync
     const auto &t = table.time();
     std::vector<int> desired(t.size(), 0);
     int current = std::clamp(static_cast<int>((*table.values("replicas"))[0]), spec.minReplicas,

@@ -9,6 +9,9 @@
 #include <QList>
 #include <QTest>
 
+#include <cmath>
+#include <limits>
+
 using hpa::core::HpaBehavior;
 using hpa::core::HpaMetricProposal;
 using hpa::core::HpaNormalizer;
@@ -81,6 +84,10 @@ private slots:
     void podsMetricProposal_data();
     void podsMetricProposal();
     void proposalFromAverageEqualsPods();
+    void toMilli_data();
+    void toMilli();
+    void ceilReplicas_data();
+    void ceilReplicas();
     void combine_data();
     void combine();
     void scalingWithRules_data();
@@ -176,6 +183,69 @@ void TestHpaAlgorithm::proposalFromAverageEqualsPods()
     QVERIFY(!HpaMetricProposal::fromAverage(3, 20666, 0, 20000, {}));
     QCOMPARE(HpaMetricProposal::toMilli(0.5), qint64(500));
     QCOMPARE(HpaMetricProposal::toMilli(10.5), qint64(10500));
+}
+
+void TestHpaAlgorithm::toMilli_data()
+{
+    // round(value x 1000) half away from zero, as Go's math.Round, saturated at +-1e15 milli
+    // and 0 for NaN; toMilli rounds without libm, std::round is the reference.
+    QTest::addColumn<double>("value");
+    QTest::addColumn<qint64>("expected");
+    QTest::newRow("half up") << 0.0005 << qint64(std::llround(0.0005 * 1000.0));
+    QTest::newRow("just below half") << 0.49999999999999994e-3 << qint64(0);
+    QTest::newRow("negative half") << -0.0025 << qint64(std::llround(-0.0025 * 1000.0));
+    QTest::newRow("60250 waiting") << 60250.0 << qint64(60250000);
+    QTest::newRow("kv fraction") << 0.997 << qint64(997);
+    QTest::newRow("fraction of a milli") << 12.3456 << qint64(12346);
+    QTest::newRow("negative fraction") << -12.3454 << qint64(-12345);
+    QTest::newRow("large half") << 123456789.0125 << qint64(std::llround(123456789.0125 * 1000.0));
+    QTest::newRow("limit") << 1e12 << qint64(1000000000000000);
+    QTest::newRow("just below limit") << 999999999999.9996 << qint64(1000000000000000);
+    QTest::newRow("above limit") << 1e300 << qint64(1000000000000000);
+    QTest::newRow("infinity") << std::numeric_limits<double>::infinity()
+                              << qint64(1000000000000000);
+    QTest::newRow("minus infinity")
+        << -std::numeric_limits<double>::infinity() << qint64(-1000000000000000);
+    QTest::newRow("NaN") << std::nan("") << qint64(0);
+    QTest::newRow("negative zero") << -0.0 << qint64(0);
+}
+
+void TestHpaAlgorithm::toMilli()
+{
+    QFETCH(double, value);
+    QFETCH(qint64, expected);
+    QCOMPARE(HpaMetricProposal::toMilli(value), expected);
+    if (std::isfinite(value * 1000.0) && std::abs(value * 1000.0) < 1e15)
+        QCOMPARE(HpaMetricProposal::toMilli(value), qint64(std::llround(value * 1000.0)));
+}
+
+void TestHpaAlgorithm::ceilReplicas_data()
+{
+    // ceil(ratio x pods) as replicas: 0 at most below, 1e9 for absurd ratios and NaN (a leak
+    // such as 60250 waiting requests must not overflow int32); std::ceil is the reference.
+    QTest::addColumn<double>("ratio");
+    QTest::addColumn<double>("pods");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("exact") << 2.0 << 3.0 << 6;
+    QTest::newRow("just above") << 1.0000001 << 3.0 << 4;
+    QTest::newRow("fraction") << 0.25 << 3.0 << 1;
+    QTest::newRow("zero usage") << 0.0 << 3.0 << 0;
+    QTest::newRow("negative") << -0.5 << 3.0 << 0;
+    QTest::newRow("just below the cap") << 999999999.5 << 1.0 << 1000000000;
+    QTest::newRow("leak") << 6025.0 << 1e6 << 1000000000;
+    QTest::newRow("infinity") << std::numeric_limits<double>::infinity() << 1.0 << 1000000000;
+    QTest::newRow("NaN") << std::nan("") << 1.0 << 1000000000;
+}
+
+void TestHpaAlgorithm::ceilReplicas()
+{
+    QFETCH(double, ratio);
+    QFETCH(double, pods);
+    QFETCH(int, expected);
+    QCOMPARE(HpaMetricProposal::ceilReplicas(ratio, pods), expected);
+    const double reference = std::ceil(ratio * pods);
+    if (reference >= 0 && reference < 1e9)
+        QCOMPARE(HpaMetricProposal::ceilReplicas(ratio, pods), static_cast<int>(reference));
 }
 
 void TestHpaAlgorithm::combine_data()
