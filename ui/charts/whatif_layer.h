@@ -25,7 +25,8 @@ public:
     void setCurve(core::StepCurve curve, const QString &label);
     const core::StepCurve &curve() const { return m_curve; }
     const QString &label() const { return m_label; }
-    /// The line as drawn, in chart coordinates (tests): one point per step corner.
+    /// The line as drawn, in chart coordinates (tests): one point per step corner of the
+    /// visible range, at most four steps per pixel column (core::StepCorners).
     QPolygonF polyline() const;
     static QColor color();
 
