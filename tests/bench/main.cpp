@@ -7,6 +7,7 @@
 #include "library_bench.h"
 #include "live_bench.h"
 #include "replay_bench.h"
+#include "whatif_bench.h"
 
 #include <QApplication>
 
@@ -28,6 +29,7 @@ void usage()
            "                 [--job-logs]   (52 generated job logs; no DIR needed)\n"
            "                 [--library N]  (N generated runs scanned as a library; no DIR)\n"
            "                 [--live N]     (1 row appended live to N generated rows; no DIR)\n"
+           "                 [--replay-only] (HPA replay, what-if and sweep figures of each DIR)\n"
            "                 [--naive-steps N] [--threads N] DIR...\n";
 }
 
@@ -44,6 +46,7 @@ int main(int argc, char **argv)
     bool jobLogs = false;
     int libraryRuns = 0;
     int liveRows = 0;
+    bool replayOnly = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const auto next = [&]() -> int {
@@ -59,6 +62,8 @@ int main(int argc, char **argv)
             libraryRuns = next();
         else if (arg == "--live")
             liveRows = next();
+        else if (arg == "--replay-only")
+            replayOnly = true;
         else if (arg == "--no-charts")
             charts = false;
         else if (arg == "--charts-only")
@@ -109,6 +114,17 @@ int main(int argc, char **argv)
         usage();
         return 2;
     }
+    if (replayOnly) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        for (const std::string &dir : dirs) {
+            ReplayBench::run(dir, std::cout);
+            if (charts)
+                WhatIfBench::run(dir, chartOptions.width, chartOptions.height, std::cout);
+        }
+        return 0;
+    }
     // Decimation is timed for a plot as wide as the charts' (window minus axes and margins).
     coreOptions.pixels = std::max(100, chartOptions.width - 120);
 
@@ -137,6 +153,8 @@ int main(int argc, char **argv)
             BenchReport::printSize(std::cout, core[i], chartFigures[i]);
             if (coreFigures)
                 ReplayBench::run(dirs[i], std::cout);
+            if (coreFigures && charts)
+                WhatIfBench::run(dirs[i], chartOptions.width, chartOptions.height, std::cout);
             std::cout.flush();
         } catch (const std::exception &e) {
             std::cerr << "hpa-bench: " << dirs[i] << ": " << e.what() << "\n";
