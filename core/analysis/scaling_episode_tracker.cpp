@@ -4,8 +4,8 @@
 
 namespace hpa::core {
 
-void ScalingEpisodeTracker::add(std::size_t row, double time, DemandModel::Load load,
-                                double replicas, double desired)
+void ScalingEpisodeTracker::track(std::size_t row, double time, DemandModel::Load load,
+                                  double replicas, double desired)
 {
     // Catch-up of earlier decisions: replicas reaching the count decided, wherever it happens.
     if (!m_waitingForCatchUp.empty()) {

@@ -25,12 +25,25 @@ public:
 
     /// Sample `row` at `time` with its load state, requested and desired replicas (NaN when
     /// missing). Rows must come in order.
-    void add(std::size_t row, double time, DemandModel::Load load, double replicas, double desired);
+    void add(std::size_t row, double time, DemandModel::Load load, double replicas, double desired)
+    {
+        // Most samples are outside any episode and start none: decided here, inline, as the
+        // scorecard of every what-if calls this once per row.
+        const bool breach = load == DemandModel::Load::Breach;
+        if (m_waitingForCatchUp.empty() && !m_open && !(breach && m_previousCalm)) {
+            m_previousCalm = !breach;
+            return;
+        }
+        track(row, time, load, replicas, desired);
+    }
 
     /// The episodes; those still open are censored where the run ended.
     std::vector<ScalingEpisode> finish();
 
 private:
+    /// The whole rule (add() decides the samples it cannot change anything for).
+    void track(std::size_t row, double time, DemandModel::Load load, double replicas,
+               double desired);
     double elapsed(double time) const { return time - m_start; }
 
     double m_start;
