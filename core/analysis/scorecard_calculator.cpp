@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace hpa::core {
 
@@ -246,14 +247,18 @@ Scorecard ScorecardCalculator::compute(const MetricsTable &table, const HpaLimit
         supply.replicas && supply.replicas->size() == rows ? supply.replicas->data() : nullptr;
     const int *desired =
         supply.desired && supply.desired->size() == rows ? supply.desired->data() : replicas;
-    const auto count = [](const int *v, std::size_t i) {
-        return v && v[i] >= 0 ? static_cast<double>(v[i]) : kNaN;
+    // A what-if always has both curves: one null test per call instead of per row.
+    const std::vector<int> unknown(replicas ? 0 : rows, -1);
+    const int *supplyCounts = replicas ? replicas : unknown.data();
+    const int *desiredCounts = desired ? desired : unknown.data();
+    const auto count = [](int v) {
+        return v >= 0 ? static_cast<double>(v) : kNaN;
     };
-    const auto supplyAt = [&](std::size_t i) {
-        return count(replicas, i);
+    const auto supplyAt = [supplyCounts, &count](std::size_t i) {
+        return count(supplyCounts[i]);
     };
-    const auto desiredAt = [&](std::size_t i) {
-        return count(desired, i);
+    const auto desiredAt = [desiredCounts, &count](std::size_t i) {
+        return count(desiredCounts[i]);
     };
     Scorecard sc;
     if (supply.demand && supply.demand->size() == rows) {
