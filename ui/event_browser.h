@@ -10,7 +10,6 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QStackedWidget;
-class QStyledItemDelegate;
 class QTableView;
 
 namespace hpa::ui {
@@ -59,7 +58,6 @@ private:
     QLabel *m_empty;
     QPlainTextEdit *m_details;
     QLabel *m_count;
-    QStyledItemDelegate *m_elideLeft;
     bool m_selectingProgrammatically = false;
 };
 
