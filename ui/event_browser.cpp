@@ -85,8 +85,7 @@ EventBrowser::EventBrowser(QWidget *parent)
     // Every column fits the dock, one run or two (fitColumns).
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setMinimumSectionSize(24);
-    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
 
@@ -160,18 +159,18 @@ void EventBrowser::setSources(const QVector<ChartSource> &sources)
 
 void EventBrowser::fitColumns()
 {
-    // Every column is as wide as its contents, at any scale and window size: Kind alone
-    // stretches into what is left, and the table asks for the width of them all, so the dock
-    // is never narrower than what it shows ("…15:57:54" and "Scale…" misled at 200 %).
+    // Every column is as wide as its contents, at any scale and window size ("…15:57:54" and
+    // "Scale…" misled at 200 %): none stretches or elides. The browser asks for the width of
+    // them all (sizeHint), at least as wide as an ordinary run's cells so the dock keeps one
+    // width across runs; a window too narrow to give it scrolls the table sideways instead.
     QHeaderView *header = m_view->horizontalHeader();
     const QAbstractItemView *view = m_view; // sizeHintForColumn is public here
     int needed = 2 * m_view->frameWidth() +
-                 m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_view);
+                 m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_view) +
+                 2 * layout()->contentsMargins().left();
     for (int c = 0; c < m_model->columnCount(); ++c) {
         const EventTableModel::Field field = m_model->fieldAt(c);
-        header->setSectionResizeMode(c, field == EventTableModel::Field::Kind
-                                            ? QHeaderView::Stretch
-                                            : QHeaderView::ResizeToContents);
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
         // Two runs' clock times do not line up (Elapsed does) and the column would squeeze
         // Kind and From → To out of a dock of the default width: the log pane shows the
         // selected event's line with its time.
@@ -182,7 +181,17 @@ void EventBrowser::fitColumns()
             needed += std::max({view->sizeHintForColumn(c), header->sectionSizeHint(c),
                                 typicalWidth(m_view, field)});
     }
-    m_view->setMinimumWidth(needed);
+    // Only ever wider: the dock does not jump narrower and back between runs.
+    if (needed > m_preferredWidth) {
+        m_preferredWidth = needed;
+        updateGeometry();
+    }
+}
+
+QSize EventBrowser::sizeHint() const
+{
+    const QSize hint = QWidget::sizeHint();
+    return {std::max(hint.width(), m_preferredWidth), hint.height()};
 }
 
 void EventBrowser::selectEvent(int sourceIndex, int eventIndex)

@@ -1,8 +1,9 @@
 #pragma once
 
 // Issue 11, point 14 (and the audit of it): in the events dock of a shown window, every visible
-// column is wide enough for its longest cell and lies inside the viewport, so no time reads
-// "…15:57:54" and no kind "Scale…", at any screen scale and window size.
+// column is wide enough for its longest cell, so no time reads "…15:57:54" and no kind
+// "Scale…", at any screen scale and window size; where the window is wide enough, every column
+// lies inside the viewport (no sideways scrolling).
 
 #include "ui/event_browser.h"
 #include "ui/event_filter_proxy.h"
@@ -17,8 +18,8 @@
 namespace event_columns {
 
 /// The problems found ("Time: 61 px for \"2025-11-24 15:57:54\" (needs 120)"), none when every
-/// visible column shows its longest text whole without scrolling.
-inline QStringList elidedColumns(const hpa::ui::EventBrowser &browser)
+/// visible column shows its longest text whole and, with `inView`, without scrolling sideways.
+inline QStringList elidedColumns(const hpa::ui::EventBrowser &browser, bool inView)
 {
     QStringList problems;
     // QAbstractItemView: sizeHintForColumn is public there (protected in QTableView).
@@ -49,7 +50,7 @@ inline QStringList elidedColumns(const hpa::ui::EventBrowser &browser)
                             .arg(std::max(needs, view->sizeHintForColumn(c)));
         }
         const int right = header->sectionViewportPosition(c) + width;
-        if (right > view->viewport()->width()) {
+        if (inView && right > view->viewport()->width()) {
             problems << QStringLiteral("%1: ends at %2 px, the table shows %3")
                             .arg(name)
                             .arg(right)

@@ -189,7 +189,10 @@ void TestHiDpi::eventColumnsAreNotElided()
     w.waitForLoad();
     QTest::qWait(50);
     QVERIFY(w.eventBrowser()->model()->rowCount() > 0);
-    const QStringList problems = event_columns::elidedColumns(*w.eventBrowser());
+    QCOMPARE(w.size(), QSize(1440, 900)); // the dock's columns do not widen the window
+    // 1440 logical pixels leave the dock too little for all columns: it may scroll sideways,
+    // but no cell is cut.
+    const QStringList problems = event_columns::elidedColumns(*w.eventBrowser(), false);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
 }
 

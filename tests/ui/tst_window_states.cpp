@@ -257,7 +257,13 @@ void TestWindowStates::eventColumnsAreNotElided()
     }
     QTest::qWait(50);
     QVERIFY(w.eventBrowser()->model()->rowCount() > 0);
-    const QStringList problems = event_columns::elidedColumns(*w.eventBrowser());
+    // The window keeps the size asked for (a screenshot is that size; a laptop's screen is
+    // no wider): the dock's columns never force it wider.
+    QCOMPARE(w.size(), size);
+    // At the default size every column is in view; a narrower window scrolls the table
+    // sideways rather than cutting a cell.
+    const bool inView = size.width() >= 1600;
+    const QStringList problems = event_columns::elidedColumns(*w.eventBrowser(), inView);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
 }
 
