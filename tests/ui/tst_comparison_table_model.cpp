@@ -166,7 +166,7 @@ void TestComparisonTableModel::notCollectedIsOneRow()
     ComparisonTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setComparison(comparison);
-    for (const QString series :
+    for (const QString &series :
          {QStringLiteral("series.ttft_ms"), QStringLiteral("series.active_jobs")}) {
         int rows = 0;
         for (int r = 0; r < model.rowCount(); ++r) {
