@@ -14,29 +14,45 @@
 #include <QScopedValueRollback>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStyledItemDelegate>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTextOption>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace hpa::ui {
 
 namespace {
 
-/// The Time column elides on the left: "…16:02:07" still tells events apart, "2025-11-2…"
-/// does not.
-class ElideLeftDelegate : public QStyledItemDelegate
+/// The width a cell of `field` needs for EventTableModel::typicalWidestText.
+int typicalWidth(const QTableView *view, EventTableModel::Field field)
 {
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        option->textElideMode = Qt::ElideLeft;
+    // As the item delegate measures a cell (QStyledItemDelegate::sizeHint), for a text as
+    // wide as the column's usual widest: the dock is as wide for every run.
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.font = view->font();
+    // The "≈" cells (a sample, not the log line) are italic.
+    option.font.setItalic(field == EventTableModel::Field::Waiting ||
+                          field == EventTableModel::Field::KvCache);
+    option.fontMetrics = QFontMetrics(option.font);
+    option.text = EventTableModel::typicalWidestText(field);
+    option.features = QStyleOptionViewItem::HasDisplay;
+    if (field == EventTableModel::Field::Kind) {
+        option.features |= QStyleOptionViewItem::HasDecoration;
+        const int icon = view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, view);
+        option.decorationSize = QSize(icon, icon);
     }
-};
+    if (option.text.isEmpty())
+        return 0;
+    const int grid = view->showGrid() ? 1 : 0;
+    return view->style()
+               ->sizeFromContents(QStyle::CT_ItemViewItem, &option, QSize(), view)
+               .width() +
+           grid;
+}
 
 } // namespace
 
@@ -45,8 +61,7 @@ EventBrowser::EventBrowser(QWidget *parent)
       m_kindCombo(new QComboBox(this)), m_search(new QLineEdit(this)),
       m_stack(new QStackedWidget(this)), m_view(new QTableView(m_stack)),
       m_empty(new QLabel(tr("No scaling events in this experiment"), m_stack)),
-      m_details(new QPlainTextEdit(this)), m_count(new QLabel(this)),
-      m_elideLeft(new ElideLeftDelegate(this))
+      m_details(new QPlainTextEdit(this)), m_count(new QLabel(this))
 {
     m_proxy->setSourceModel(m_model);
 
@@ -67,12 +82,10 @@ EventBrowser::EventBrowser(QWidget *parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    // Every column fits the dock at its default width, one run or two: the Kind column
-    // takes what is left and elides, the others keep their contents' width.
+    // Every column fits the dock, one run or two (fitColumns).
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setMinimumSectionSize(24);
-    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
 
@@ -146,23 +159,39 @@ void EventBrowser::setSources(const QVector<ChartSource> &sources)
 
 void EventBrowser::fitColumns()
 {
-    // Time and Kind share what the numbers leave; Time elides on the left, Kind on the right
-    // ("Scale u…" next to its colour still reads).
+    // Every column is as wide as its contents, at any scale and window size ("…15:57:54" and
+    // "Scale…" misled at 200 %): none stretches or elides. The browser asks for the width of
+    // them all (sizeHint), at least as wide as an ordinary run's cells so the dock keeps one
+    // width across runs; a window too narrow to give it scrolls the table sideways instead.
     QHeaderView *header = m_view->horizontalHeader();
+    const QAbstractItemView *view = m_view; // sizeHintForColumn is public here
+    int needed = 2 * m_view->frameWidth() +
+                 m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_view) +
+                 2 * layout()->contentsMargins().left();
     for (int c = 0; c < m_model->columnCount(); ++c) {
         const EventTableModel::Field field = m_model->fieldAt(c);
-        const bool stretch =
-            field == EventTableModel::Field::Kind || field == EventTableModel::Field::Time;
-        header->setSectionResizeMode(c, stretch ? QHeaderView::Stretch
-                                                : QHeaderView::ResizeToContents);
-        m_view->setItemDelegateForColumn(c, field == EventTableModel::Field::Time ? m_elideLeft
-                                                                                  : nullptr);
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
         // Two runs' clock times do not line up (Elapsed does) and the column would squeeze
         // Kind and From → To out of a dock of the default width: the log pane shows the
         // selected event's line with its time.
-        m_view->setColumnHidden(c, field == EventTableModel::Field::Time &&
-                                       m_model->columnOf(EventTableModel::Field::Run) >= 0);
+        const bool hidden = field == EventTableModel::Field::Time &&
+                            m_model->columnOf(EventTableModel::Field::Run) >= 0;
+        m_view->setColumnHidden(c, hidden);
+        if (!hidden)
+            needed += std::max({view->sizeHintForColumn(c), header->sectionSizeHint(c),
+                                typicalWidth(m_view, field)});
     }
+    // Only ever wider: the dock does not jump narrower and back between runs.
+    if (needed > m_preferredWidth) {
+        m_preferredWidth = needed;
+        updateGeometry();
+    }
+}
+
+QSize EventBrowser::sizeHint() const
+{
+    const QSize hint = QWidget::sizeHint();
+    return {std::max(hint.width(), m_preferredWidth), hint.height()};
 }
 
 void EventBrowser::selectEvent(int sourceIndex, int eventIndex)

@@ -10,7 +10,6 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QStackedWidget;
-class QStyledItemDelegate;
 class QTableView;
 
 namespace hpa::ui {
@@ -27,6 +26,8 @@ public:
     explicit EventBrowser(QWidget *parent = nullptr);
 
     void setSources(const QVector<ChartSource> &sources);
+    /// As wide as every column of the table at its contents' width.
+    QSize sizeHint() const override;
     /// Selects and scrolls to the event (clearing the filters if they hide it). Does not emit
     /// eventSelected: the caller already knows.
     void selectEvent(int sourceIndex, int eventIndex);
@@ -59,8 +60,8 @@ private:
     QLabel *m_empty;
     QPlainTextEdit *m_details;
     QLabel *m_count;
-    QStyledItemDelegate *m_elideLeft;
     bool m_selectingProgrammatically = false;
+    int m_preferredWidth = 0; ///< fitColumns: the widest the columns have needed
 };
 
 } // namespace hpa::ui

@@ -146,6 +146,36 @@ QColor EventTableModel::kindColor(int kind)
     return QColor(128, 128, 128);
 }
 
+QString EventTableModel::typicalWidestText(Field field)
+{
+    switch (field) {
+    case Field::Run:
+        return {};
+    case Field::Time:
+        // The wider of the two forms Timestamp::format writes (UTC runs: 'T' and 'Z').
+        return QStringLiteral("2025-12-31T23:59:59Z");
+    case Field::Elapsed:
+        return QStringLiteral("0:00:00");
+    case Field::Kind: {
+        QString widest = tr("Monitor start");
+        for (core::EventKind kind : {core::EventKind::ScaleUp, core::EventKind::ScaleDown,
+                                     core::EventKind::ReplicasChanged}) {
+            const QString label = QString::fromUtf8(core::eventKindLabel(kind));
+            if (label.size() > widest.size())
+                widest = label;
+        }
+        return widest;
+    }
+    case Field::Change:
+        return QStringLiteral("10 → 10");
+    case Field::Waiting:
+        return QStringLiteral("999.99 ≈");
+    case Field::KvCache:
+        return QStringLiteral("100.0 ≈");
+    }
+    return {};
+}
+
 int EventTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

@@ -56,6 +56,10 @@ public:
 
     /// Colour of the kind decoration (also used by the charts' markers' legend).
     static QColor kindColor(int kind);
+    /// A text as wide as `field`'s widest cell in an ordinary run ("2025-12-31T23:59:59Z", the
+    /// longest kind, "999.99 ≈"), so a column can be sized before, and independently of,
+    /// the run shown; empty for Run (its labels are the sources').
+    static QString typicalWidestText(Field field);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

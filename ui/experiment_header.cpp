@@ -48,6 +48,9 @@ ExperimentHeader::ExperimentHeader(QWidget *parent)
     m_name->setFont(nameFont);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_span->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // "2025-11-20T14:03:12Z → 2025-11-20T14:13:40Z · 10m 28s" in one line set the charts'
+    // minimum width by itself and squeezed the events dock of a laptop-sized window: it wraps.
+    m_span->setWordWrap(true);
     m_metadata->setTextFormat(Qt::RichText);
     m_metadata->setWordWrap(true);
     m_metadata->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -45,6 +45,7 @@
 #include <QToolBar>
 #include <QToolButton>
 
+#include <algorithm>
 #include <utility>
 
 namespace hpa::app {
@@ -274,8 +275,9 @@ void MainWindow::createDocks()
     m_whatIf->whatIfDock()->hide(); // opened by View → What-if, a manifest or --hpa/--set
     // Shown once a run with job logs is open (onLoaded), so an empty window keeps its height.
     jobsDock->hide();
-    // After every dock of the right area is in place: the events table's columns fit.
-    resizeDocks({eventsDock}, {520}, Qt::Horizontal);
+    // After every dock of the right area is in place: wide enough for the events table's
+    // columns (a window too narrow for it scrolls the table sideways).
+    resizeDocks({eventsDock}, {std::max(520, m_events->sizeHint().width())}, Qt::Horizontal);
     statsDock->raise();
     m_scorecardController =
         new ScorecardController(m_workspace, m_scorecard, m_events, &m_settings, this);

@@ -31,6 +31,8 @@ int OffscreenCommand::run(int &argc, char **argv, const std::function<void()> &w
     } catch (const Failure &e) {
         std::cerr << "hpa-lens: " << e.what() << '\n';
         return 2;
+    } catch (const Reported &) {
+        return 2;
     }
     return 0;
 }

@@ -26,9 +26,15 @@ public:
     public:
         using std::runtime_error::runtime_error;
     };
+    /// Raised by a command that already printed its one line (a step shared with a Qt-free
+    /// command reports its own problem): run() exits with 2 without printing a second.
+    class Reported : public std::exception
+    {
+    };
 
     /// Runs `work` in an offscreen QApplication (unless a display is there). 0 when it
-    /// returned; 2 after printing "hpa-lens: <what>" when it raised Failure.
+    /// returned; 2 after printing "hpa-lens: <what>" when it raised Failure, 2 and nothing
+    /// more when it raised Reported.
     static int run(int &argc, char **argv, const std::function<void()> &work);
     /// Loads `dir` as the window does, with --kv-unit / --waiting-unit of `cl`; Failure with
     /// the loader's message when it cannot.

@@ -318,21 +318,16 @@ void PrometheusImportDialog::cancel()
 
 void PrometheusImportDialog::connectToServer()
 {
-    core::PrometheusClient::Options options;
-    options.baseUrl = m_url->text().trimmed().toStdString();
-    options.bearerToken = m_token->text().toStdString();
-    options.cancel = m_cancel.get();
-    const double from = static_cast<double>(m_from->dateTime().toSecsSinceEpoch());
-    const double to = static_cast<double>(m_to->dateTime().toSecsSinceEpoch());
+    const ServerQuery query = serverQuery();
     const auto cancelFlag = m_cancel; // kept alive with the job
     runInBackground<Labels>(
         tr("Asking %1 for its namespaces…").arg(m_url->text()),
-        [options, from, to, cancelFlag] {
+        [query, cancelFlag] {
             return labelValues(
-                options,
+                query.options,
                 {{"namespace", "{__name__=~\"kube_horizontalpodautoscaler_status_current_"
                                "replicas|kube_hpa_status_current_replicas\"}"}},
-                from, to);
+                query.from, query.to);
         },
         [this](const Labels &labels) {
             if (!labels.error.isEmpty())
@@ -351,26 +346,21 @@ void PrometheusImportDialog::refreshHpas()
     const std::string ns = m_namespace->currentText().trimmed().toStdString();
     if (m_busy || !core::ImportPreset::isKubernetesName(ns))
         return;
-    core::PrometheusClient::Options options;
-    options.baseUrl = m_url->text().trimmed().toStdString();
-    options.bearerToken = m_token->text().toStdString();
-    options.cancel = m_cancel.get();
-    const double from = static_cast<double>(m_from->dateTime().toSecsSinceEpoch());
-    const double to = static_cast<double>(m_to->dateTime().toSecsSinceEpoch());
+    const ServerQuery query = serverQuery();
     const auto cancelFlag = m_cancel;
     runInBackground<std::pair<Labels, Labels>>(
         tr("Listing the HPAs and deployments of %1…").arg(QString::fromStdString(ns)),
-        [options, ns, from, to, cancelFlag] {
+        [query, ns, cancelFlag] {
             const Labels hpas = labelValues(
-                options,
+                query.options,
                 {{"horizontalpodautoscaler",
                   "kube_horizontalpodautoscaler_status_current_replicas{namespace=\"" + ns + "\"}"},
                  {"hpa", "kube_hpa_status_current_replicas{namespace=\"" + ns + "\"}"}},
-                from, to);
+                query.from, query.to);
             const Labels deployments = labelValues(
-                options,
+                query.options,
                 {{"deployment", "kube_deployment_status_replicas_ready{namespace=\"" + ns + "\"}"}},
-                from, to);
+                query.from, query.to);
             return std::make_pair(hpas, deployments);
         },
         [this](const std::pair<Labels, Labels> &result) {
@@ -396,16 +386,28 @@ void PrometheusImportDialog::suggestOutput()
     m_output->setText(QDir(QDir::homePath()).filePath(QStringLiteral("hpa-imports/") + name));
 }
 
+PrometheusImportDialog::ServerQuery PrometheusImportDialog::serverQuery() const
+{
+    ServerQuery query;
+    query.options.baseUrl = m_url->text().trimmed().toStdString();
+    query.options.bearerToken = m_token->text().toStdString();
+    query.options.cancel = m_cancel.get();
+    query.from = static_cast<double>(m_from->dateTime().toSecsSinceEpoch());
+    query.to = static_cast<double>(m_to->dateTime().toSecsSinceEpoch());
+    return query;
+}
+
 core::PrometheusImporter::Request PrometheusImportDialog::request(QString *problem) const
 {
     core::PrometheusImporter::Request r;
-    r.url = m_url->text().trimmed().toStdString();
-    r.token = m_token->text().toStdString();
+    const ServerQuery query = serverQuery();
+    r.url = query.options.baseUrl;
+    r.token = query.options.bearerToken;
     r.ns = m_namespace->currentText().trimmed().toStdString();
     r.hpa = m_hpa->currentText().trimmed().toStdString();
     r.deployment = m_deployment->currentText().trimmed().toStdString();
-    r.from = static_cast<double>(m_from->dateTime().toSecsSinceEpoch());
-    r.to = static_cast<double>(m_to->dateTime().toSecsSinceEpoch());
+    r.from = query.from;
+    r.to = query.to;
     r.step = m_step->value();
     auto loaded =
         core::ImportPreset::load(PresetLocator::path(m_preset->currentText().toStdString()));

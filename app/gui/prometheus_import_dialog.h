@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/import/prometheus_client.h"
 #include "core/import/prometheus_importer.h"
 
 #include <QDateTime>
@@ -75,6 +76,15 @@ private:
     void setBusy(bool busy, const QString &what);
     void fail(const QString &message);
     core::PrometheusImporter::Request request(QString *problem) const;
+    /// What the label look-ups ask of the server: its address and token, the dialog's stop
+    /// flag, and the time range chosen (seconds since the epoch).
+    struct ServerQuery
+    {
+        core::PrometheusClient::Options options;
+        double from = 0;
+        double to = 0;
+    };
+    ServerQuery serverQuery() const;
     /// Runs `work` on the thread pool; `done` gets its result on the GUI thread unless the
     /// dialog is gone by then.
     template <typename Result>

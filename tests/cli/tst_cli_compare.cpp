@@ -157,6 +157,15 @@ void TestCliCompare::text()
     // Final replicas went from 1 to 10.
     QVERIFY2(out.contains(QRegularExpression("\\n  Final replicas +1 +10 +\\+9 +\\+900%\\n")),
              qPrintable(out));
+    // Issue 11 point 7: a series B's monitor never filled (all 0) is one line saying so, no
+    // statistics of zeros; the HPA's own columns are compared as they are.
+    for (const char *series : {"Active jobs", "TTFT (ms)", "ITL (ms)", "Request rate (req/min)"}) {
+        QVERIFY2(out.contains(QStringLiteral("\n%1\n  not collected in B\n").arg(series)), series);
+    }
+    const Json j = compareJson();
+    QCOMPARE(j["delta"]["series"]["active_jobs"]["note"].get<std::string>(),
+             std::string("not collected in B"));
+    QCOMPARE(j["delta"]["series"]["active_jobs"].size(), std::size_t(2)); // collected, note
 }
 
 void TestCliCompare::notAnExperiment_data()

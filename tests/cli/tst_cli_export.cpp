@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -74,6 +75,7 @@ private slots:
     void errorsExitTwoWithOneLine_data();
     void errorsExitTwoWithOneLine();
     void comparesTwoRuns();
+    void numbersHaveTenSignificantDigitsAtMost();
 
 private:
     QString m_example;
@@ -248,6 +250,61 @@ void TestCliExport::comparesTwoRuns()
     QVERIFY(a > 0 && b > 0);
     const QByteArray row = QStringLiteral("\nsamples,%1,%2,%3,").arg(a).arg(b).arg(b - a).toUtf8();
     QVERIFY2(text.contains(row), text.left(300).constData());
+}
+
+/// Issue 11, point 5, through the binary: every number of the CSV, text and JSON outputs is
+/// printed shortest-round-trip after rounding to 10 significant digits. The high-load run's KV
+/// fractions times 100 are where 58.699999999999996 came from; a number of more than ten
+/// significant digits anywhere means a writer bypasses NumberFormat.
+void TestCliExport::numbersHaveTenSignificantDigitsAtMost()
+{
+    if (!QDir(kHighLoad).exists() || !QDir(kLegacy).exists())
+        QSKIP("shared example experiments not found under " HPA_SHARED_DIR "/examples");
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("m.csv"));
+    const QString stats = dir.filePath(QStringLiteral("s.csv"));
+    const QString both = dir.filePath(QStringLiteral("both.csv"));
+    Run r = run({QStringLiteral("export"), kHighLoad, QStringLiteral("--csv"), csv,
+                 QStringLiteral("--summary-csv"), stats});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    r = run({QStringLiteral("export"), kHighLoad, QStringLiteral("--compare"), kLegacy,
+             QStringLiteral("--csv"), both});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QList<QPair<QString, QByteArray>> outputs{
+        {QStringLiteral("export --csv"), readBytes(csv)},
+        {QStringLiteral("export --summary-csv"), readBytes(stats)},
+        {QStringLiteral("export --compare --csv"), readBytes(both)}};
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("summary"), kHighLoad},
+          QStringList{QStringLiteral("summary"), kHighLoad, QStringLiteral("--json")},
+          QStringList{QStringLiteral("compare"), kLegacy, kHighLoad},
+          QStringList{QStringLiteral("compare"), kLegacy, kHighLoad, QStringLiteral("--json")}}) {
+        r = run(args);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        outputs.append({args.join(QLatin1Char(' ')), r.out});
+    }
+    // A number: digits with an optional fraction and exponent, not part of a longer word
+    // (folder names hold dates such as 20251124).
+    static const QRegularExpression number(
+        QStringLiteral("(?<![\\w.-])-?(\\d+)(?:\\.(\\d+))?(?:[eE][-+]?\\d+)?(?![\\w.])"));
+    for (const auto &[what, text] : outputs) {
+        QVERIFY2(text.size() > 100, qPrintable(what));
+        int numbers = 0;
+        for (auto it = number.globalMatch(QString::fromUtf8(text)); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            QString digits = m.captured(1) + m.captured(2);
+            while (digits.startsWith(QLatin1Char('0')))
+                digits.remove(0, 1);
+            // Trailing zeros of a whole number are its magnitude, not precision.
+            if (m.captured(2).isEmpty())
+                while (digits.endsWith(QLatin1Char('0')))
+                    digits.chop(1);
+            QVERIFY2(digits.size() <= 10,
+                     qPrintable(QStringLiteral("%1: %2").arg(what, m.captured(0))));
+            ++numbers;
+        }
+        QVERIFY2(numbers > 10, qPrintable(what));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliExport)

@@ -1,4 +1,5 @@
 #include "cli_process.h"
+#include "test_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,12 +12,6 @@ namespace {
 
 const QString kExample =
     QStringLiteral(HPA_SOURCE_DIR "/resources/examples/demo-hpa-20251201-100000");
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 hpa::test::CliRun run(const QStringList &args)
 {
@@ -131,10 +126,10 @@ private slots:
                  QStringLiteral("1800x1400"), QStringLiteral("--dpi"), QStringLiteral("300")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         // 1800x1400 px at 300 dpi = 6 x 4.667 in = 576 x 448 units at 96 per inch.
-        const QByteArray s = readAll(svg);
+        const QByteArray s = hpa::test::readBytes(svg);
         QVERIFY2(s.contains("viewBox=\"0 0 576 448\""), s.left(600).constData());
         // 432 x 336 points.
-        const QByteArray p = readAll(pdf);
+        const QByteArray p = hpa::test::readBytes(pdf);
         const QRegularExpression mediaBox(
             QStringLiteral("/MediaBox \\[0 0 (\\d+(?:\\.\\d+)?) (\\d+(?:\\.\\d+)?)\\]"));
         const auto m = mediaBox.match(QString::fromLatin1(p));
@@ -164,10 +159,10 @@ private slots:
         r = run({QStringLiteral("export"), kExample, QStringLiteral("--csv"), single});
         QVERIFY2(r.exitCode == 0, r.err.constData());
 
-        const QList<QByteArray> lines = readAll(csv).trimmed().split('\n');
-        const QList<QByteArray> aLines = readAll(single).trimmed().split('\n');
+        const QList<QByteArray> lines = hpa::test::readBytes(csv).trimmed().split('\n');
+        const QList<QByteArray> aLines = hpa::test::readBytes(single).trimmed().split('\n');
         const QList<QByteArray> bSource =
-            readAll(m_b + QStringLiteral("/metrics.csv")).trimmed().split('\n');
+            hpa::test::readBytes(m_b + QStringLiteral("/metrics.csv")).trimmed().split('\n');
         QVERIFY(lines.front().startsWith("run,timestamp,elapsed_s,"));
         int a = 0, b = 0;
         QByteArray firstB;

@@ -1,4 +1,5 @@
 #include "cli_process.h"
+#include "test_files.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -16,12 +17,6 @@ const QString kExample =
 QString settingsFile(const QString &configHome)
 {
     return configHome + QStringLiteral("/hpa-lens/hpa-lens.conf");
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 /// Every file under `dir`, relative, sorted.
@@ -119,7 +114,8 @@ private slots:
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
         auto r = hpa::test::runHpaLens(args, true, 180000, env);
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY2(!QFile::exists(settingsFile(config)), readAll(settingsFile(config)).constData());
+        QVERIFY2(!QFile::exists(settingsFile(config)),
+                 hpa::test::readBytes(settingsFile(config)).constData());
         QCOMPARE(filesUnder(config), QStringList());
 
         // Then with the window's settings in place: not rewritten (bytes and time unchanged).
@@ -135,7 +131,7 @@ private slots:
         QTest::qWait(1100); // a rewrite would show in the modification time
         r = hpa::test::runHpaLens(args, true, 180000, env);
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(readAll(settingsFile(config)), seeded);
+        QCOMPARE(hpa::test::readBytes(settingsFile(config)), seeded);
         QCOMPARE(QFileInfo(settingsFile(config)).lastModified(), before);
         QCOMPARE(filesUnder(config), QStringList{QStringLiteral("hpa-lens/hpa-lens.conf")});
     }
@@ -171,7 +167,7 @@ private slots:
                             QStringLiteral("96")} +
                     extra,
                 true, 180000, e);
-            return r.exitCode == 0 ? readAll(png) : QByteArray("failed: " + r.err);
+            return r.exitCode == 0 ? hpa::test::readBytes(png) : QByteArray("failed: " + r.err);
         };
         const QByteArray seeded = exportPng(env, QStringLiteral("seeded.png"), {});
         const QByteArray defaults = exportPng(cleanEnv, QStringLiteral("defaults.png"), {});
@@ -197,7 +193,7 @@ private slots:
                                                              QStringLiteral("--compare"), m_b} +
                                                      extra,
                                                  true, 180000, e);
-            return r.exitCode == 0 ? readAll(png) : QByteArray("failed: " + r.err);
+            return r.exitCode == 0 ? hpa::test::readBytes(png) : QByteArray("failed: " + r.err);
         };
         const QByteArray shotSeeded = shot(env, QStringLiteral("shot-seeded.png"), {});
         const QByteArray shotDefaults = shot(cleanEnv, QStringLiteral("shot-defaults.png"), {});
@@ -217,7 +213,7 @@ private slots:
                             QStringLiteral("--dpi"), QStringLiteral("96")} +
                     extra,
                 true, 180000, cleanEnv);
-            return r.exitCode == 0 ? readAll(png) : QByteArray("failed: " + r.err);
+            return r.exitCode == 0 ? hpa::test::readBytes(png) : QByteArray("failed: " + r.err);
         };
         const QByteArray clock = single(QStringLiteral("clock.png"), {});
         const QByteArray elapsed =

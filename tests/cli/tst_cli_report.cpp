@@ -4,6 +4,7 @@
 // pdftotext) is paginated with a header on every page, has every section and a vector figure;
 // bad usage exits 2 and writes nothing; the experiment folder is never written to.
 #include "cli_process.h"
+#include "test_files.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -27,12 +28,6 @@ namespace {
 const QString kExample =
     QStringLiteral(HPA_SOURCE_DIR "/resources/examples/demo-hpa-20251201-100000");
 const QString kShared = QStringLiteral(HPA_SHARED_DIR "/examples/");
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 /// Every file under `dir` with its content hash: the folder's state before and after.
 QStringList snapshot(const QString &dir)
@@ -66,7 +61,7 @@ struct Shot
 /// requests (network time, component updates, accounts) say "not an origin".
 bool readNetLog(const QString &path, Shot &shot)
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(readAll(path));
+    const QJsonDocument doc = QJsonDocument::fromJson(hpa::test::readBytes(path));
     const QJsonObject root = doc.object();
     const int startJob = root[QStringLiteral("constants")][QStringLiteral("logEventTypes")]
                              [QStringLiteral("URL_REQUEST_START_JOB")]
@@ -232,7 +227,7 @@ private slots:
         QVERIFY2(ink > 0.03, qPrintable(QString::number(ink)));
 
         // The same page without its <svg> element: the colour on the page is the figure's.
-        QByteArray html = readAll(m_html);
+        QByteArray html = hpa::test::readBytes(m_html);
         const qsizetype from = html.indexOf("<svg");
         const qsizetype to = html.indexOf("</svg>");
         QVERIFY(from > 0 && to > from);
@@ -373,7 +368,7 @@ private slots:
              QStringLiteral("--slo-ttft"), QStringLiteral("500"), QStringLiteral("-o"), out},
             true);
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QByteArray html = readAll(out);
+        const QByteArray html = hpa::test::readBytes(out);
         QVERIFY(html.contains("<h2>Comparison (B relative to A)</h2>"));
         QVERIFY(html.contains("<tr class=\"better\">") || html.contains("<tr class=\"worse\">"));
         QVERIFY(html.contains("TTFT ≤ 500 ms")); // --slo-ttft reached the scorecard
@@ -393,7 +388,7 @@ private slots:
                                    QStringLiteral("-o"), out},
                                   true);
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        const QByteArray html = readAll(out);
+        const QByteArray html = hpa::test::readBytes(out);
         QVERIFY(html.contains("<h2>HPA replay: self-check and what-ifs</h2>"));
         QVERIFY(html.contains("Agreement with the recorded desired replicas"));
         QVERIFY(html.contains("<th class=\"num\">the spec as loaded</th>")); // a what-if column

@@ -33,6 +33,8 @@ private slots:
     void scatterPicture();
     void scatterBadUsage_data();
     void scatterBadUsage();
+    void scatterFailurePrintsOneLine_data();
+    void scatterFailurePrintsOneLine();
 
 private:
     QProcessEnvironment env() const
@@ -298,6 +300,37 @@ void TestCliTable::scatterBadUsage()
     const auto r = runHpaLens(QStringList{"table", m_root} + args, true, 120000, env());
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+}
+
+void TestCliTable::scatterFailurePrintsOneLine_data()
+{
+    QTest::addColumn<bool>("rootExists");
+    QTest::addColumn<QString>("output"); // relative to the temporary folder
+    QTest::addColumn<QString>("message");
+    // The listing fails: TableCommand::listRows prints the line, the picture adds none.
+    QTest::newRow("root not a folder") << false << "scatter.svg"
+                                       << "not a folder";
+    // The picture cannot be written: the chart's own error, once.
+    QTest::newRow("output folder missing") << true << "no-such-folder/scatter.svg"
+                                           << "no-such-folder";
+}
+
+void TestCliTable::scatterFailurePrintsOneLine()
+{
+    QFETCH(bool, rootExists);
+    QFETCH(QString, output);
+    QFETCH(QString, message);
+    QProcessEnvironment e = env();
+    e.insert("QT_QPA_PLATFORM", "offscreen");
+    const QString root = rootExists ? m_root : m_tmp->filePath("no-such-root");
+    const auto r =
+        runHpaLens({"table", root, "--scatter", "-o", m_tmp->filePath(output)}, false, 120000, e);
+    QCOMPARE(r.exitCode, 2);
+    const QList<QByteArray> lines = r.err.trimmed().split('\n');
+    QVERIFY2(lines.size() == 1, r.err.constData());
+    QVERIFY2(lines.front().startsWith("hpa-lens: ") && lines.front().contains(message.toUtf8()),
+             r.err.constData());
+    QVERIFY(!QFile::exists(m_tmp->filePath(output)));
 }
 
 QTEST_GUILESS_MAIN(TestCliTable)

@@ -1,5 +1,6 @@
 #include "core/load/experiment_loader.h"
 #include "core/model/timestamp.h"
+#include "test_files.h"
 
 #include "bench_log_writer.h"
 
@@ -18,15 +19,6 @@ namespace {
 
 const QString kWva =
     QStringLiteral(HPA_SHARED_DIR "/examples/wva/model-based-high-parallel-20251209-224705");
-
-void writeFile(const QString &path, const std::string &content)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) ||
-        f.write(content.data(), static_cast<qint64>(content.size())) !=
-            static_cast<qint64>(content.size()))
-        qFatal("cannot write %s", qPrintable(path));
-}
 
 QString jobLogs(const QTemporaryDir &tmp)
 {
@@ -52,9 +44,9 @@ void TestBenchJobsLoading::benchOnlyFolder()
     const QString logs = jobLogs(tmp);
     BenchLogSpec spec;
     spec.frames = 200;
-    writeFile(logs + "load-a_load-a-x1y2z.log", hpa::test::benchLog(spec));
+    hpa::test::writeFileOrFail(logs + "load-a_load-a-x1y2z.log", hpa::test::benchLog(spec));
     spec.block = false;
-    writeFile(logs + "load-b_load-b-x1y2z.log", hpa::test::benchLog(spec));
+    hpa::test::writeFileOrFail(logs + "load-b_load-b-x1y2z.log", hpa::test::benchLog(spec));
     QVERIFY(ExperimentLoader::isExperimentDir(tmp.path().toStdString()));
     const Experiment e = ExperimentLoader::load(tmp.path().toStdString());
     QVERIFY(e.benchOnly);
@@ -83,8 +75,8 @@ void TestBenchJobsLoading::threeHundredLogs()
     spec.frames = 20;
     const std::string log = hpa::test::benchLog(spec);
     for (int i = 0; i < 300; ++i)
-        writeFile(logs + QStringLiteral("job-%1_job-%1-abcde.log").arg(i, 3, 10, QLatin1Char('0')),
-                  log);
+        hpa::test::writeFileOrFail(
+            logs + QStringLiteral("job-%1_job-%1-abcde.log").arg(i, 3, 10, QLatin1Char('0')), log);
     const Experiment e = ExperimentLoader::load(tmp.path().toStdString());
     QCOMPARE(e.jobs.size(), std::size_t{300});
     QCOMPARE(e.jobs[299].name, std::string("job-299"));

@@ -7,6 +7,7 @@
 #include "core/load/experiment_follower.h"
 #include "core/load/experiment_loader.h"
 #include "core/report/summary_json.h"
+#include "test_files.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -31,12 +32,6 @@ namespace {
 constexpr const char *kHeader =
     "timestamp,replicas,desired_replicas,num_requests_waiting,num_requests_waiting_target,"
     "kv_cache_usage_perc,kv_cache_usage_target,ttft_ms,itl_ms,request_rate_per_min,active_jobs\n";
-
-std::string readFile(const fs::path &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 void appendTo(const fs::path &path, const std::string &bytes)
 {
@@ -155,7 +150,7 @@ void TestExperimentFollow::checkEqualsFullReload(const Experiment &f)
     for (const char *name : {"metrics.csv", "scaling-events.log", "metadata.json"}) {
         const fs::path from = m_live / name;
         if (fs::exists(from))
-            overwrite(m_mirror / name, wholeLines(readFile(from)));
+            overwrite(m_mirror / name, wholeLines(hpa::test::readFile(from)));
         else
             fs::remove(m_mirror / name);
     }
@@ -316,7 +311,7 @@ void TestExperimentFollow::writeAndFollow()
     QCOMPARE(follower.experiment()->metrics.rowCount(), std::size_t(40));
 
     // Rewritten in the middle, same size, in the part already read.
-    std::string text = readFile(metrics);
+    std::string text = hpa::test::readFile(metrics);
     const auto at = text.rfind(",1,");
     QVERIFY(at != std::string::npos);
     text[at + 1] = '7';

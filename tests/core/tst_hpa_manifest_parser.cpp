@@ -2,6 +2,7 @@
 // JSON, kubectl's List, defaults, and broken files (a clear error naming file and line, no spec).
 #include "core/parsers/hpa_describe_parser.h"
 #include "core/parsers/hpa_manifest_parser.h"
+#include "test_files.h"
 
 #include <QFile>
 #include <QTest>
@@ -14,17 +15,9 @@ using hpa::core::HpaSpec;
 
 namespace {
 
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
-}
-
 HpaManifestParser::Result parseFile(const QString &path, const std::string &name)
 {
-    const QByteArray bytes = readFile(path);
+    const QByteArray bytes = hpa::test::readBytes(path);
     return HpaManifestParser::parse(std::string_view(bytes.constData(), bytes.size()), name);
 }
 
@@ -202,7 +195,7 @@ void TestHpaManifestParser::describeOfOlderExample()
         QStringLiteral(HPA_SHARED_DIR "/examples/hpa-experiment-20251120-140312/scaling.log");
     if (!QFile::exists(path))
         QSKIP("../shared/examples is not here");
-    const QByteArray bytes = readFile(path);
+    const QByteArray bytes = hpa::test::readBytes(path);
     const auto r =
         HpaDescribeParser::parse(std::string_view(bytes.constData(), bytes.size()), "scaling.log");
     QVERIFY(r.spec);
@@ -227,7 +220,7 @@ void TestHpaManifestParser::describeOfOlderExample()
 
 void TestHpaManifestParser::describeWithoutBehavior()
 {
-    const QByteArray bytes = readFile(kData + "describe-no-behavior.txt");
+    const QByteArray bytes = hpa::test::readBytes(kData + "describe-no-behavior.txt");
     const auto r =
         HpaDescribeParser::parse(std::string_view(bytes.constData(), bytes.size()), "s.log", 3);
     QVERIFY(r.spec);

@@ -3,6 +3,7 @@
 // their wva-controller-logs.jsonl by hand, and folders written here.
 #include "core/load/experiment_loader.h"
 #include "core/model/metric_keys.h"
+#include "test_files.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,12 +18,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kWva = std::string(HPA_SHARED_DIR) + "/examples/wva/";
-
-void writeFile(const fs::path &path, const std::string &text)
-{
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
 
 std::string line(const std::string &ts, const std::string &msg)
 {
@@ -111,7 +106,7 @@ void TestWvaRunLoader::variants()
     for (int m = 0; m < 3; ++m)
         log += cycle("big", m, 2, 10 * m, "no-change, current=2→target=2");
     log += cycle("small", 3, 1, 5, "scale-up, current=1→target=2");
-    writeFile(dir / "wva-controller-logs.jsonl", log);
+    hpa::test::writeFileOrFail(dir / "wva-controller-logs.jsonl", log);
     const Experiment byDefault = ExperimentLoader::load(dir.string());
     QCOMPARE(byDefault.autoscaler.variant, std::string("big")); // most samples
     QCOMPARE(byDefault.metrics.rowCount(), std::size_t(3));
@@ -135,7 +130,7 @@ void TestWvaRunLoader::noSamples()
 {
     QTemporaryDir tmp;
     const fs::path dir = tmp.path().toStdString();
-    writeFile(dir / "wva-controller-logs.jsonl", "not json\n");
+    hpa::test::writeFileOrFail(dir / "wva-controller-logs.jsonl", "not json\n");
     try {
         ExperimentLoader::load(dir.string());
         QFAIL("a log without samples must not load");

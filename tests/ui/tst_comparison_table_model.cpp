@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QDir>
 #include <QTest>
 
 using hpa::core::ExperimentComparison;
@@ -26,6 +27,7 @@ private slots:
     void rowsMatchTheComparison();
     void nWayColumns_data();
     void nWayColumns();
+    void notCollectedIsOneRow();
 };
 
 namespace {
@@ -148,6 +150,42 @@ void TestComparisonTableModel::nWayColumns()
     }
     model.setComparison(std::nullopt);
     QCOMPARE(model.columnCount(), int(ComparisonTableModel::ColumnCount));
+}
+
+/// Issue 11, point 7: a series one run did not collect is one row saying so ("not collected
+/// in B"), not a row of dashes per statistic.
+void TestComparisonTableModel::notCollectedIsOneRow()
+{
+    const QString shared = QStringLiteral(HPA_SHARED_DIR "/examples");
+    const std::string legacy = (shared + "/hpa-experiment-20251120-140312").toStdString();
+    const std::string high = (shared + "/high-load-hpa-20251124-155733").toStdString();
+    if (!QDir(shared).exists())
+        QSKIP("shared example experiments not found under " HPA_SHARED_DIR "/examples");
+    const ExperimentComparison comparison =
+        ExperimentComparison::compare(ExperimentLoader::load(legacy), ExperimentLoader::load(high));
+    ComparisonTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setComparison(comparison);
+    for (const QString &series :
+         {QStringLiteral("series.ttft_ms"), QStringLiteral("series.active_jobs")}) {
+        int rows = 0;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QString key = model.index(r, 0).data(ComparisonTableModel::KeyRole).toString();
+            if (key != series && !key.startsWith(series + QLatin1Char('.')))
+                continue;
+            ++rows;
+            QCOMPARE(key, series);
+            QVERIFY2(
+                model.index(r, 0).data().toString().contains(QStringLiteral("not collected in B")),
+                qPrintable(model.index(r, 0).data().toString()));
+            // Nothing to grade: no tint, and no number standing in for the missing one.
+            QVERIFY(
+                !model.index(r, ComparisonTableModel::Delta).data(Qt::BackgroundRole).isValid());
+            QCOMPARE(model.index(r, ComparisonTableModel::ValueB).data().toString(),
+                     QStringLiteral("—"));
+        }
+        QVERIFY2(rows == 1, qPrintable(series));
+    }
 }
 
 QTEST_MAIN(TestComparisonTableModel)

@@ -4,6 +4,7 @@
 // finished run B stays while A grows.
 #include "app/gui/follow_controller.h"
 #include "app/gui/main_window.h"
+#include "test_files.h"
 #include "ui/charts/follow_mode.h"
 #include "ui/charts/time_window.h"
 #include "ui/experiment_workspace.h"
@@ -47,13 +48,6 @@ void append(const QString &path, const QByteArray &bytes)
     f.write(bytes);
 }
 
-void write(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-}
-
 } // namespace
 
 class TestFollowLive : public QObject
@@ -72,8 +66,9 @@ void TestFollowLive::followsStopsOnZoomResumesOnEnd()
     QVERIFY(QDir().mkpath(dir));
     const QString metrics = QDir(dir).filePath(QStringLiteral("metrics.csv"));
     const QString events = QDir(dir).filePath(QStringLiteral("scaling-events.log"));
-    write(metrics, kHeader + rows(0, 20));
-    write(events, "[2025-12-01 10:00:00] Monitor started - collecting metrics every 1s\n");
+    hpa::test::writeFileOrFail(metrics, kHeader + rows(0, 20));
+    hpa::test::writeFileOrFail(
+        events, "[2025-12-01 10:00:00] Monitor started - collecting metrics every 1s\n");
 
     MainWindow w(hpa::ui::AppSettings::Storage::InMemory);
     w.setModalErrors(false);
@@ -145,8 +140,10 @@ void TestFollowLive::comparisonFollowsA()
     const QString b = tmp.filePath(QStringLiteral("b-20251124-100000"));
     QVERIFY(QDir().mkpath(a));
     QVERIFY(QDir().mkpath(b));
-    write(QDir(a).filePath(QStringLiteral("metrics.csv")), kHeader + rows(0, 10));
-    write(QDir(b).filePath(QStringLiteral("metrics.csv")), kHeader + rows(0, 60));
+    hpa::test::writeFileOrFail(QDir(a).filePath(QStringLiteral("metrics.csv")),
+                               kHeader + rows(0, 10));
+    hpa::test::writeFileOrFail(QDir(b).filePath(QStringLiteral("metrics.csv")),
+                               kHeader + rows(0, 60));
 
     MainWindow w(hpa::ui::AppSettings::Storage::InMemory);
     w.setModalErrors(false);

@@ -4,6 +4,9 @@
 // process (HPA_HIDPI_CHILD set) and the child checks the pixels of the real chart widgets.
 
 #include "chart_stack_fixture.h"
+#include "event_columns_check.h"
+
+#include "app/gui/main_window.h"
 
 #include "ui/charts/axis_layer.h"
 #include "ui/charts/chart_palette.h"
@@ -11,6 +14,7 @@
 
 #include <QProcess>
 #include <QScreen>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace chart_test;
@@ -58,6 +62,7 @@ private slots:
     // Run in the child only.
     void markerLandsOnItsEvent();
     void timeLabelsArePainted();
+    void eventColumnsAreNotElided();
 };
 
 void TestHiDpi::scaleFactor_data()
@@ -81,13 +86,15 @@ void TestHiDpi::scaleFactor()
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::MergedChannels);
     child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("markerLandsOnItsEvent"), QStringLiteral("timeLabelsArePainted")});
+                {QStringLiteral("markerLandsOnItsEvent"), QStringLiteral("timeLabelsArePainted"),
+                 QStringLiteral("eventColumnsAreNotElided")});
     QVERIFY(child.waitForFinished(120000));
     const QByteArray output = child.readAll();
     QVERIFY2(child.exitCode() == 0, output.constData());
     // The child really ran both checks (a skipped child would also exit 0).
     QVERIFY2(output.contains("PASS   : TestHiDpi::markerLandsOnItsEvent()"), output.constData());
     QVERIFY2(output.contains("PASS   : TestHiDpi::timeLabelsArePainted()"), output.constData());
+    QVERIFY2(output.contains("PASS   : TestHiDpi::eventColumnsAreNotElided()"), output.constData());
     QVERIFY2(output.contains(QByteArray("dpr=") + factor.toLatin1()), output.constData());
 }
 
@@ -162,6 +169,31 @@ void TestHiDpi::timeLabelsArePainted()
     QVERIFY(labels.size() >= 2);
     const QImage stripImage = strip.grab().toImage();
     QVERIFY(inkIn(stripImage, 0, stripImage.width(), 0, stripImage.height()) > 20 * dpr);
+}
+
+/// The events dock of the whole window at the size the examples are rendered at: Time and
+/// Kind whole at 150 % and 200 % ("…15:57:54" and "Scale…" were cut at 200 %).
+void TestHiDpi::eventColumnsAreNotElided()
+{
+    if (!isChild())
+        QSKIP("run by scaleFactor() in a child process");
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    QVERIFY(writeSmallExperiment(dir));
+    hpa::app::MainWindow w;
+    w.setModalErrors(false);
+    w.resize(1440, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.openExperiment(dir.path());
+    w.waitForLoad();
+    QTest::qWait(50);
+    QVERIFY(w.eventBrowser()->model()->rowCount() > 0);
+    QCOMPARE(w.size(), QSize(1440, 900)); // the dock's columns do not widen the window
+    // 1440 logical pixels leave the dock too little for all columns: it may scroll sideways,
+    // but no cell is cut.
+    const QStringList problems = event_columns::elidedColumns(*w.eventBrowser(), false);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
 }
 
 int main(int argc, char **argv)

@@ -76,6 +76,7 @@ private slots:
     void exceededCellsAreTinted();
     void sortRoleIsNumeric();
     void legacyExample();
+    void notCollectedCellsAreEmpty();
     void millionRowsAreInstant();
     void dataViewCountsRows();
     void warningsDialogFiltersAndCopies();
@@ -211,6 +212,41 @@ void TstMetricsTableModel::sortRoleIsNumeric()
     QCOMPARE(order, (QStringList{"—", "0", "1.5", "3"}));
     proxy.sort(1, Qt::DescendingOrder);
     QCOMPARE(proxy.index(0, 1).data().toString(), QStringLiteral("15"));
+}
+
+/// Issue 11, point 7: the Data tab shows a column the monitor never filled (all 0) as empty
+/// cells that say why, while the HPA's own zeros stay 0.
+void TstMetricsTableModel::notCollectedCellsAreEmpty()
+{
+    const QString high = QStringLiteral(HPA_SHARED_DIR "/examples/high-load-hpa-20251124-155733");
+    if (!QDir(high).exists())
+        QSKIP("example folder high-load-hpa-20251124-155733 is absent");
+    auto experiment = std::make_shared<const hpa::core::Experiment>(
+        hpa::core::ExperimentLoader::load(high.toStdString()));
+    MetricsTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setExperiment(experiment, experiment->metrics.time().front());
+    QVERIFY(model.rowCount() > 0);
+    for (const std::string_view key : {keys::TtftMs, keys::ActiveJobs}) {
+        const int c = model.columnOfKey(key);
+        QVERIFY2(c >= 0, key.data());
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QModelIndex i = model.index(r, c);
+            QCOMPARE(i.data().toString(), QString());
+            QVERIFY(i.data(MetricsTableModel::NotCollectedRole).toBool());
+        }
+        QVERIFY2(model.index(0, c).data(Qt::ToolTipRole).toString().contains("not collected"),
+                 qPrintable(model.index(0, c).data(Qt::ToolTipRole).toString()));
+    }
+    // Waiting is the HPA's own metric: a 0 there is a real 0.
+    const int waiting = model.columnOfKey(keys::Waiting);
+    bool sawZero = false;
+    for (int r = 0; r < model.rowCount() && !sawZero; ++r) {
+        const QModelIndex i = model.index(r, waiting);
+        QVERIFY(!i.data(MetricsTableModel::NotCollectedRole).toBool());
+        sawZero = i.data().toString() == QStringLiteral("0");
+    }
+    QVERIFY(sawZero);
 }
 
 void TstMetricsTableModel::legacyExample()

@@ -2,6 +2,7 @@
 // shown; it writes the HTML (figure inline) or the PDF of the run or the comparison shown.
 #include "app/gui/main_window.h"
 #include "app/gui/report_controller.h"
+#include "test_files.h"
 
 #include <QAction>
 #include <QDir>
@@ -19,12 +20,6 @@ namespace {
 
 const QString kExample =
     QStringLiteral(HPA_SOURCE_DIR "/resources/examples/demo-hpa-20251201-100000");
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 } // namespace
 
@@ -70,7 +65,7 @@ private slots:
         const QString html = tmp.filePath(QStringLiteral("r.html"));
         QVERIFY2(report->exportReport(html), qPrintable(report->lastError()));
         QCOMPARE(report->lastWritten(), html);
-        const QByteArray page = readAll(html);
+        const QByteArray page = hpa::test::readBytes(html);
         QVERIFY(page.startsWith("<!DOCTYPE html>"));
         QVERIFY(page.contains("<title>HPA Lens report: demo-hpa-20251201-100000</title>"));
         QCOMPARE(page.count("<svg"), 1);
@@ -78,7 +73,7 @@ private slots:
 
         const QString pdf = tmp.filePath(QStringLiteral("r.pdf"));
         QVERIFY2(report->exportReport(pdf), qPrintable(report->lastError()));
-        QVERIFY(readAll(pdf).startsWith("%PDF-"));
+        QVERIFY(hpa::test::readBytes(pdf).startsWith("%PDF-"));
 
         // Not a report format: refused with the reason, nothing written.
         const QString png = tmp.filePath(QStringLiteral("r.png"));
@@ -91,7 +86,7 @@ private slots:
         w.waitForLoad();
         QTest::qWait(100);
         QVERIFY2(report->exportReport(html), qPrintable(report->lastError()));
-        const QByteArray compared = readAll(html);
+        const QByteArray compared = hpa::test::readBytes(html);
         QVERIFY(compared.contains("<h2>Comparison (B relative to A)</h2>"));
         QVERIFY(compared.contains("A and B are the same run"));
     }

@@ -1,7 +1,10 @@
 // Issue 11, points 12, 14 and 15: the time axis is always on screen and says what it shows,
 // the events dock fits its columns and keeps its width, and an empty window does not pretend.
 
+#include "event_columns_check.h"
+
 #include "app/gui/main_window.h"
+#include "core/model/metric_keys.h"
 #include "ui/charts/chart_spec.h"
 #include "ui/charts/chart_stack.h"
 #include "ui/charts/metric_chart.h"
@@ -77,7 +80,10 @@ private slots:
     void noFontWarningsOnStart();
     void timeAxisIsAlwaysVisible();
     void eventsDockFitsItsColumns();
+    void eventColumnsAreNotElided_data();
+    void eventColumnsAreNotElided();
     void kvTitleIsPlain();
+    void waitingUnitMenuReloads();
     void recentLabelsTellFoldersApart_data();
     void recentLabelsTellFoldersApart();
     void keyboardShortcutsPage();
@@ -212,6 +218,114 @@ void TestWindowStates::eventsDockFitsItsColumns()
     w.waitForLoad();
     QTest::qWait(50);
     QCOMPARE(dock->width(), width);
+}
+
+void TestWindowStates::eventColumnsAreNotElided_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("dir");
+    QTest::addColumn<QString>("compareWith");
+    const QString high = sharedExample("high-load-hpa-20251124-155733");
+    const QString legacy = sharedExample("hpa-experiment-20251120-140312");
+    for (const QSize size : {QSize(1600, 1000), QSize(1366, 768)}) {
+        const QByteArray at =
+            QByteArray::number(size.width()) + "x" + QByteArray::number(size.height());
+        QTest::newRow("bundled " + at) << size << bundledExample() << QString();
+        QTest::newRow("high-load " + at) << size << high << QString();
+        QTest::newRow("high-load vs legacy " + at) << size << high << legacy;
+    }
+}
+
+void TestWindowStates::eventColumnsAreNotElided()
+{
+    QFETCH(QSize, size);
+    QFETCH(QString, dir);
+    QFETCH(QString, compareWith);
+    if (!QFileInfo(dir).isDir() || (!compareWith.isEmpty() && !QFileInfo(compareWith).isDir()))
+        QSKIP("../shared/examples not available");
+    MainWindow w;
+    w.setModalErrors(false);
+    w.resize(size);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.openExperiment(dir);
+    w.waitForLoad();
+    if (!compareWith.isEmpty()) {
+        w.compareWith(compareWith);
+        w.waitForLoad();
+        QTRY_VERIFY(w.workspace()->isComparing());
+    }
+    QTest::qWait(50);
+    QVERIFY(w.eventBrowser()->model()->rowCount() > 0);
+    // The window keeps the size asked for (a screenshot is that size; a laptop's screen is
+    // no wider): the dock's columns never force it wider.
+    QCOMPARE(w.size(), size);
+    // At the default size every column is in view; a narrower window scrolls the table
+    // sideways rather than cutting a cell.
+    const bool inView = size.width() >= 1600;
+    const QStringList problems = event_columns::elidedColumns(*w.eventBrowser(), inView);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+}
+
+/// Issue 11, point 8: View → Waiting Unit overrides the milli-unit correction as the KV unit
+/// does: As Written shows the leaked 60250 (and the chart clips it), Milli-units and the
+/// automatic rule read it as 60.25.
+void TestWindowStates::waitingUnitMenuReloads()
+{
+    const QString dir = sharedExample("high-load-hpa-20251124-155733");
+    if (!QFileInfo(dir).isDir())
+        QSKIP("../shared/examples not available");
+    MainWindow w;
+    showAt1600(w);
+    w.openExperiment(dir);
+    w.waitForLoad();
+    const auto largestWaiting = [&w] {
+        const std::vector<double> *v =
+            w.workspace()->loaded()->experiment->metrics.values(hpa::core::keys::Waiting);
+        double largest = 0;
+        for (double x : *v)
+            largest = std::isfinite(x) ? std::max(largest, x) : largest;
+        return largest;
+    };
+    const auto waitingChart = [&w]() -> const hpa::ui::MetricChart * {
+        for (hpa::ui::MetricChartView *v : w.workspace()->chartStacks().first()->charts()) {
+            if (v->metricChart()->spec().kind == hpa::ui::ChartKind::Waiting)
+                return v->metricChart();
+        }
+        return nullptr;
+    };
+    QCOMPARE(w.workspace()->loaded()->experiment->waitingRule.count, std::size_t(2));
+    QVERIFY(largestWaiting() < 1000);
+
+    QAction *asWritten = actionNamed(&w, QStringLiteral("As Written"));
+    QAction *milli = actionNamed(&w, QStringLiteral("Milli-units (60250 = 60.25)"));
+    QAction *automatic = nullptr;
+    for (QAction *a : w.findChildren<QAction *>()) {
+        if (a->text() == QStringLiteral("Detect Automatically") &&
+            a->statusTip().contains(QStringLiteral("waiting")))
+            automatic = a;
+    }
+    QVERIFY(asWritten && milli && automatic);
+    QVERIFY(automatic->isChecked());
+
+    asWritten->trigger();
+    w.waitForLoad();
+    QCOMPARE(w.workspace()->loaded()->experiment->waitingRule.unit,
+             hpa::core::WaitingUnit::AsWritten);
+    QCOMPARE(largestWaiting(), 60250.0);
+    QVERIFY(waitingChart());
+    QCOMPARE(waitingChart()->clippedOutliers().size(), 2);
+
+    milli->trigger();
+    w.waitForLoad();
+    QCOMPARE(w.workspace()->loaded()->experiment->waitingRule.unit, hpa::core::WaitingUnit::Milli);
+    QVERIFY(largestWaiting() < 1000);
+
+    automatic->trigger();
+    w.waitForLoad();
+    QCOMPARE(w.workspace()->loaded()->experiment->waitingRule.count, std::size_t(2));
+    QVERIFY(largestWaiting() < 1000);
+    QVERIFY(waitingChart()->clippedOutliers().isEmpty());
 }
 
 void TestWindowStates::kvTitleIsPlain()
