@@ -28,6 +28,7 @@ constexpr auto ScorecardOnset = "scorecard/onsetDelaySeconds";
 constexpr auto ScorecardSloTtft = "scorecard/sloTtftMs";
 constexpr auto ScorecardSloItl = "scorecard/sloItlMs";
 constexpr auto DemandOverlay = "view/demandOverlay";
+constexpr auto FollowWholeRun = "view/followWholeRun";
 } // namespace key
 } // namespace
 
@@ -180,10 +181,10 @@ void AppSettings::setWindowState(const QString &screens, const QByteArray &state
 
 QByteArray AppSettings::perScreens(const char *name, const QString &screens) const
 {
-    const QVariant saved = value((QLatin1String(key::Screens) + screens + QLatin1Char('/') +
-                                  QLatin1String(name))
-                                     .toUtf8()
-                                     .constData());
+    const QVariant saved =
+        value((QLatin1String(key::Screens) + screens + QLatin1Char('/') + QLatin1String(name))
+                  .toUtf8()
+                  .constData());
     return saved.isValid() ? saved.toByteArray() : value(name).toByteArray();
 }
 
@@ -268,6 +269,16 @@ void AppSettings::setDemandOverlayVisible(bool visible)
     setValue(key::DemandOverlay, visible);
 }
 
+bool AppSettings::followWholeRun() const
+{
+    return value(key::FollowWholeRun, true).toBool();
+}
+
+void AppSettings::setFollowWholeRun(bool wholeRun)
+{
+    setValue(key::FollowWholeRun, wholeRun);
+}
+
 core::ScorecardSettings AppSettings::scorecardSettings() const
 {
     core::ScorecardSettings s;
@@ -288,7 +299,7 @@ core::ScorecardSettings AppSettings::scorecardSettings() const
 void AppSettings::setScorecardSettings(const core::ScorecardSettings &settings)
 {
     setValue(key::ScorecardDemand,
-                        QString::fromUtf8(core::ScorecardSettings::demandKey(settings.demand)));
+             QString::fromUtf8(core::ScorecardSettings::demandKey(settings.demand)));
     setValue(key::ScorecardOnset, settings.onsetDelaySeconds);
     setValue(key::ScorecardSloTtft, settings.sloTtftMs);
     setValue(key::ScorecardSloItl, settings.sloItlMs);

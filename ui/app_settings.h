@@ -81,6 +81,9 @@ public:
     /// default).
     bool demandOverlayVisible() const;
     void setDemandOverlayVisible(bool visible);
+    /// While following a run live: the whole run (true, the default) or the last minutes.
+    bool followWholeRun() const;
+    void setFollowWholeRun(bool wholeRun);
     /// The Scorecard dock's demand variant, onset delay and SLO limits.
     core::ScorecardSettings scorecardSettings() const;
     void setScorecardSettings(const core::ScorecardSettings &settings);

@@ -52,6 +52,15 @@ void DataView::setExperiment(std::shared_ptr<const core::Experiment> experiment,
     updateCount();
 }
 
+bool DataView::appendRows(std::shared_ptr<const core::Experiment> experiment,
+                          std::size_t unchangedRows)
+{
+    if (!m_model->appendRows(std::move(experiment), unchangedRows))
+        return false;
+    updateCount();
+    return true;
+}
+
 void DataView::clear()
 {
     setExperiment(nullptr, 0);

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+#include <cstddef>
 #include <memory>
 
 class QLabel;
@@ -22,6 +23,9 @@ public:
     explicit DataView(QWidget *parent = nullptr);
 
     void setExperiment(std::shared_ptr<const core::Experiment> experiment, double origin);
+    /// A followed run that grew (MetricsTableModel::appendRows): the new rows are added, the
+    /// user's sort, scroll and column widths kept; false when it had to be shown anew.
+    bool appendRows(std::shared_ptr<const core::Experiment> experiment, std::size_t unchangedRows);
     void clear();
     /// Selects and scrolls to the sample nearest to experiment time `time`.
     void showTime(double time);

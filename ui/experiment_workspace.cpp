@@ -187,6 +187,8 @@ void ExperimentWorkspace::buildSources()
     if (m_primary) {
         ChartSource a;
         a.experiment = m_primary->experiment;
+        a.unchangedRows = m_primary->unchangedRows;
+        a.medianIntervalSeconds = m_primary->summary.medianIntervalSeconds;
         a.origin = isComparing() ? core::Alignment::origin(*a.experiment, m_alignMode)
                                  : m_primary->summary.startSeconds;
         m_sources.push_back(a);
@@ -194,6 +196,7 @@ void ExperimentWorkspace::buildSources()
     for (qsizetype i = 0; m_primary && i < m_others.size(); ++i) {
         ChartSource other;
         other.experiment = m_others[i]->experiment;
+        other.medianIntervalSeconds = m_others[i]->summary.medianIntervalSeconds;
         other.origin =
             core::Alignment::origin(*other.experiment, m_alignMode,
                                     m_alignMode == core::AlignMode::Offset ? m_alignOffset : 0.0);
@@ -225,7 +228,9 @@ void ExperimentWorkspace::updateExperiment(std::shared_ptr<const LoadedExperimen
     }
     m_primary = std::move(experiment);
     m_header->setExperiment(m_primary->experiment);
-    m_data->setExperiment(m_primary->experiment, m_primary->summary.startSeconds);
+    // The origin (the first sample) stays while the run only grows.
+    if (!m_data->appendRows(m_primary->experiment, m_primary->unchangedRows))
+        m_data->setExperiment(m_primary->experiment, m_primary->summary.startSeconds);
     updateComparisonTab();
     buildSources();
     const bool sideBySide = m_sources.size() == 2 && m_layout == CompareLayout::SideBySide;

@@ -7,8 +7,10 @@
 
 #include <QColor>
 
+#include <climits>
 #include <cmath>
 #include <limits>
+#include <span>
 
 namespace hpa::ui {
 
@@ -62,22 +64,12 @@ void MetricsTableModel::setExperiment(std::shared_ptr<const core::Experiment> ex
     m_waitingColumn = m_kvColumn = -1;
     m_lineWarnings.clear();
     m_notCollected.clear();
-    m_notCollectedTexts.clear();
     m_corrections.clear();
     if (m_experiment) {
         const core::MetricsTable &m = m_experiment->metrics;
-        for (const core::MetricColumn &c : m.columns()) {
-            const bool collected = core::CollectedSeries::isCollected(c.key, c.values);
-            m_notCollected.push_back(!collected);
-            m_notCollectedTexts.push_back(
-                collected
-                    ? QString()
-                    : QString::fromStdString(core::CollectedSeries::notCollectedText(c.values)));
-        }
-        if (m_experiment->waitingRule.unit == core::WaitingUnit::Auto) {
-            for (const core::WaitingCorrection &cell : m_experiment->waitingRule.cells)
-                m_corrections.insert(qsizetype(cell.row), cell);
-        }
+        for (const core::MetricColumn &c : m.columns())
+            m_notCollected.push_back(!core::CollectedSeries::isCollected(c.key, c.values));
+        readCorrectionsAndWarnings();
         namespace keys = core::keys;
         if (m.has(keys::Waiting) && m.has(keys::WaitingTarget)) {
             m_waitingExceeded = core::ExperimentAnalyzer::exceeded(*m.values(keys::Waiting),
@@ -93,12 +85,80 @@ void MetricsTableModel::setExperiment(std::shared_ptr<const core::Experiment> ex
             else if (m.columns()[c].key == keys::KvCachePct)
                 m_kvColumn = int(c);
         }
-        for (const core::LoadWarning &w : m_experiment->warnings) {
-            if (w.file == "metrics.csv" && w.line > 0)
-                m_lineWarnings[w.line].append(QString::fromStdString(w.message));
-        }
     }
     endResetModel();
+}
+
+void MetricsTableModel::readCorrectionsAndWarnings()
+{
+    // Both are short: the corrected cells of a waiting rule, and warnings capped per file.
+    m_corrections.clear();
+    m_lineWarnings.clear();
+    if (m_experiment->waitingRule.unit == core::WaitingUnit::Auto) {
+        for (const core::WaitingCorrection &cell : m_experiment->waitingRule.cells)
+            m_corrections.insert(qsizetype(cell.row), cell);
+    }
+    for (const core::LoadWarning &w : m_experiment->warnings) {
+        if (w.file == "metrics.csv" && w.line > 0)
+            m_lineWarnings[w.line].append(QString::fromStdString(w.message));
+    }
+}
+
+bool MetricsTableModel::appendRows(std::shared_ptr<const core::Experiment> experiment,
+                                   std::size_t unchangedRows)
+{
+    if (!m_experiment || !experiment)
+        return false;
+    const core::MetricsTable &before = m_experiment->metrics;
+    const core::MetricsTable &now = experiment->metrics;
+    const std::size_t shown = before.rowCount();
+    if (shown > unchangedRows || now.rowCount() < shown ||
+        now.columns().size() != before.columns().size() || now.rowCount() > INT_MAX)
+        return false;
+    for (std::size_t c = 0; c < now.columns().size(); ++c) {
+        if (now.columns()[c].key != before.columns()[c].key ||
+            now.columns()[c].header != before.columns()[c].header)
+            return false;
+    }
+    const std::size_t rows = now.rowCount();
+    if (rows > shown)
+        beginInsertRows({}, int(shown), int(rows) - 1);
+    m_experiment = std::move(experiment);
+    namespace keys = core::keys;
+    const auto extend = [&now, shown, rows](std::vector<bool> &flags, std::string_view key,
+                                            std::string_view target) {
+        if (!now.has(key) || !now.has(target))
+            return;
+        const std::vector<double> &v = *now.values(key);
+        const std::vector<double> &t = *now.values(target);
+        flags.resize(std::min(v.size(), t.size()), false);
+        for (std::size_t i = shown; i < flags.size(); ++i)
+            flags[i] = v[i] > t[i]; // as ExperimentAnalyzer::exceeded: false when NaN
+    };
+    extend(m_waitingExceeded, keys::Waiting, keys::WaitingTarget);
+    extend(m_kvExceeded, keys::KvCachePct, keys::KvCacheTargetPct);
+    // A column becomes collected when a new row has a value; the earlier rows say nothing
+    // new (isCollected is "any value" over the column).
+    QList<int> nowCollected;
+    for (std::size_t c = 0; c < now.columns().size(); ++c) {
+        const core::MetricColumn &column = now.columns()[c];
+        if (m_notCollected[c] &&
+            core::CollectedSeries::isCollected(
+                column.key, std::span<const double>(column.values).subspan(shown))) {
+            m_notCollected[c] = false;
+            nowCollected << kLeadingColumns + int(c);
+        }
+    }
+    readCorrectionsAndWarnings();
+    if (rows > shown)
+        endInsertRows();
+    // The earlier rows' values, and so their flags, are unchanged (unchangedRows); only a
+    // column that was empty until now shows its earlier cells differently.
+    for (int column : std::as_const(nowCollected)) {
+        if (shown > 0)
+            emit dataChanged(index(0, column), index(int(shown) - 1, column));
+    }
+    return true;
 }
 
 void MetricsTableModel::clear()
@@ -190,7 +250,9 @@ QVariant MetricsTableModel::metricData(std::size_t column, std::size_t row, int 
         case Qt::DisplayRole:
             return QString();
         case Qt::ToolTipRole:
-            return m_notCollectedTexts[column];
+            // Made when asked: it counts the whole column, which grows while following.
+            return QString::fromStdString(core::CollectedSeries::notCollectedText(
+                m_experiment->metrics.columns()[column].values));
         case SortRole:
             return sortable(NAN);
         case NotCollectedRole:

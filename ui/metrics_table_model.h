@@ -32,6 +32,11 @@ public:
 
     /// Shows `experiment`; elapsed seconds count from `origin` (an experiment time).
     void setExperiment(std::shared_ptr<const core::Experiment> experiment, double origin);
+    /// Shows `experiment`, a followed run that grew: its first `unchangedRows` rows are the
+    /// shown ones, unchanged (LoadedExperiment::unchangedRows). Inserts only the new rows (no
+    /// reset: the view keeps its sort, scroll and selection); false, and nothing done, when
+    /// the rows shown are not all unchanged or the columns differ.
+    bool appendRows(std::shared_ptr<const core::Experiment> experiment, std::size_t unchangedRows);
     void clear();
     const std::shared_ptr<const core::Experiment> &experiment() const { return m_experiment; }
 
@@ -49,6 +54,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    void readCorrectionsAndWarnings();
+
     enum class Flag
     {
         Waiting,
@@ -68,8 +75,7 @@ private:
     std::vector<bool> m_kvExceeded;
     int m_waitingColumn = -1; ///< metric column index (not model column)
     int m_kvColumn = -1;
-    std::vector<bool> m_notCollected;         ///< per metric column
-    std::vector<QString> m_notCollectedTexts; ///< per metric column, for the tooltip
+    std::vector<bool> m_notCollected; ///< per metric column
     /// Waiting cells read as milli-units, by row.
     QHash<qsizetype, core::WaitingCorrection> m_corrections;
     /// Warnings of metrics.csv by source line.

@@ -2,6 +2,7 @@
 
 #include "core/analysis/experiment_analyzer.h"
 #include "core/load/experiment_follower.h"
+#include "ui/app_settings.h"
 #include "ui/charts/follow_mode.h"
 #include "ui/experiment_workspace.h"
 
@@ -35,8 +36,9 @@ QString duration(qint64 seconds)
 
 } // namespace
 
-FollowController::FollowController(ui::ExperimentWorkspace *workspace, QObject *parent)
-    : QObject(parent), m_workspace(workspace),
+FollowController::FollowController(ui::ExperimentWorkspace *workspace, ui::AppSettings *settings,
+                                   QObject *parent)
+    : QObject(parent), m_workspace(workspace), m_settings(settings),
       m_mode(new ui::FollowMode(workspace->timeWindow(), this))
 {
     createActions();
@@ -88,11 +90,16 @@ void FollowController::createActions()
     m_lastMinutesAction->setToolTip(tr("While following, show a 10-minute window that slides"));
     for (QAction *a : m_widthGroup->actions())
         a->setCheckable(true);
-    m_wholeRunAction->setChecked(true);
-    connect(m_widthGroup, &QActionGroup::triggered, this, [this](QAction *a) {
-        m_mode->setWidth(a == m_wholeRunAction ? ui::FollowMode::Width::WholeRun
-                                               : ui::FollowMode::Width::Window,
+    const auto apply = [this](bool wholeRun) {
+        m_mode->setWidth(wholeRun ? ui::FollowMode::Width::WholeRun : ui::FollowMode::Width::Window,
                          kLastMinutesWindow);
+    };
+    const bool wholeRun = m_settings->followWholeRun();
+    (wholeRun ? m_wholeRunAction : m_lastMinutesAction)->setChecked(true);
+    apply(wholeRun);
+    connect(m_widthGroup, &QActionGroup::triggered, this, [this, apply](QAction *a) {
+        apply(a == m_wholeRunAction);
+        m_settings->setFollowWholeRun(a == m_wholeRunAction);
     });
 }
 
@@ -206,6 +213,9 @@ void FollowController::checkNow()
             auto loaded = std::make_shared<ui::LoadedExperiment>();
             loaded->experiment = o.follower->experiment();
             loaded->summary = core::ExperimentAnalyzer::summarize(*loaded->experiment);
+            // Rows the shown run has unchanged: the views extend instead of rebuilding.
+            if (update.kind == core::ExperimentFollower::Update::Kind::Appended)
+                loaded->unchangedRows = update.rowsBefore;
             o.result = std::move(loaded);
             o.grew = update.rowsAdded > 0;
             o.reloaded = update.kind == core::ExperimentFollower::Update::Kind::Reloaded;

@@ -25,6 +25,7 @@ class ExperimentFollower;
 }
 
 namespace hpa::ui {
+class AppSettings;
 class ExperimentWorkspace;
 class FollowMode;
 } // namespace hpa::ui
@@ -44,7 +45,9 @@ public:
     /// How often the files are looked at when no change notification came.
     static constexpr int kPollMilliseconds = 2000;
 
-    explicit FollowController(ui::ExperimentWorkspace *workspace, QObject *parent = nullptr);
+    /// The follow width is read from and saved to `settings` (the user's choice is kept).
+    FollowController(ui::ExperimentWorkspace *workspace, ui::AppSettings *settings,
+                     QObject *parent = nullptr);
     ~FollowController() override;
 
     QAction *followAction() const { return m_followAction; }
@@ -90,6 +93,7 @@ private:
     bool filesChanged();
 
     ui::ExperimentWorkspace *m_workspace;
+    ui::AppSettings *m_settings;
     ui::FollowMode *m_mode;
     QAction *m_followAction = nullptr;
     QActionGroup *m_widthGroup = nullptr;

@@ -58,7 +58,7 @@ MainWindow::MainWindow(ui::AppSettings::Storage storage, QWidget *parent)
     m_export = new ExportController(m_workspace, &m_settings, this);
     m_library = new LibraryController(&m_settings, this);
     m_whatIf = new WhatIfController(m_workspace, this);
-    m_follow = new FollowController(m_workspace, this);
+    m_follow = new FollowController(m_workspace, &m_settings, this);
     m_report = new ReportController(m_workspace, &m_settings, this);
     m_import = new PrometheusImportController(this);
     setObjectName(QStringLiteral("MainWindow"));

@@ -211,6 +211,9 @@ void ExperimentFollower::appendNewerLog(const std::string &bytes)
 
 void ExperimentFollower::readOlderLog()
 {
+    // Read whole when it changes: its events are multi-line blocks whose parser has no
+    // cursor to resume from, and the older-layout monitor writes a few KiB of it per run
+    // (an event per scaling decision), so a read costs microseconds next to a metrics row.
     m_olderLog.open(); // only to know later whether it changed
     m_older = ScalingEventLoader::loadOlder(m_dir, m_options.keepEventTexts);
 }
@@ -226,6 +229,10 @@ void ExperimentFollower::readMetadata()
 
 void ExperimentFollower::readSurroundings()
 {
+    // metadata.json is one JSON document (read whole by readMetadata); events.log, jobs.log,
+    // monitor.log and the job logs change rarely during a run (a job starting or ending), are
+    // a few KiB each, and their parsers build per-file state (jobs placed against the whole
+    // schedule) that has no incremental form: re-read whole, only when their stamp moved.
     Experiment read;
     ExperimentLoader::readSurroundings(m_dir, read, m_options);
     m_surroundings = std::move(read);

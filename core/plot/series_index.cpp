@@ -11,12 +11,20 @@ constexpr std::size_t kLeaf = 64;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 } // namespace
 
-SeriesIndex::SeriesIndex(std::span<const double> x, std::span<const double> y, double gapSeconds)
+SeriesIndex::SeriesIndex(std::span<const double> x, std::span<const double> y, double gapSeconds,
+                         Missing missing)
+    : m_gap(gapSeconds), m_missing(missing)
+{
+    build(x, y);
+}
+
+void SeriesIndex::build(std::span<const double> x, std::span<const double> y)
 {
     const std::size_t n = std::min(x.size(), y.size());
     m_x = x.first(n);
     m_y = y.first(n);
     m_leaves = (n + kLeaf - 1) / kLeaf;
+    m_base = 1;
     while (m_base < m_leaves)
         m_base *= 2;
     m_tree.assign(2 * m_base, Node{});
@@ -24,16 +32,88 @@ SeriesIndex::SeriesIndex(std::span<const double> x, std::span<const double> y, d
         m_tree[m_base + leaf] = scan(leaf * kLeaf, std::min(n, (leaf + 1) * kLeaf));
     for (std::size_t i = m_base - 1; i >= 1; --i)
         m_tree[i] = combine(m_tree[2 * i], m_tree[2 * i + 1]);
+    m_breaks.clear();
+    addBreaks(1);
+}
 
-    for (std::size_t k = 1; k < n; ++k) {
-        const bool missing = !std::isfinite(m_y[k]);
+void SeriesIndex::addBreaks(std::size_t from)
+{
+    for (std::size_t k = std::max<std::size_t>(from, 1); k < m_x.size(); ++k) {
+        const bool missing = !std::isfinite(value(k));
         if (missing) {
-            if (std::isfinite(m_y[k - 1]))
+            if (std::isfinite(value(k - 1)))
                 m_breaks.push_back(static_cast<std::uint32_t>(k));
-        } else if (gapSeconds > 0 && m_x[k] - m_x[k - 1] > gapSeconds) {
+        } else if (m_gap > 0 && m_x[k] - m_x[k - 1] > m_gap) {
             m_breaks.push_back(static_cast<std::uint32_t>(k));
         }
     }
+}
+
+void SeriesIndex::extend(std::span<const double> x, std::span<const double> y)
+{
+    const std::size_t before = m_x.size();
+    const std::size_t n = std::min(x.size(), y.size());
+    if (n < before) {
+        build(x, y);
+        return;
+    }
+    m_x = x.first(n);
+    m_y = y.first(n);
+    const std::size_t leaves = (n + kLeaf - 1) / kLeaf;
+    // The last block may have been partial: it is scanned again with the blocks after it.
+    const std::size_t firstDirty = before / kLeaf;
+    if (leaves > m_base) {
+        // The tree outgrew its power of two: the leaves move to the new base and every
+        // ancestor is combined again, O(n / kLeaf) once per doubling.
+        std::size_t base = m_base;
+        while (base < leaves)
+            base *= 2;
+        std::vector<Node> tree(2 * base, Node{});
+        std::copy(m_tree.begin() + static_cast<std::ptrdiff_t>(m_base),
+                  m_tree.begin() + static_cast<std::ptrdiff_t>(m_base + m_leaves),
+                  tree.begin() + static_cast<std::ptrdiff_t>(base));
+        m_tree = std::move(tree);
+        m_base = base;
+        m_leaves = leaves;
+        for (std::size_t leaf = firstDirty; leaf < leaves; ++leaf)
+            m_tree[m_base + leaf] = scan(leaf * kLeaf, std::min(n, (leaf + 1) * kLeaf));
+        for (std::size_t i = m_base - 1; i >= 1; --i)
+            m_tree[i] = combine(m_tree[2 * i], m_tree[2 * i + 1]);
+    } else {
+        m_leaves = leaves;
+        refreshLeaves(firstDirty, leaves);
+    }
+    // A break before sample k depends on k - 1 and k only.
+    addBreaks(before);
+}
+
+void SeriesIndex::refreshLeaves(std::size_t first, std::size_t last)
+{
+    if (first >= last)
+        return;
+    const std::size_t n = m_x.size();
+    for (std::size_t leaf = first; leaf < last; ++leaf)
+        m_tree[m_base + leaf] = scan(leaf * kLeaf, std::min(n, (leaf + 1) * kLeaf));
+    for (std::size_t lo = (m_base + first) / 2, hi = (m_base + last - 1) / 2; lo >= 1;
+         lo /= 2, hi /= 2) {
+        for (std::size_t i = lo; i <= hi; ++i)
+            m_tree[i] = combine(m_tree[2 * i], m_tree[2 * i + 1]);
+        if (lo == 1)
+            break;
+    }
+}
+
+bool SeriesIndex::sameIndexAs(const SeriesIndex &other) const
+{
+    return m_x.size() == other.m_x.size() && m_leaves == other.m_leaves && m_base == other.m_base &&
+           m_gap == other.m_gap && m_missing == other.m_missing && m_tree == other.m_tree &&
+           m_breaks == other.m_breaks;
+}
+
+double SeriesIndex::value(std::size_t i) const
+{
+    const double v = m_y[i];
+    return m_missing == Missing::NotPositiveToo && !(v > 0) ? kNaN : v;
 }
 
 SeriesIndex::Node SeriesIndex::combine(const Node &left, const Node &right)
@@ -60,7 +140,7 @@ SeriesIndex::Node SeriesIndex::scan(std::size_t first, std::size_t last) const
 {
     Node node;
     for (std::size_t i = first; i < last; ++i) {
-        const double v = m_y[i];
+        const double v = value(i);
         if (!std::isfinite(v))
             continue;
         if (node.count == 0) {
@@ -110,19 +190,20 @@ SeriesIndex::Extremes SeriesIndex::extremes(std::size_t first, std::size_t last)
 void SeriesIndex::emitSample(std::size_t i, std::vector<PlotPoint> &out, std::size_t &lastEmitted,
                              bool &hasLast) const
 {
-    if (!std::isfinite(m_y[i]) || !std::isfinite(m_x[i]))
+    const double y = value(i);
+    if (!std::isfinite(y) || !std::isfinite(m_x[i]))
         return;
     if (hasLast) {
         const auto it = std::upper_bound(m_breaks.begin(), m_breaks.end(), lastEmitted);
         if (it != m_breaks.end() && *it <= i) {
             const std::size_t k = *it;
-            if (!std::isfinite(m_y[k]))
+            if (!std::isfinite(value(k)))
                 out.push_back({m_x[k], kNaN});
             else
                 out.push_back({m_x[k - 1] + (m_x[k] - m_x[k - 1]) / 2, kNaN});
         }
     }
-    out.push_back({m_x[i], m_y[i]});
+    out.push_back({m_x[i], y});
     lastEmitted = i;
     hasLast = true;
 }

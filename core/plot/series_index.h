@@ -16,12 +16,33 @@ namespace hpa::core {
 class SeriesIndex
 {
 public:
+    /// Which values are missing (drawn as a break in the line).
+    enum class Missing
+    {
+        NotFinite,      ///< NaN and infinities
+        NotPositiveToo, ///< also zeros and negatives (latencies: 0.00 = no answer)
+    };
+
     SeriesIndex() = default;
     /// Indexes `y` over ascending `x`; both must outlive the index. Gaps longer than
     /// `gapSeconds` (0 = none) break the line.
-    SeriesIndex(std::span<const double> x, std::span<const double> y, double gapSeconds);
+    SeriesIndex(std::span<const double> x, std::span<const double> y, double gapSeconds,
+                Missing missing = Missing::NotFinite);
 
     std::size_t size() const { return m_x.size(); }
+    double gapSeconds() const { return m_gap; }
+    Missing missing() const { return m_missing; }
+
+    /// Takes in samples appended to the series (a followed run that grew): `x` and `y` are
+    /// the whole series now, its first size() samples the ones indexed, unchanged, though they
+    /// may have moved. Only the last partial block and the blocks after it are scanned, and
+    /// their ancestors combined again, so one row costs O(log n) instead of O(n); the index is
+    /// then the one SeriesIndex(x, y, gapSeconds(), missing()) builds. Series shorter than
+    /// size() are indexed from scratch.
+    void extend(std::span<const double> x, std::span<const double> y);
+
+    /// True when both indexes hold the same blocks, tree and line breaks (tests).
+    bool sameIndexAs(const SeriesIndex &other) const;
 
     /// Same contract and output as Decimator::minMax(x, y, x0, x1, pixels, gapSeconds).
     std::vector<PlotPoint> decimate(double x0, double x1, int pixels) const;
@@ -41,9 +62,16 @@ private:
     {
         double minValue = 0, maxValue = 0;
         std::uint32_t minIndex = 0, maxIndex = 0, count = 0;
+        bool operator==(const Node &) const = default;
     };
 
     static Node combine(const Node &left, const Node &right);
+    /// The value drawn for sample i: NaN when it is missing.
+    double value(std::size_t i) const;
+    void build(std::span<const double> x, std::span<const double> y);
+    /// Scans leaves [first, last) and combines their ancestors again.
+    void refreshLeaves(std::size_t first, std::size_t last);
+    void addBreaks(std::size_t from);
     /// First index in [a, end) whose pixel column is past `column`, searched outwards from
     /// `a + stride` (where it usually is) instead of bisecting the whole range.
     template <typename ColumnOf>
@@ -55,6 +83,8 @@ private:
 
     std::span<const double> m_x;
     std::span<const double> m_y;
+    double m_gap = 0;
+    Missing m_missing = Missing::NotFinite;
     std::size_t m_leaves = 0;
     std::size_t m_base = 1; ///< first leaf position in m_tree (a power of two)
     std::vector<Node> m_tree;

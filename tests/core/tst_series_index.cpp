@@ -133,6 +133,85 @@ private slots:
         QVERIFY(found);
     }
 
+    // A followed run grows at the end: the index extended by the appended samples must be the
+    // one built from scratch on the whole series, whichever block or power of two the split
+    // falls in (partial last block, exactly full block, tree outgrowing its base).
+    void extendedEqualsBuiltFromScratch_data()
+    {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<QList<int>>("splits");
+        QTest::addColumn<double>("gap");
+        QTest::addColumn<bool>("zeroIsMissing");
+        QTest::addColumn<unsigned>("seed");
+        QTest::newRow("empty, then rows one by one")
+            << 70 << QList<int>{0, 1, 2, 3, 63, 64, 65, 66} << 30.0 << false << 11u;
+        QTest::newRow("within one block") << 40 << QList<int>{10, 20, 39} << 0.0 << false << 12u;
+        QTest::newRow("block boundaries")
+            << 1000 << QList<int>{64, 128, 129, 255, 256, 257, 511, 512} << 30.0 << false << 13u;
+        QTest::newRow("tree outgrows its base, bursts")
+            << 20000 << QList<int>{100, 4096, 4097, 9000, 16384, 16385} << 30.0 << false << 14u;
+        QTest::newRow("one row at a time past a power of two")
+            << 8200 << QList<int>{8190, 8191, 8192, 8193, 8194, 8195} << 0.0 << false << 15u;
+        QTest::newRow("zeros missing (latencies)")
+            << 3000 << QList<int>{1, 700, 1500, 1501, 2048, 2049} << 30.0 << true << 16u;
+    }
+    void extendedEqualsBuiltFromScratch()
+    {
+        QFETCH(int, n);
+        QFETCH(QList<int>, splits);
+        QFETCH(double, gap);
+        QFETCH(bool, zeroIsMissing);
+        QFETCH(unsigned, seed);
+        const auto missing =
+            zeroIsMissing ? SeriesIndex::Missing::NotPositiveToo : SeriesIndex::Missing::NotFinite;
+        const Series s = randomSeries(std::size_t(n), seed);
+        splits << n;
+        // Each step sees the series in new arrays, as each snapshot of a followed run has.
+        std::vector<std::vector<double>> xs, ys;
+        const auto prefix = [&](int rows) {
+            xs.emplace_back(s.x.begin(), s.x.begin() + rows);
+            ys.emplace_back(s.y.begin(), s.y.begin() + rows);
+        };
+        prefix(splits.front());
+        SeriesIndex extended(xs.back(), ys.back(), gap, missing);
+        for (int split : splits) {
+            prefix(split);
+            extended.extend(xs.back(), ys.back());
+            const SeriesIndex built(xs.back(), ys.back(), gap, missing);
+            QCOMPARE(extended.size(), std::size_t(split));
+            QVERIFY2(extended.sameIndexAs(built), qPrintable(QStringLiteral("at %1").arg(split)));
+            if (split == 0)
+                continue;
+            for (int pixels : {7, 300}) {
+                const double lo = s.x.front(), hi = xs.back().back();
+                QVERIFY(
+                    samePoints(extended.decimate(lo, hi, pixels), built.decimate(lo, hi, pixels)));
+                QVERIFY(samePoints(extended.decimate(lo + (hi - lo) / 3, hi, pixels),
+                                   built.decimate(lo + (hi - lo) / 3, hi, pixels)));
+            }
+        }
+    }
+
+    /// Latencies drawn with zeros as gaps: the same points as the reference decimator over
+    /// the series with its non-positive values made NaN, without that copy.
+    void zerosMissingMatchesCleanedSeries()
+    {
+        Series s = randomSeries(20000, 21);
+        std::vector<double> cleaned = s.y;
+        for (double &v : cleaned) {
+            if (!(v > 0))
+                v = kNaN;
+        }
+        const SeriesIndex index(s.x, s.y, 30, SeriesIndex::Missing::NotPositiveToo);
+        for (int pixels : {50, 800}) {
+            const double lo = s.x.front(), hi = s.x.back();
+            QVERIFY(samePoints(Decimator::minMax(s.x, cleaned, lo, hi, pixels, 30),
+                               index.decimate(lo, hi, pixels)));
+            QVERIFY(samePoints(Decimator::minMax(s.x, cleaned, lo + 500, lo + 9000, pixels, 30),
+                               index.decimate(lo + 500, lo + 9000, pixels)));
+        }
+    }
+
     void emptySeries()
     {
         const std::vector<double> none;

@@ -5,6 +5,7 @@
 #include "app/gui/follow_controller.h"
 #include "app/gui/main_window.h"
 #include "test_files.h"
+#include "ui/app_settings.h"
 #include "ui/charts/follow_mode.h"
 #include "ui/charts/time_window.h"
 #include "ui/experiment_workspace.h"
@@ -57,6 +58,7 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void followsStopsOnZoomResumesOnEnd();
     void comparisonFollowsA();
+    void followWidthIsKept();
 };
 
 void TestFollowLive::followsStopsOnZoomResumesOnEnd()
@@ -162,6 +164,29 @@ void TestFollowLive::comparisonFollowsA()
     QCOMPARE(w.workspace()->comparisonLoaded()->experiment->metrics.rowCount(), std::size_t(60));
     QCOMPARE(w.workspace()->sources().size(), 2);
     QCOMPARE(w.workspace()->sources().front().experiment->metrics.rowCount(), std::size_t(25));
+}
+
+/// The follow width the user picked is saved and is the one the next window starts with.
+void TestFollowLive::followWidthIsKept()
+{
+    hpa::ui::AppSettings settings(hpa::ui::AppSettings::Storage::InMemory);
+    QVERIFY(settings.followWholeRun());
+    {
+        hpa::ui::ExperimentWorkspace workspace;
+        hpa::app::FollowController follow(&workspace, &settings);
+        QVERIFY(follow.wholeRunAction()->isChecked());
+        QCOMPARE(follow.followMode()->width(), hpa::ui::FollowMode::Width::WholeRun);
+        follow.lastMinutesAction()->trigger();
+        QCOMPARE(follow.followMode()->width(), hpa::ui::FollowMode::Width::Window);
+    }
+    QVERIFY(!settings.followWholeRun());
+    hpa::ui::ExperimentWorkspace workspace;
+    hpa::app::FollowController again(&workspace, &settings);
+    QVERIFY(again.lastMinutesAction()->isChecked());
+    QVERIFY(!again.wholeRunAction()->isChecked());
+    QCOMPARE(again.followMode()->width(), hpa::ui::FollowMode::Width::Window);
+    again.wholeRunAction()->trigger();
+    QVERIFY(settings.followWholeRun());
 }
 
 QTEST_MAIN(TestFollowLive)

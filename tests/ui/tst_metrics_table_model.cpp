@@ -50,6 +50,21 @@ std::shared_ptr<const hpa::core::Experiment> handMade()
     return e;
 }
 
+/// The first `rows` rows of `e` (a followed run as it was earlier), with the same warnings.
+std::shared_ptr<const hpa::core::Experiment> firstRows(const hpa::core::Experiment &e,
+                                                       std::size_t rows)
+{
+    auto out = std::make_shared<hpa::core::Experiment>(e);
+    hpa::core::MetricsTable &m = out->metrics;
+    std::vector<int> lines = m.sourceLineList();
+    lines.resize(rows);
+    m.time().resize(rows);
+    for (hpa::core::MetricColumn &c : m.columns())
+        c.values.resize(rows);
+    m.setSourceLines(lines);
+    return out;
+}
+
 double origin()
 {
     return hpa::core::Timestamp::parse("2025-11-24 16:00:00")->seconds;
@@ -79,6 +94,8 @@ private slots:
     void notCollectedCellsAreEmpty();
     void millionRowsAreInstant();
     void dataViewCountsRows();
+    void appendedRowsEqualAFreshModel_data();
+    void appendedRowsEqualAFreshModel();
     void warningsDialogFiltersAndCopies();
 };
 
@@ -334,6 +351,60 @@ void TstMetricsTableModel::warningsDialogFiltersAndCopies()
     dialog.proxy()->sort(1, Qt::DescendingOrder); // line, numerically
     QCOMPARE(dialog.proxy()->index(0, 1).data().toString(), QStringLiteral("6"));
     QCOMPARE(dialog.proxy()->index(1, 1).data().toString(), QStringLiteral("5"));
+}
+
+void TstMetricsTableModel::appendedRowsEqualAFreshModel_data()
+{
+    QTest::addColumn<int>("shown");
+    QTest::addColumn<int>("unchanged");
+    QTest::addColumn<bool>("appended");
+    QTest::newRow("one row, then three more") << 1 << 1 << true;
+    QTest::newRow("two rows, then two more") << 2 << 2 << true;
+    QTest::newRow("three rows, then the fourth") << 3 << 3 << true;
+    QTest::newRow("nothing new") << 4 << 4 << true;
+    QTest::newRow("earlier rows changed: shown anew") << 3 << 2 << false;
+    QTest::newRow("read anew (unchanged 0)") << 2 << 0 << false;
+}
+
+/// A followed run that grew: the rows are inserted (no reset), and every cell then reads as
+/// in a model given the whole run at once.
+void TstMetricsTableModel::appendedRowsEqualAFreshModel()
+{
+    QFETCH(int, shown);
+    QFETCH(int, unchanged);
+    QFETCH(bool, appended);
+    const auto whole = handMade();
+    MetricsTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(MetricsTableModel::SortRole);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.sort(model.columnOfKey(keys::Waiting), Qt::DescendingOrder);
+    model.setExperiment(firstRows(*whole, std::size_t(shown)), origin());
+    int resets = 0;
+    connect(&model, &QAbstractItemModel::modelReset, this, [&resets] { ++resets; });
+    QCOMPARE(model.appendRows(whole, std::size_t(unchanged)), appended);
+    if (!appended) {
+        QCOMPARE(model.rowCount(), shown);
+        return;
+    }
+    QCOMPARE(resets, 0);
+    QCOMPARE(proxy.rowCount(), 4);
+    MetricsTableModel fresh;
+    fresh.setExperiment(whole, origin());
+    QCOMPARE(model.rowCount(), fresh.rowCount());
+    QCOMPARE(model.columnCount(), fresh.columnCount());
+    for (int r = 0; r < fresh.rowCount(); ++r) {
+        for (int c = 0; c < fresh.columnCount(); ++c) {
+            for (int role :
+                 {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::BackgroundRole),
+                  int(MetricsTableModel::SortRole), int(MetricsTableModel::MissingRole)}) {
+                QCOMPARE(model.data(model.index(r, c), role), fresh.data(fresh.index(r, c), role));
+            }
+        }
+    }
 }
 
 QTEST_MAIN(TstMetricsTableModel)

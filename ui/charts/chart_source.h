@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QString>
 
+#include <cstddef>
 #include <memory>
 
 namespace hpa::ui {
@@ -29,6 +30,13 @@ struct ChartSource
     int runColor = -1;
     /// The run's name for the legend of an N-way overlay ("A: run-name").
     QString runName;
+    /// Rows the experiment shares unchanged with the one this source showed before (a
+    /// followed run that grew: LoadedExperiment::unchangedRows); 0 when read anew.
+    std::size_t unchangedRows = 0;
+    /// The median time between samples as the run's summary has it (ExperimentSummary::
+    /// medianIntervalSeconds); <= 0 when not given (a summary without it), and the charts
+    /// compute it.
+    double medianIntervalSeconds = -1;
 
     /// x of an experiment time.
     double toX(double time) const { return time - origin; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace hpa::ui {
 
@@ -23,16 +24,31 @@ void CurveDecimator::Extent::include(const Extent &other)
 
 void CurveDecimator::setData(std::shared_ptr<const std::vector<double>> time,
                              std::shared_ptr<const std::vector<double>> values, double origin,
-                             double gapSeconds, bool step)
+                             double gapSeconds, bool step, bool zeroIsMissing,
+                             std::size_t unchangedRows)
 {
+    const auto missing = zeroIsMissing ? core::SeriesIndex::Missing::NotPositiveToo
+                                       : core::SeriesIndex::Missing::NotFinite;
+    const std::size_t indexed = m_index.size();
+    // The last indexed sample is compared as well: a cheap guard against a caller whose
+    // `unchangedRows` refers to other data than this index was built on.
+    const bool extend =
+        time && values && m_time && m_values && indexed > 0 && indexed <= unchangedRows &&
+        time->size() >= indexed && values->size() >= indexed && origin == m_origin &&
+        gapSeconds == m_gap && step == m_step && m_index.missing() == missing &&
+        (*time)[indexed - 1] == (*m_time)[indexed - 1] &&
+        std::memcmp(&(*values)[indexed - 1], &(*m_values)[indexed - 1], sizeof(double)) == 0;
     m_time = std::move(time);
     m_values = std::move(values);
     m_origin = origin;
     m_gap = gapSeconds;
     m_step = step;
-    m_index = core::SeriesIndex();
-    if (m_time && m_values)
-        m_index = core::SeriesIndex(*m_time, *m_values, m_gap);
+    if (extend)
+        m_index.extend(*m_time, *m_values);
+    else if (m_time && m_values)
+        m_index = core::SeriesIndex(*m_time, *m_values, m_gap, missing);
+    else
+        m_index = core::SeriesIndex();
     m_segments.clear();
 }
 

@@ -27,10 +27,14 @@ public:
     };
 
     /// The samples: absolute `time` and `values` (shared with the experiment), drawn at
-    /// x = time - origin. Lines break where samples are more than `gapSeconds` apart.
+    /// x = time - origin. Lines break where samples are more than `gapSeconds` apart and at
+    /// missing values (NaN; with `zeroIsMissing` also values <= 0). When the first
+    /// `unchangedRows` samples are those given last time (a followed run that grew) and
+    /// nothing else changed, the index is extended by the new samples instead of rebuilt.
     void setData(std::shared_ptr<const std::vector<double>> time,
                  std::shared_ptr<const std::vector<double>> values, double origin,
-                 double gapSeconds, bool step);
+                 double gapSeconds, bool step, bool zeroIsMissing = false,
+                 std::size_t unchangedRows = 0);
 
     /// Re-decimates for the axis range [x0, x1] drawn `pixels` wide; returns the y extent of
     /// what is visible. The points are in segments().
@@ -44,7 +48,8 @@ private:
     double m_origin = 0;
     double m_gap = 0;
     bool m_step = false;
-    /// Built once per setData so every zoom step costs O(pixels log n), not O(visible samples).
+    /// Built once per setData (extended when the run only grew) so every zoom step costs O(pixels
+    /// log n), not O(visible samples).
     core::SeriesIndex m_index;
     QList<QList<QPointF>> m_segments;
 };

@@ -48,19 +48,12 @@ int decimalsOf(const AxisScale &scale)
         scale.tickCount > 1 ? (scale.max - scale.min) / (scale.tickCount - 1) : 1);
 }
 
-/// The values to draw: latencies lose their zeros (no answer, not a measurement).
+/// The values to draw, shared with the experiment: latencies' zeros are dropped by the
+/// decimator (SeriesSpec::zeroIsMissing), not by a copy of the column per chart and update.
 std::shared_ptr<const std::vector<double>> drawnValues(const ChartSource &source,
                                                        const SeriesSpec &spec)
 {
-    const std::vector<double> *values = source.experiment->metrics.values(spec.key);
-    if (!spec.zeroIsMissing)
-        return {source.experiment, values};
-    auto cleaned = std::make_shared<std::vector<double>>(*values);
-    for (double &v : *cleaned) {
-        if (!(v > 0))
-            v = NAN;
-    }
-    return cleaned;
+    return {source.experiment, source.experiment->metrics.values(spec.key)};
 }
 
 } // namespace
@@ -108,8 +101,18 @@ MetricChart::~MetricChart()
     }
 }
 
+void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<double> &gapSeconds,
+                             double from, double to)
+{
+    m_from = from;
+    m_to = to;
+    setSources(sources, gapSeconds);
+}
+
 void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<double> &gapSeconds)
 {
+    // A followed run that grew keeps its lines' indexes: each is extended, not rebuilt.
+    std::vector<std::unique_ptr<Bound>> previous = std::move(m_bound);
     m_bound.clear();
     m_readout.clear();
     m_sources = sources;
@@ -172,9 +175,18 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
             if (spec.key == core::keys::Waiting && rule.unit == core::WaitingUnit::AsWritten &&
                 rule.applies && rule.count > 0)
                 bound->outliers = &rule;
+            if (source.unchangedRows > 0) {
+                for (std::unique_ptr<Bound> &old : previous) {
+                    if (old && old->source == s && old->spec.key == spec.key) {
+                        bound->decimator = std::move(old->decimator);
+                        old.reset();
+                        break;
+                    }
+                }
+            }
             bound->decimator.setData({source.experiment, &table.time()}, drawnValues(source, spec),
                                      source.origin, s < gapSeconds.size() ? gapSeconds.at(s) : 0,
-                                     spec.step);
+                                     spec.step, spec.zeroIsMissing, source.unchangedRows);
             m_bound.push_back(std::move(bound));
         }
         m_readout.addSource(source.label.toStdString(), table, source.origin, readoutKeys);

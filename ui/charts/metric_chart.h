@@ -39,6 +39,10 @@ public:
     /// Rebuilds the series. `gapSeconds[i]`: sampling gaps of source i longer than this are
     /// drawn as breaks.
     void setSources(const QVector<ChartSource> &sources, const QVector<double> &gapSeconds);
+    /// The same, drawn over [from, to] at once: one decimation of the new data, where
+    /// setRange() then setSources() would decimate the old data first.
+    void setSources(const QVector<ChartSource> &sources, const QVector<double> &gapSeconds,
+                    double from, double to);
     /// True when some source has a column this chart draws.
     bool hasData() const { return m_hasData; }
     /// True when the chart shows its "not collected" message instead of lines.

@@ -68,8 +68,7 @@ void MetricChartView::setSources(const QVector<ChartSource> &sources,
     }
     m_markers = std::move(markers);
     layoutPlotArea();
-    m_chart->setRange(m_window->from(), m_window->to());
-    m_chart->setSources(sources, gapSeconds);
+    m_chart->setSources(sources, gapSeconds, m_window->from(), m_window->to());
     updateAntialiasing();
     viewport()->update();
 }
