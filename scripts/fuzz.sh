@@ -18,7 +18,7 @@ cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHPA_FUZZ=ON \
     -DCMAKE_CXX_COMPILER=clang++ >/dev/null
 targets=(fuzz_metrics_csv fuzz_scaling_log fuzz_scaling_events_log fuzz_kubectl_log
     fuzz_metadata fuzz_experiment_dir fuzz_bench_log fuzz_hpa_manifest fuzz_hpa_describe fuzz_wva_log
-    fuzz_prometheus_response fuzz_metrics_csv_follow)
+    fuzz_prometheus_response fuzz_metrics_csv_follow fuzz_wva_metrics_csv)
 # fuzz_hpa_manifest is built but not run by default: Debian 12's yaml-cpp 0.7 loops for ever on
 # some malformed flow input (broken UTF-8, a document starting with ',' and '!e,~' found so far;
 # the first two are refused before yaml-cpp, see tests/data/fuzz-regressions/hpa_manifest).
@@ -95,6 +95,10 @@ mapfile -t files < <(all_examples scaling.log; find "$data/hpa" -name '*.txt' -t
 seed fuzz_hpa_describe "${files[@]}"
 mapfile -t files < <(all_examples wva-controller-logs.jsonl)
 seed fuzz_wva_log "${files[@]}"
+# Only the long metrics.csv of WVA runs (an event_type column), the shared ones and tests/data/wva.
+mapfile -t files < <({ all_examples metrics.csv; find "$data/wva" -name metrics.csv -type f \
+    2>/dev/null; } | while IFS= read -r f; do head -n 1 "$f" | grep -q event_type && echo "$f"; done)
+seed fuzz_wva_metrics_csv "${files[@]}"
 mapfile -t files < <(find "$data/prometheus" -name '*.json' -type f 2>/dev/null)
 seed fuzz_prometheus_response "${files[@]}"
 

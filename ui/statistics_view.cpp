@@ -9,11 +9,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
+#include <QStringList>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <map>
 
 namespace hpa::ui {
 
@@ -169,6 +171,21 @@ QString autoscalerText(const core::AutoscalerInfo &a)
     if (!a.source.empty())
         text += QStringLiteral("<br><small>") + QObject::tr("read from %1").arg(esc(a.source)) +
                 QStringLiteral("</small>");
+    // Two files read: which series came from which.
+    if (a.source.find(" and ") != std::string::npos) {
+        std::map<std::string, QStringList> byFile;
+        for (const auto &[key, from] : a.sources) {
+            byFile[from].append(key == "decisions"
+                                    ? QObject::tr("decisions")
+                                    : QString::fromStdString(core::keys::displayName(key)));
+        }
+        for (const auto &[from, names] : byFile) {
+            text += QStringLiteral("<br><small>") +
+                    QObject::tr("%1: %2").arg(esc(from),
+                                              names.join(QStringLiteral(", ")).toHtmlEscaped()) +
+                    QStringLiteral("</small>");
+        }
+    }
     return text;
 }
 

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 
 namespace hpa::core {
 
@@ -44,6 +46,24 @@ const Column kColumns[] = {
     {"predicted_itl_ms", kPredictedItl, &WvaSample::predictedItlMs},
 };
 
+/// Bit of WvaSample::fromCsv for `field`.
+std::uint32_t csvBit(double WvaSample::*field)
+{
+    for (std::size_t i = 0; i < std::size(WvaSample::kValueFields); ++i) {
+        if (WvaSample::kValueFields[i] == field)
+            return 1u << i;
+    }
+    return 0;
+}
+
+/// "metrics.csv", the log, or both, from how many values came from each.
+std::string sourceOf(std::size_t fromCsv, std::size_t fromLog, const std::string &logName)
+{
+    if (fromCsv > 0 && fromLog > 0)
+        return std::string(WvaExperimentBuilder::kCsvName) + " and " + logName;
+    return fromCsv > 0 ? std::string(WvaExperimentBuilder::kCsvName) : logName;
+}
+
 } // namespace
 
 std::string WvaExperimentBuilder::defaultVariant(const WvaLog &log)
@@ -79,26 +99,35 @@ bool WvaExperimentBuilder::build(const WvaLog &log, std::string_view variant,
         lines.push_back(s->line);
     }
     table.setSourceLines(lines);
+    std::vector<std::pair<std::string, std::string>> sources;
     for (const Column &c : kColumns) {
         std::vector<double> values;
         values.reserve(samples.size());
-        bool any = false;
+        const std::uint32_t bit = csvBit(c.field);
+        std::size_t fromCsv = 0, fromLog = 0;
         for (const WvaSample *s : samples) {
             values.push_back(s->*c.field * c.scale);
-            any = any || std::isfinite(s->*c.field);
+            if (std::isfinite(s->*c.field))
+                ++((s->fromCsv & bit) ? fromCsv : fromLog);
         }
-        if (any)
+        if (fromCsv + fromLog > 0) {
             table.setColumn(c.header, std::string(c.key), std::move(values));
+            sources.emplace_back(std::string(c.key), sourceOf(fromCsv, fromLog, fileName));
+        }
     }
     experiment.metrics = std::move(table);
     experiment.layout = Layout::Wva;
 
     ScalingEventTexts texts;
-    const std::uint8_t file = texts.addFile(fileName);
     std::vector<ScalingEvent> events;
+    std::size_t decisionsFromCsv = 0, decisionsFromLog = 0;
     for (const WvaDecision &d : log.decisions) {
-        if (d.variant != name || d.action == WvaDecision::Action::NoChange)
+        if (d.variant != name)
             continue;
+        ++(d.file.empty() ? decisionsFromLog : decisionsFromCsv);
+        if (d.action == WvaDecision::Action::NoChange)
+            continue;
+        const std::uint8_t file = texts.addFile(d.file.empty() ? fileName : d.file);
         ScalingEvent e;
         e.time = d.time;
         e.from = d.current;
@@ -124,6 +153,9 @@ bool WvaExperimentBuilder::build(const WvaLog &log, std::string_view variant,
     info.kind = AutoscalerInfo::Kind::Wva;
     info.mode = log.modes.empty() ? std::string() : log.modes.back().mode;
     info.source = fileName;
+    if (decisionsFromCsv + decisionsFromLog > 0)
+        sources.emplace_back("decisions", sourceOf(decisionsFromCsv, decisionsFromLog, fileName));
+    info.sources = std::move(sources);
     info.variants = log.variants;
     info.variant = name;
     return true;

@@ -23,10 +23,15 @@ namespace hpa::core {
 ///   predicted_replicas, predicted_ttft_ms, predicted_itl_ms = the model-based optimizer's
 ///                      solution, series of their own beside the observed ones
 /// Each scale-up / scale-down decision is a scaling event (from current to target) whose text
-/// is the decision as logged.
+/// is the decision as logged. AutoscalerInfo::sources says, per series and for the decisions,
+/// whether the values came from `fileName` or from metrics.csv (WvaSample::fromCsv,
+/// WvaDecision::file).
 class WvaExperimentBuilder
 {
 public:
+    /// The run's long metrics.csv, named as a source (AutoscalerInfo::sources).
+    static constexpr const char *kCsvName = "metrics.csv";
+
     /// The variant loaded when none is asked for: the one with the most samples.
     static std::string defaultVariant(const WvaLog &log);
 

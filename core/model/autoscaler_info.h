@@ -3,6 +3,7 @@
 #include "core/model/wva_log.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hpa::core {
@@ -20,8 +21,13 @@ struct AutoscalerInfo
     /// WVA: the controller's mode as logged ("CAPACITY-ONLY", "MODEL-ONLY"); the last one when
     /// it changed. Empty for an HPA.
     std::string mode;
-    /// WVA: the file the samples came from.
+    /// WVA: the file(s) the samples came from ("wva-controller-logs.jsonl", "metrics.csv", or
+    /// both joined by " and ").
     std::string source;
+    /// WVA: where each series (by its key) and the decisions ("decisions") were read from:
+    /// one of the files, or both joined by " and " when some values came from each. In the
+    /// order of the table's columns.
+    std::vector<std::pair<std::string, std::string>> sources;
     /// WVA: every variant in the log with its decision counts; `variant` is the one loaded.
     std::vector<WvaVariant> variants;
     std::string variant;

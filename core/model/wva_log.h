@@ -3,6 +3,7 @@
 #include "core/model/load_warning.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
@@ -35,6 +36,24 @@ struct WvaSample
     double predictedReplicas = kUnknown; ///< model-based optimizer: numRep of its solution
     double predictedTtftMs = kUnknown;   ///< ... its predicted TTFT
     double predictedItlMs = kUnknown;    ///< ... its predicted ITL
+    /// Bit i set: value kValueFields[i] was taken from the run's metrics.csv (WvaSourceMerger),
+    /// not from the controller log.
+    std::uint32_t fromCsv = 0;
+
+    /// Every value a sample carries, in a fixed order (the bits of fromCsv).
+    static constexpr double WvaSample::*kValueFields[] = {&WvaSample::replicas,
+                                                          &WvaSample::ttftMs,
+                                                          &WvaSample::itlMs,
+                                                          &WvaSample::arrivalRate,
+                                                          &WvaSample::cost,
+                                                          &WvaSample::queueMean,
+                                                          &WvaSample::queueMax,
+                                                          &WvaSample::kvMean,
+                                                          &WvaSample::kvMax,
+                                                          &WvaSample::desiredReplicas,
+                                                          &WvaSample::predictedReplicas,
+                                                          &WvaSample::predictedTtftMs,
+                                                          &WvaSample::predictedItlMs};
 };
 
 /// One "Processing decision: variant=V, action=A, current=C→target=T" line: the decision.
@@ -54,6 +73,8 @@ struct WvaDecision
     Action action = Action::NoChange;
     int current = 0;
     int target = 0;
+    /// The file the decision was read from when it is not the controller log (metrics.csv).
+    std::string file;
 };
 
 /// An "Operating in X mode" line that changed the mode (the first one sets it).

@@ -2,6 +2,7 @@
 
 #include "core/model/timestamp.h"
 #include "core/model/warning_list.h"
+#include "core/parsers/wva_cycle_assembler.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -57,9 +58,6 @@ constexpr std::array kInformational = {"Grouped VAs by model",
 
 /// A key starts after one of these, or after a non-ASCII byte or `>` ("current=1→target=2",
 /// "current=1->target=2").
-/// Collections of one variant closer than this are one reconcile logged twice.
-constexpr double kSameCycleSeconds = 1.0;
-
 bool isKeyBoundary(char c)
 {
     return c == ' ' || c == ',' || c == '{' || c == ';' || c == '\n' || c == '\t' || c == '(' ||
@@ -107,41 +105,21 @@ std::optional<double> numberField(std::string_view msg, std::string_view key)
     return value ? leadingNumber(*value) : std::nullopt;
 }
 
-struct PodValue
-{
-    std::string pod;
-    double value = 0;
-};
-
-/// What one reconcile cycle logged so far.
-struct Cycle
-{
-    std::vector<WvaSample> samples; ///< one per variant, from "Metrics collected for VA"
-    std::vector<PodValue> queue, kv;
-    std::map<std::string, std::array<double, 3>, std::less<>> predictions; ///< rep, ttft, itl
-    std::map<std::string, int, std::less<>> decisions;                     ///< variant -> target
-    bool noDecisions = false;
-    std::string model;
-    bool open = false;
-};
-
 class Reader
 {
 public:
-    explicit Reader(const std::string &fileName) : m_warnings(fileName) {}
+    explicit Reader(const std::string &fileName) : m_warnings(fileName), m_cycles(m_warnings) {}
 
     void line(std::string_view text, int number);
     WvaLog finish();
 
 private:
     void message(std::string_view msg, double time, int number);
-    void closeCycle();
-    WvaVariant &variant(const std::string &name);
     void unread(std::string_view msg, int number);
 
-    WvaLog m_log;
     WarningList m_warnings;
-    Cycle m_cycle;
+    WvaCycleAssembler m_cycles;
+    WvaLog &m_log = m_cycles.log();
     std::optional<double> m_lastTime;
     std::string m_mode;
     std::set<std::string, std::less<>> m_unknownKinds;
@@ -188,9 +166,7 @@ void Reader::message(std::string_view msg, double time, int number)
         return msg.substr(0, prefix.size()) == prefix;
     };
     if (starts("Operating in ")) {
-        closeCycle();
-        m_cycle.open = true;
-        ++m_log.cycles;
+        m_cycles.startCycle();
         std::string_view mode = msg.substr(13);
         mode = mode.substr(0, mode.find(' '));
         if (mode != m_mode) {
@@ -204,12 +180,12 @@ void Reader::message(std::string_view msg, double time, int number)
         return;
     }
     if (starts("Reconciliation completed")) {
-        closeCycle();
+        m_cycles.closeCycle();
         return;
     }
     if (starts("Processing model")) {
         if (const auto model = field(msg, "modelID"))
-            m_cycle.model = std::string(*model);
+            m_cycles.setModel(std::string(*model));
         return;
     }
     if (starts("Metrics collected for VA")) {
@@ -217,14 +193,6 @@ void Reader::message(std::string_view msg, double time, int number)
         if (!name || name->empty()) {
             m_warnings.add(number, "\"Metrics collected for VA\" without a variant; ignored");
             return;
-        }
-        const bool seen = std::any_of(m_cycle.samples.begin(), m_cycle.samples.end(),
-                                      [&](const WvaSample &s) { return s.variant == *name; });
-        if (seen) // a log without cycle markers: a second collection starts a new cycle
-            closeCycle();
-        if (!m_cycle.open) {
-            m_cycle.open = true;
-            ++m_log.cycles;
         }
         WvaSample s;
         s.time = time;
@@ -237,7 +205,7 @@ void Reader::message(std::string_view msg, double time, int number)
         s.cost = numberField(msg, "cost").value_or(WvaSample::kUnknown);
         if (std::isnan(s.replicas))
             m_warnings.add(number, "\"Metrics collected for VA\" without a readable replicas=");
-        m_cycle.samples.push_back(std::move(s));
+        m_cycles.addSample(std::move(s));
         return;
     }
     if (starts("KV cache metric:") || starts("Queue metric:")) {
@@ -250,11 +218,7 @@ void Reader::message(std::string_view msg, double time, int number)
                                                kv ? "KV cache" : "queue"));
             return;
         }
-        if (!m_cycle.open) {
-            m_cycle.open = true;
-            ++m_log.cycles;
-        }
-        (kv ? m_cycle.kv : m_cycle.queue).push_back({std::string(*pod), *value});
+        m_cycles.addPodValue(kv, std::string(*pod), *value);
         return;
     }
     if (starts("Optimization solution")) {
@@ -266,9 +230,9 @@ void Reader::message(std::string_view msg, double time, int number)
             m_warnings.add(number, "optimization solution without a variant or numRep; ignored");
             return;
         }
-        m_cycle.predictions[std::string(*name)] = {
-            *rep, numberField(msg, "ttft").value_or(WvaSample::kUnknown),
-            numberField(msg, "itl").value_or(WvaSample::kUnknown)};
+        m_cycles.addPrediction(std::string(*name), *rep,
+                               numberField(msg, "ttft").value_or(WvaSample::kUnknown),
+                               numberField(msg, "itl").value_or(WvaSample::kUnknown));
         return;
     }
     if (starts("Processing decision")) {
@@ -286,38 +250,12 @@ void Reader::message(std::string_view msg, double time, int number)
         d.variant = std::string(*name);
         d.current = static_cast<int>(*current);
         d.target = static_cast<int>(*target);
-        // The same decision again from a reconcile repeated within a second is one decision.
-        const auto previous =
-            std::find_if(m_log.decisions.rbegin(), m_log.decisions.rend(),
-                         [&](const WvaDecision &p) { return p.variant == d.variant; });
-        const bool repeated = previous != m_log.decisions.rend() &&
-                              d.time >= previous->time && d.time - previous->time < kSameCycleSeconds &&
-                              previous->current == d.current && previous->target == d.target;
-        m_cycle.decisions[d.variant] = d.target;
-        if (repeated) {
-            ++m_log.repeatedDecisions;
-            return;
-        }
-        WvaVariant &v = variant(d.variant);
-        if (*action == "scale-up") {
-            d.action = WvaDecision::Action::ScaleUp;
-            ++v.scaleUps;
-        } else if (*action == "scale-down") {
-            d.action = WvaDecision::Action::ScaleDown;
-            ++v.scaleDowns;
-        } else if (*action == "no-change") {
-            d.action = WvaDecision::Action::NoChange;
-            ++v.noChanges;
-        } else {
-            m_warnings.add(number, fmt::format("unknown decision action \"{}\"; ignored", *action));
-            return;
-        }
-        m_log.decisions.push_back(std::move(d));
+        m_cycles.addDecision(std::move(d), *action);
         return;
     }
     if (starts("No scaling decisions to apply") ||
         msg.find("decision count: 0") != std::string_view::npos) {
-        m_cycle.noDecisions = true;
+        m_cycles.noDecisions();
         return;
     }
     for (const char *known : kInformational) {
@@ -336,84 +274,9 @@ void Reader::unread(std::string_view msg, int number)
     m_warnings.add(number, fmt::format("message not read by HPA Lens: \"{}\"", msg));
 }
 
-WvaVariant &Reader::variant(const std::string &name)
-{
-    for (WvaVariant &v : m_log.variants) {
-        if (v.name == name)
-            return v;
-    }
-    m_log.variants.push_back({name, {}, 0, 0, 0, 0});
-    return m_log.variants.back();
-}
-
-void Reader::closeCycle()
-{
-    const std::size_t variants = m_cycle.samples.size();
-    for (WvaSample &s : m_cycle.samples) {
-        // Pods belong to the variant whose name starts theirs (the deployment's pods); with a
-        // single variant in the cycle every pod is its.
-        double queueSum = 0, kvSum = 0;
-        std::size_t queueCount = 0, kvCount = 0;
-        std::set<std::string_view> pods;
-        auto mine = [&](const std::string &pod) {
-            return variants == 1 || pod.compare(0, s.variant.size(), s.variant) == 0;
-        };
-        for (const PodValue &q : m_cycle.queue) {
-            if (!mine(q.pod))
-                continue;
-            queueSum += q.value;
-            ++queueCount;
-            s.queueMax = std::isnan(s.queueMax) ? q.value : std::max(s.queueMax, q.value);
-            pods.insert(q.pod);
-        }
-        for (const PodValue &k : m_cycle.kv) {
-            if (!mine(k.pod))
-                continue;
-            kvSum += k.value;
-            ++kvCount;
-            s.kvMax = std::isnan(s.kvMax) ? k.value : std::max(s.kvMax, k.value);
-            pods.insert(k.pod);
-        }
-        if (queueCount)
-            s.queueMean = queueSum / static_cast<double>(queueCount);
-        if (kvCount)
-            s.kvMean = kvSum / static_cast<double>(kvCount);
-        s.pods = pods.size();
-        if (const auto p = m_cycle.predictions.find(s.variant); p != m_cycle.predictions.end()) {
-            s.predictedReplicas = p->second[0];
-            s.predictedTtftMs = p->second[1];
-            s.predictedItlMs = p->second[2];
-        }
-        if (const auto d = m_cycle.decisions.find(s.variant); d != m_cycle.decisions.end())
-            s.desiredReplicas = d->second;
-        else if (m_cycle.noDecisions)
-            s.desiredReplicas = s.replicas;
-        // Controllers reconcile twice within milliseconds when two triggers coincide: the same
-        // readings again are one sample, not two (the decisions were counted already).
-        const auto previous =
-            std::find_if(m_log.samples.rbegin(), m_log.samples.rend(),
-                         [&](const WvaSample &p) { return p.variant == s.variant; });
-        if (previous != m_log.samples.rend() && s.time >= previous->time &&
-            s.time - previous->time < kSameCycleSeconds) {
-            if (std::isnan(previous->desiredReplicas) || !std::isnan(s.desiredReplicas))
-                previous->desiredReplicas = s.desiredReplicas;
-            ++m_log.repeatedCycles;
-            continue;
-        }
-        WvaVariant &v = variant(s.variant);
-        ++v.samples;
-        if (v.model.empty())
-            v.model = m_cycle.model;
-        m_log.samples.push_back(std::move(s));
-    }
-    std::string model = std::move(m_cycle.model);
-    m_cycle = Cycle();
-    m_cycle.model = std::move(model); // "Processing model" may precede the next cycle's start
-}
-
 WvaLog Reader::finish()
 {
-    closeCycle();
+    m_cycles.closeCycle();
     if (m_log.lines == 0)
         m_warnings.add(0, "no log lines");
     else if (m_log.samples.empty())

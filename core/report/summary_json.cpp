@@ -51,9 +51,13 @@ Json autoscalerJson(const AutoscalerInfo &a)
                                 {"no_changes", v.noChanges},
                                 {"decisions_total", v.decisionsTotal()}});
     }
+    Json sources = Json::object();
+    for (const auto &[key, from] : a.sources)
+        sources[key] = from;
     return Json{{"kind", autoscalerKindKey(a.kind)},
                 {"mode", wva && !a.mode.empty() ? Json(a.mode) : Json(nullptr)},
                 {"source", wva && !a.source.empty() ? Json(a.source) : Json(nullptr)},
+                {"sources", wva && !a.sources.empty() ? sources : Json(nullptr)},
                 {"variant", wva && !a.variant.empty() ? Json(a.variant) : Json(nullptr)},
                 {"decisions_total", wva ? Json(decisions) : Json(nullptr)},
                 {"folder_clock", a.folderClock.empty() ? Json(nullptr) : Json(a.folderClock)},

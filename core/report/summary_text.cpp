@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
+#include <vector>
 
 namespace hpa::core {
 
@@ -51,6 +53,17 @@ std::string autoscalerLine(const AutoscalerInfo &a)
         line += fmt::format(" of {} variants (--variant NAME)", a.variants.size());
     if (!a.source.empty())
         line += ", read from " + a.source;
+    // Which file each series came from, when more than one was read.
+    if (a.source.find(" and ") != std::string::npos) {
+        std::map<std::string, std::vector<std::string>> byFile;
+        for (const auto &[key, from] : a.sources)
+            byFile[from].push_back(key);
+        for (const auto &[from, keys] : byFile) {
+            line += "\n                  " + from + ": ";
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                line += (i ? ", " : "") + keys[i];
+        }
+    }
     if (!a.folderClock.empty())
         line += "\n                  (" + a.folderClock + ")";
     return line;

@@ -161,7 +161,12 @@ void TestAutoscalerComparison::sharedHpaAgainstModelBasedWva()
     const auto &b = json["b"]["autoscaler"];
     QCOMPARE(b["kind"].get<std::string>(), std::string("wva"));
     QVERIFY(b["mode"].is_string());
-    QCOMPARE(b["source"].get<std::string>(), std::string("wva-controller-logs.jsonl"));
+    // The run has both its log and the long metrics.csv derived from it (tst_wva_metrics_csv).
+    QCOMPARE(b["source"].get<std::string>(),
+             std::string("metrics.csv and wva-controller-logs.jsonl"));
+    QCOMPARE(b["sources"]["ttft_ms"].get<std::string>(), std::string("metrics.csv"));
+    QCOMPARE(b["sources"]["waiting"].get<std::string>(), std::string("wva-controller-logs.jsonl"));
+    QVERIFY(json["a"]["autoscaler"]["sources"].is_null());
     QVERIFY(b["variants"].is_array() && !b["variants"].empty());
     QCOMPARE(b["variant"].get<std::string>(), b["variants"][0]["name"].get<std::string>());
     QCOMPARE(b["decisions_total"].get<std::size_t>(),
