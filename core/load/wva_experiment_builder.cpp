@@ -24,9 +24,9 @@ struct Column
 
 // The controller's arrival rate is requests arriving, not the monitor's successful requests
 // (request_rate_per_min): a series of its own, so no chart calls it "successful".
-constexpr std::string_view kArrivalRate = "arrival_rate_per_min";
-constexpr std::string_view kWaitingMax = "waiting_max";
-constexpr std::string_view kKvMax = "kv_cache_max_pct";
+constexpr std::string_view kArrivalRate = keys::ArrivalRate;
+constexpr std::string_view kWaitingMax = keys::WaitingMax;
+constexpr std::string_view kKvMax = keys::KvCacheMaxPct;
 constexpr std::string_view kPredictedReplicas = keys::PredictedReplicas;
 constexpr std::string_view kPredictedTtft = keys::PredictedTtftMs;
 constexpr std::string_view kPredictedItl = keys::PredictedItlMs;

@@ -87,7 +87,7 @@ bool isKnownKey(std::string_view key)
 
 std::string displayName(std::string_view key)
 {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kNames{{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kNames{{
         {Replicas, "Replicas"},
         {ReadyReplicas, "Ready replicas"},
         {DesiredReplicas, "Desired replicas"},
@@ -102,6 +102,12 @@ std::string displayName(std::string_view key)
         {RequestRate, "Request rate (req/min)"},
         {ActiveJobs, "Active jobs"},
         {CompletedJobs, "Completed jobs"},
+        {PredictedReplicas, "Predicted replicas"},
+        {PredictedTtftMs, "Predicted TTFT (ms)"},
+        {PredictedItlMs, "Predicted ITL (ms)"},
+        {ArrivalRate, "Arrival rate (req/min)"},
+        {WaitingMax, "Waiting, largest pod"},
+        {KvCacheMaxPct, "KV cache, fullest pod (%)"},
     }};
     for (const auto &[k, name] : kNames) {
         if (k == key)

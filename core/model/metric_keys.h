@@ -32,6 +32,11 @@ inline constexpr std::string_view CompletedJobs = "completed_jobs";
 inline constexpr std::string_view PredictedReplicas = "predicted_replicas";
 inline constexpr std::string_view PredictedTtftMs = "predicted_ttft_ms";
 inline constexpr std::string_view PredictedItlMs = "predicted_itl_ms";
+/// A WVA's own series: requests arriving (not the monitor's successful requests), the largest
+/// pod queue and the fullest pod's KV cache (percent) beside the per-pod means.
+inline constexpr std::string_view ArrivalRate = "arrival_rate_per_min";
+inline constexpr std::string_view WaitingMax = "waiting_max";
+inline constexpr std::string_view KvCacheMaxPct = "kv_cache_max_pct";
 
 /// Maps a header cell (trimmed, any case) to its canonical key; unknown headers map to
 /// themselves lower-cased, so a user's own `gpu_util` column stays `gpu_util`.
