@@ -6,6 +6,7 @@
 #include "core/parsers/wva_log_parser.h"
 #include "core/parsers/wva_metrics_csv_parser.h"
 #include "tests/fuzz/fuzz_check.h"
+#include "tests/fuzz/wva_log_check.h"
 
 #include <cmath>
 #include <cstddef>
@@ -27,22 +28,6 @@ constexpr std::string_view kLog =
 {"level":"INFO","ts":"2025-11-26T23:21:25.843Z","msg":"Metrics collected for VA: variant=v, replicas=2, ttft=41.50ms, itl=12.25ms"}
 )";
 
-void checkLog(const hpa::core::WvaLog &log)
-{
-    std::size_t samples = 0, decisions = 0;
-    for (const auto &v : log.variants) {
-        samples += v.samples;
-        decisions += v.decisionsTotal();
-    }
-    require(samples == log.samples.size(), "variant sample counts do not add up");
-    require(decisions == log.decisions.size(), "variant decision counts do not add up");
-    for (const auto &s : log.samples) {
-        require(std::isfinite(s.time), "sample with a non-finite time");
-        require(std::isnan(s.kvMean) || s.kvMean <= s.kvMax, "KV mean above its max");
-        require(std::isnan(s.queueMean) || s.queueMean <= s.queueMax, "queue mean above max");
-    }
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
@@ -61,18 +46,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         require(s.variant == hpa::core::WvaMetricsCsvParser::kUnknownVariant,
                 "a variant the file cannot name");
     }
-    checkLog(result.log);
+    hpa::fuzz::checkWvaLog(result.log);
 
     hpa::core::WvaLog log = hpa::core::WvaLogParser::parse(kLog, "wva-controller-logs.jsonl");
     const std::size_t before = log.samples.size();
     hpa::core::WarningList warnings(fileName);
-    const auto merged = hpa::core::WvaSourceMerger::merge(log, result.log,
-                                                          "wva-controller-logs.jsonl", warnings);
+    const auto merged =
+        hpa::core::WvaSourceMerger::merge(log, result.log, "wva-controller-logs.jsonl", warnings);
     hpa::fuzz::checkWarnings(warnings.take(), fileName, content.size());
     require(merged.matchedSamples + merged.csvOnlySamples == result.log.samples.size(),
             "CSV samples neither matched nor said");
     require(log.samples.size() >= before, "the merge lost log samples");
-    checkLog(log);
+    hpa::fuzz::checkWvaLog(log);
     hpa::core::Experiment experiment;
     if (hpa::core::WvaExperimentBuilder::build(log, "", "wva-controller-logs.jsonl", experiment)) {
         require(experiment.metrics.rowCount() == log.samples.size(), "rows lost in the build");
