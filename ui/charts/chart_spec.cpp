@@ -185,7 +185,9 @@ QVector<ChartSpec> ChartSpec::standard(const QVector<ChartSource> &sources)
     extra.startAtZero = false;
     int color = 0;
     for (const QString &key : extraKeys(sources))
-        extra.series << line(key.toStdString(), key, color++);
+        extra.series << line(key.toStdString(),
+                             QString::fromStdString(core::keys::displayName(key.toStdString())),
+                             color++);
     specs << extra;
     return specs;
 }
