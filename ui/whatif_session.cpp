@@ -156,11 +156,11 @@ void WhatIfSession::startEdit()
         QElapsedTimer timer;
         timer.start();
         auto r = std::make_shared<Result>();
-        r->outcome = core::HpaWhatIf::run(*prepared->baseline, settings, true);
+        r->outcome =
+            core::HpaWhatIf::run(*prepared->baseline, settings, core::HpaWhatIf::Series::Desired);
         r->desired = core::StepCurve::of(prepared->experiment->metrics.time(), r->outcome.desired);
         // The chart needs the steps only: a million-row curve is not kept twice.
         r->outcome.desired = {};
-        r->outcome.reporting = {};
         r->milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
         return r;
     }));
@@ -199,7 +199,8 @@ void WhatIfSession::startSweep()
             QElapsedTimer timer;
             timer.start();
             auto s = std::make_shared<Sweep>();
-            s->outcomes = core::HpaWhatIf::runAll(*prepared->baseline, combos, false);
+            s->outcomes =
+                core::HpaWhatIf::runAll(*prepared->baseline, combos, core::HpaWhatIf::Series::None);
             s->milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
             return s;
         }));
@@ -221,8 +222,8 @@ void WhatIfSession::waitForIdle()
     // A job that has finished may not have delivered its result yet (queued): wait for the
     // handlers, not only the threads.
     const auto busy = [this] {
-        const bool waiting = (m_pendingEdit || m_pendingSweep) && m_prepared &&
-                             m_prepared->baseline;
+        const bool waiting =
+            (m_pendingEdit || m_pendingSweep) && m_prepared && m_prepared->baseline;
         return m_prepareBusy || m_editBusy || m_sweepBusy || waiting;
     };
     while (busy()) {

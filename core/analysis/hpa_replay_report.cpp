@@ -62,7 +62,10 @@ HpaReplayReport HpaReplayReport::build(const MetricsTable &table, ResolvedHpaSpe
     all.reserve(request.whatIfs.size() + 1);
     all.emplace_back();
     all.insert(all.end(), request.whatIfs.begin(), request.whatIfs.end());
-    report.whatIfs = HpaWhatIf::runAll(baseline, all, request.series, request.threads);
+    report.whatIfs = HpaWhatIf::runAll(baseline, all,
+                                       request.series ? HpaWhatIf::Series::DesiredAndReporting
+                                                      : HpaWhatIf::Series::None,
+                                       request.threads);
     if (request.series) {
         const std::vector<double> &t = table.time();
         report.elapsed.resize(t.size());

@@ -31,7 +31,7 @@ HpaWhatIf::Baseline HpaWhatIf::baseline(const MetricsTable &table, const HpaSpec
 }
 
 HpaWhatIf::Outcome HpaWhatIf::run(const Baseline &baseline, const HpaWhatIfSettings &settings,
-                                  bool keepSeries)
+                                  Series series)
 {
     Outcome out;
     out.settings = settings;
@@ -44,7 +44,7 @@ HpaWhatIf::Outcome HpaWhatIf::run(const Baseline &baseline, const HpaWhatIfSetti
     options.closedLoop = true;
     options.onsetDelaySeconds = out.onsetDelaySeconds;
     options.gapThresholdSeconds = baseline.gapThresholdSeconds;
-    options.keepReporting = keepSeries;
+    options.keepReporting = series == Series::DesiredAndReporting;
     HpaReplay::Result replay = HpaReplay::run(*baseline.table, out.spec, options);
     if (!replay.problem.empty()) {
         out.problem = replay.problem;
@@ -60,7 +60,7 @@ HpaWhatIf::Outcome HpaWhatIf::run(const Baseline &baseline, const HpaWhatIfSetti
     out.scorecard =
         ScorecardCalculator::compute(*baseline.table, baseline.limits, baseline.scoring, supply);
     out.elasticSpeedup = ElasticSpeedup::of(baseline.recorded, out.scorecard);
-    if (keepSeries) {
+    if (series != Series::None) {
         out.desired = std::move(replay.desired);
         out.reporting = std::move(replay.reporting);
     }
@@ -69,7 +69,7 @@ HpaWhatIf::Outcome HpaWhatIf::run(const Baseline &baseline, const HpaWhatIfSetti
 
 std::vector<HpaWhatIf::Outcome> HpaWhatIf::runAll(const Baseline &baseline,
                                                   const std::vector<HpaWhatIfSettings> &settings,
-                                                  bool keepSeries, unsigned threads)
+                                                  Series series, unsigned threads)
 {
     std::vector<Outcome> outcomes(settings.size());
     if (threads == 0)
@@ -78,7 +78,7 @@ std::vector<HpaWhatIf::Outcome> HpaWhatIf::runAll(const Baseline &baseline,
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
         for (std::size_t i = next++; i < settings.size(); i = next++)
-            outcomes[i] = run(baseline, settings[i], keepSeries);
+            outcomes[i] = run(baseline, settings[i], series);
     };
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t)

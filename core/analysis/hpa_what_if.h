@@ -34,6 +34,15 @@ public:
         DemandCache demand; ///< that demand, row by row, computed once
     };
 
+    /// Which per-row series an outcome keeps: a sweep keeps none, the What-if panel draws the
+    /// desired count only, `replay --series` prints both.
+    enum class Series
+    {
+        None,
+        Desired,
+        DesiredAndReporting,
+    };
+
     struct Outcome
     {
         HpaWhatIfSettings settings;
@@ -42,20 +51,19 @@ public:
         double onsetDelaySeconds = 0;
         Scorecard scorecard;                  ///< the replica curve against the recorded demand
         std::optional<double> elasticSpeedup; ///< vs the recording, > 1 = better
-        std::vector<int> desired;             ///< per row, when series were asked for
-        std::vector<int> reporting;
+        std::vector<int> desired;             ///< per row, unless Series::None
+        std::vector<int> reporting;           ///< per row, Series::DesiredAndReporting only
     };
 
     /// `table` must outlive the baseline. The demand's onset delay is the replay's
     /// (`scoring.onsetDelaySeconds` is overwritten with it).
     static Baseline baseline(const MetricsTable &table, const HpaSpec &spec,
                              double onsetDelaySeconds, ScorecardSettings scoring = {});
-    static Outcome run(const Baseline &baseline, const HpaWhatIfSettings &settings,
-                       bool keepSeries);
+    static Outcome run(const Baseline &baseline, const HpaWhatIfSettings &settings, Series series);
     /// Every what-if, spread over `threads` threads (0 = one per core); same order as given.
     static std::vector<Outcome> runAll(const Baseline &baseline,
                                        const std::vector<HpaWhatIfSettings> &settings,
-                                       bool keepSeries, unsigned threads = 0);
+                                       Series series, unsigned threads = 0);
 };
 
 } // namespace hpa::core

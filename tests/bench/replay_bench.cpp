@@ -110,7 +110,7 @@ void ReplayBench::run(const std::string &dir, std::ostream &out)
     const core::HpaWhatIf::Baseline baseline = core::HpaWhatIf::baseline(table, spec, 0);
     const core::HpaWhatIfSettings edit{{"down-window", "60"}};
     const double editMs = BenchTimer::medianMs(repeats, [&] {
-        const auto o = core::HpaWhatIf::run(baseline, edit, true);
+        const auto o = core::HpaWhatIf::run(baseline, edit, core::HpaWhatIf::Series::Desired);
         g_sink = g_sink + o.scorecard.reversals;
     });
     const double naiveEditMs = BenchTimer::medianMs(
@@ -120,11 +120,12 @@ void ReplayBench::run(const std::string &dir, std::ostream &out)
     core::HpaWhatIfEdits::expandSweeps({"down-window=0:90:10", "kv-target=0.3:0.75:0.05"}, sweep);
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const double sweepMs = BenchTimer::medianMs(3, [&] {
-        const auto o = core::HpaWhatIf::runAll(baseline, sweep, false, cores);
+        const auto o =
+            core::HpaWhatIf::runAll(baseline, sweep, core::HpaWhatIf::Series::None, cores);
         g_sink = g_sink + o.size();
     });
     const double sequentialMs = BenchTimer::medianMs(3, [&] {
-        const auto o = core::HpaWhatIf::runAll(baseline, sweep, false, 1);
+        const auto o = core::HpaWhatIf::runAll(baseline, sweep, core::HpaWhatIf::Series::None, 1);
         g_sink = g_sink + o.size();
     });
     const double naiveSweepMs = BenchTimer::medianMs(1, [&] {

@@ -189,7 +189,7 @@ void TestHpaReplay::whatIfOutcomeCarriesTheScorecard()
     const HpaWhatIf::Baseline base = HpaWhatIf::baseline(t, spec(), 0);
     QCOMPARE(base.recorded.underTimesharePct.value_or(-1), 100.0);
     QCOMPARE(base.recorded.underAccuracyPct.value_or(-1), 100.0 * 2.0 / 3.0);
-    const HpaWhatIf::Outcome o = HpaWhatIf::run(base, {}, true);
+    const HpaWhatIf::Outcome o = HpaWhatIf::run(base, {}, HpaWhatIf::Series::DesiredAndReporting);
     QVERIFY(o.problem.empty());
     QCOMPARE(o.desired, (std::vector<int>{3, 3, 3, 3}));
     QCOMPARE(o.scorecard.replicaSeconds, 1.0 * 15 + 3.0 * 30);
@@ -207,10 +207,17 @@ void TestHpaReplay::whatIfOutcomeCarriesTheScorecard()
     // floored at 0.01): (3 x 3 x 1 x 1)^(1/4) = sqrt(3).
     QCOMPARE(o.elasticSpeedup.value_or(-1), std::sqrt(3.0));
     // A sweep over both threads gives the same scorecards in the given order.
-    const auto all = HpaWhatIf::runAll(base, {{}, {{"max", "2"}}}, false, 2);
+    const auto all = HpaWhatIf::runAll(base, {{}, {{"max", "2"}}}, HpaWhatIf::Series::None, 2);
     QCOMPARE(all.size(), std::size_t(2));
     QCOMPARE(all[0].scorecard.replicaSeconds, o.scorecard.replicaSeconds);
     QCOMPARE(all[1].scorecard.replicaSeconds, 1.0 * 15 + 2.0 * 30);
+    // Each caller keeps only the series it reads: the same scorecard either way.
+    QCOMPARE(o.reporting.size(), std::size_t(4));
+    QVERIFY(all[0].desired.empty() && all[0].reporting.empty());
+    const HpaWhatIf::Outcome panel = HpaWhatIf::run(base, {}, HpaWhatIf::Series::Desired);
+    QCOMPARE(panel.desired, o.desired);
+    QVERIFY(panel.reporting.empty());
+    QCOMPARE(panel.scorecard.replicaSeconds, o.scorecard.replicaSeconds);
 }
 
 QTEST_APPLESS_MAIN(TestHpaReplay)
