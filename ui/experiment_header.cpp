@@ -129,11 +129,14 @@ void ExperimentHeader::setExperiment(std::shared_ptr<const core::Experiment> exp
     } else {
         const double first = m.time().front();
         const double last = m.time().back();
-        m_span->setText(
-            tr("%1 → %2 · %3")
-                .arg(QString::fromStdString(core::Timestamp::format(first, m.naiveTime())),
-                     QString::fromStdString(core::Timestamp::format(last, m.naiveTime())),
-                     QString::fromStdString(core::SummaryText::duration(last - first))));
+        // The line may wrap between the parts, never inside one ("28m / 54s").
+        const auto whole = [](const std::string &part) {
+            return QString::fromStdString(part).replace(QLatin1Char(' '), QChar::Nbsp);
+        };
+        m_span->setText(tr("%1 → %2 · %3")
+                            .arg(whole(core::Timestamp::format(first, m.naiveTime())),
+                                 whole(core::Timestamp::format(last, m.naiveTime())),
+                                 whole(core::SummaryText::duration(last - first))));
     }
 
     const QColor muted = palette().color(QPalette::PlaceholderText);

@@ -231,7 +231,9 @@ void ExperimentWorkspace::updateExperiment(std::shared_ptr<const LoadedExperimen
     // The origin (the first sample) stays while the run only grows.
     if (!m_data->appendRows(m_primary->experiment, m_primary->unchangedRows))
         m_data->setExperiment(m_primary->experiment, m_primary->summary.startSeconds);
-    updateComparisonTab();
+    // Alone, the run has no comparison to update (the tab was cleared when it was opened).
+    if (isComparing())
+        updateComparisonTab();
     buildSources();
     const bool sideBySide = m_sources.size() == 2 && m_layout == CompareLayout::SideBySide;
     if (sideBySide) {

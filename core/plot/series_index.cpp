@@ -1,8 +1,10 @@
 #include "core/plot/series_index.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace hpa::core {
 
@@ -27,6 +29,9 @@ void SeriesIndex::build(std::span<const double> x, std::span<const double> y)
     m_base = 1;
     while (m_base < m_leaves)
         m_base *= 2;
+    // Unique across indexes: a new index assigned over an old one must not match its points.
+    static std::atomic<std::uint64_t> builds{0};
+    m_generation = ++builds;
     m_tree.assign(2 * m_base, Node{});
     for (std::size_t leaf = 0; leaf < m_leaves; ++leaf)
         m_tree[m_base + leaf] = scan(leaf * kLeaf, std::min(n, (leaf + 1) * kLeaf));
@@ -237,9 +242,20 @@ std::size_t SeriesIndex::columnEnd(std::size_t a, std::size_t end, std::size_t c
 std::vector<PlotPoint> SeriesIndex::decimate(double x0, double x1, int pixels) const
 {
     std::vector<PlotPoint> out;
+    Resume fresh;
+    decimate(x0, x1, pixels, out, fresh);
+    return out;
+}
+
+void SeriesIndex::decimate(double x0, double x1, int pixels, std::vector<PlotPoint> &out,
+                           Resume &resume) const
+{
     const std::size_t n = m_x.size();
-    if (n == 0 || !std::isfinite(x0) || !std::isfinite(x1))
-        return out;
+    const Resume previous = std::exchange(resume, Resume{});
+    if (n == 0 || !std::isfinite(x0) || !std::isfinite(x1)) {
+        out.clear();
+        return;
+    }
     if (x1 < x0)
         std::swap(x0, x1);
     const auto [first, last] = Decimator::visibleSlice(m_x, x0, x1);
@@ -250,21 +266,59 @@ std::vector<PlotPoint> SeriesIndex::decimate(double x0, double x1, int pixels) c
     bool hasLast = false;
 
     if (end - begin <= 2 * columns) {
+        out.clear();
         out.reserve(last - first + 2);
         for (std::size_t i = first; i < last; ++i)
             emitSample(i, out, lastEmitted, hasLast);
-        return out;
+        return;
     }
-    out.reserve(2 * columns + 8);
-    if (begin > first)
-        emitSample(first, out, lastEmitted, hasLast);
+    // Reusable: the same columns over a series that only grew, decimated the dense way then
+    // too (columns before the last one drawn then hold the same samples now).
+    const bool reuse = previous.valid && previous.x0 == x0 && previous.x1 == x1 &&
+                       previous.pixels == pixels && previous.generation == m_generation &&
+                       previous.size <= n && previous.points <= out.size();
+    resume.x0 = x0;
+    resume.x1 = x1;
+    resume.pixels = pixels;
+    resume.generation = m_generation;
+    resume.size = n;
+    if (reuse) {
+        out.resize(previous.points);
+        resume.points = previous.points;
+        resume.sample = previous.sample;
+        resume.lastEmitted = previous.lastEmitted;
+        resume.hasLast = previous.hasLast;
+    } else {
+        out.clear();
+        out.reserve(2 * columns + 8);
+        if (begin > first)
+            emitSample(first, out, lastEmitted, hasLast);
+        resume.points = out.size();
+        resume.sample = begin;
+        resume.lastEmitted = lastEmitted;
+        resume.hasLast = hasLast;
+    }
+    decimateDense(x0, x1, columns, begin, end, last, out, resume);
+}
+
+void SeriesIndex::decimateDense(double x0, double x1, std::size_t columns, std::size_t begin,
+                                std::size_t end, std::size_t last, std::vector<PlotPoint> &out,
+                                Resume &resume) const
+{
     // The same column arithmetic as Decimator::minMax, so both give identical points.
     const auto columnOf = [&](double xv) {
         return Decimator::pixelColumn(xv, x0, x1, columns);
     };
     const std::size_t stride = (end - begin) / columns;
-    std::size_t a = begin;
+    std::size_t lastEmitted = resume.lastEmitted;
+    bool hasLast = resume.hasLast;
+    std::size_t a = resume.sample;
     while (a < end) {
+        // Each column may be the last one drawn: remember how it started.
+        resume.points = out.size();
+        resume.sample = a;
+        resume.lastEmitted = lastEmitted;
+        resume.hasLast = hasLast;
         const std::size_t column = columnOf(m_x[a]);
         const std::size_t b = columnEnd(a, end, column, stride, columnOf);
         const Extremes e = extremes(a, b);
@@ -278,9 +332,9 @@ std::vector<PlotPoint> SeriesIndex::decimate(double x0, double x1, int pixels) c
         }
         a = b;
     }
+    resume.valid = true;
     if (last > end)
         emitSample(last - 1, out, lastEmitted, hasLast);
-    return out;
 }
 
 } // namespace hpa::core

@@ -47,6 +47,28 @@ public:
     /// Same contract and output as Decimator::minMax(x, y, x0, x1, pixels, gapSeconds).
     std::vector<PlotPoint> decimate(double x0, double x1, int pixels) const;
 
+    /// Where a decimation can pick up again once samples were appended (extend()): the state
+    /// at the start of the last pixel column it drew. Filled and read by decimate() only.
+    struct Resume
+    {
+        bool valid = false;
+        double x0 = 0, x1 = 0;
+        int pixels = 0;
+        std::uint64_t generation = 0; ///< the build() the points came from
+        std::size_t size = 0;         ///< samples indexed then
+        std::size_t points = 0;       ///< points before that column
+        std::size_t sample = 0;       ///< the column's first sample
+        std::size_t lastEmitted = 0;
+        bool hasLast = false;
+    };
+    /// decimate(x0, x1, pixels) into `out`. When `resume` comes from the previous call on `out`
+    /// with the same range and pixels, and the series has only grown since (extend()), the
+    /// points before the last column drawn then are kept and only that column and the ones
+    /// after it are decimated: a followed run's new row costs O(log n), not O(pixels log n).
+    /// The points are those of decimate(x0, x1, pixels) either way; `resume` is updated.
+    void decimate(double x0, double x1, int pixels, std::vector<PlotPoint> &out,
+                  Resume &resume) const;
+
     /// The finite extremes of y over [first, last): indices of the first minimum and first
     /// maximum and how many finite values there are.
     struct Extremes
@@ -80,6 +102,10 @@ private:
     Node scan(std::size_t first, std::size_t last) const;
     void emitSample(std::size_t i, std::vector<PlotPoint> &out, std::size_t &lastEmitted,
                     bool &hasLast) const;
+    /// The pixel columns of the dense case, from `resume`'s column on when it may be reused.
+    void decimateDense(double x0, double x1, std::size_t columns, std::size_t begin,
+                       std::size_t end, std::size_t last, std::vector<PlotPoint> &out,
+                       Resume &resume) const;
 
     std::span<const double> m_x;
     std::span<const double> m_y;
@@ -91,6 +117,9 @@ private:
     /// Sorted indices k where the line breaks before sample k: the start of a run of missing
     /// values, or a sampling gap between k-1 and k.
     std::vector<std::uint32_t> m_breaks;
+    /// Which build() this is (unique in the process): points decimated before a build are
+    /// never reused after it.
+    std::uint64_t m_generation = 0;
 };
 
 } // namespace hpa::core

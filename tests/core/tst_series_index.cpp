@@ -3,6 +3,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -190,6 +191,80 @@ private slots:
                                    built.decimate(lo + (hi - lo) / 3, hi, pixels)));
             }
         }
+    }
+
+    // Follow mode keeps the range while rows land on the page: decimating again from the last
+    // column drawn must give exactly the points of a fresh decimation, row by row and in
+    // bursts, with the range past the data (the page), ending inside it (new rows off to the
+    // right) or changed between two rows, and after the index was rebuilt.
+    void resumedDecimationEqualsFresh_data()
+    {
+        QTest::addColumn<int>("start");
+        QTest::addColumn<QList<int>>("growth");
+        QTest::addColumn<double>("pageEnd"); ///< x1 as a fraction beyond the final data
+        QTest::addColumn<int>("pixels");
+        QTest::addColumn<bool>("zeroIsMissing");
+        QTest::addColumn<unsigned>("seed");
+        QTest::newRow("row by row on a page")
+            << 3000 << QList<int>{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1} << 1.2 << 300 << false << 31u;
+        QTest::newRow("bursts across columns")
+            << 5000 << QList<int>{7, 64, 1, 300, 2, 1000} << 1.1 << 200 << false << 32u;
+        QTest::newRow("range ends inside the data")
+            << 5000 << QList<int>{1, 1, 50, 1} << 0.9 << 100 << false << 33u;
+        QTest::newRow("sparse then dense (all samples, then columns)")
+            << 20 << QList<int>{10, 300, 1, 1} << 1.05 << 50 << false << 34u;
+        QTest::newRow("zeros missing, one pixel")
+            << 2000 << QList<int>{1, 3, 1, 200} << 1.3 << 1 << true << 35u;
+    }
+    void resumedDecimationEqualsFresh()
+    {
+        QFETCH(int, start);
+        QFETCH(QList<int>, growth);
+        QFETCH(double, pageEnd);
+        QFETCH(int, pixels);
+        QFETCH(bool, zeroIsMissing);
+        QFETCH(unsigned, seed);
+        const auto missing =
+            zeroIsMissing ? SeriesIndex::Missing::NotPositiveToo : SeriesIndex::Missing::NotFinite;
+        int total = start;
+        for (int g : growth)
+            total += g;
+        const Series s = randomSeries(std::size_t(total), seed);
+        const double x0 = s.x.front();
+        const double x1 = x0 + (s.x.back() - x0) * pageEnd;
+        std::vector<std::vector<double>> xs, ys;
+        const auto prefix = [&](int rows) {
+            xs.emplace_back(s.x.begin(), s.x.begin() + rows);
+            ys.emplace_back(s.y.begin(), s.y.begin() + rows);
+        };
+        prefix(start);
+        SeriesIndex index(xs.back(), ys.back(), 30.0, missing);
+        std::vector<PlotPoint> out;
+        SeriesIndex::Resume resume;
+        index.decimate(x0, x1, pixels, out, resume);
+        int rows = start;
+        for (int step = 0; step < growth.size(); ++step) {
+            rows += growth[step];
+            prefix(rows);
+            index.extend(xs.back(), ys.back());
+            const SeriesIndex built(xs.back(), ys.back(), 30.0, missing);
+            index.decimate(x0, x1, pixels, out, resume);
+            QVERIFY2(samePoints(out, built.decimate(x0, x1, pixels)),
+                     qPrintable(QStringLiteral("after %1 rows").arg(rows)));
+            if (step == 1) {
+                // Another range in between: nothing of the page is reused for it.
+                const double mid = x0 + (x1 - x0) / 2;
+                index.decimate(x0, mid, pixels, out, resume);
+                QVERIFY(samePoints(out, built.decimate(x0, mid, pixels)));
+            }
+        }
+        // A rebuilt index (the run was read again) never reuses points of the old one.
+        std::vector<double> other = ys.back();
+        std::reverse(other.begin(), other.end());
+        index = SeriesIndex(xs.back(), other, 30.0, missing);
+        index.decimate(x0, x1, pixels, out, resume);
+        QVERIFY(
+            samePoints(out, SeriesIndex(xs.back(), other, 30.0, missing).decimate(x0, x1, pixels)));
     }
 
     /// Latencies drawn with zeros as gaps: the same points as the reference decimator over

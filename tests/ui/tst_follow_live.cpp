@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +60,9 @@ private slots:
     void followsStopsOnZoomResumesOnEnd();
     void comparisonFollowsA();
     void followWidthIsKept();
+    void wholeRunEnd_data();
+    void wholeRunEnd();
+    void rowsOnThePageKeepTheScale();
 };
 
 void TestFollowLive::followsStopsOnZoomResumesOnEnd()
@@ -97,7 +101,10 @@ void TestFollowLive::followsStopsOnZoomResumesOnEnd()
     QCOMPARE(w.workspace()->loaded()->experiment->events.size(), std::size_t(1));
     QVERIFY(w.workspace()->loaded().get() != chartsBefore);
     QCOMPARE(window->fullTo(), endBefore + 10);
-    QCOMPARE(window->to(), window->fullTo());
+    // The whole run on a page with room for the next rows: 29 s of data, 5% more rounded up
+    // to a 5 s step (about a tenth of the run).
+    QCOMPARE(window->from(), window->fullFrom());
+    QCOMPARE(window->to() - window->fullFrom(), 35.0);
     QVERIFY(follow->isLive());
     QVERIFY(follow->statusLabel()->isVisible());
     QVERIFY2(follow->statusLabel()->text().contains(QStringLiteral("live")),
@@ -120,8 +127,10 @@ void TestFollowLive::followsStopsOnZoomResumesOnEnd()
     QTest::keyClick(&w, Qt::Key_End);
     QVERIFY(follow->followMode()->isFollowing());
     QVERIFY(follow->followAction()->isChecked());
-    QCOMPARE(window->to(), window->fullTo());
-    // A fixed-width window slides too.
+    QVERIFY(window->to() >= window->fullTo());
+    QCOMPARE(window->to(),
+             hpa::ui::FollowMode::wholeRunEnd(window->fullFrom(), window->fullTo(), 0));
+    // A fixed-width window slides too, and ends at the newest sample.
     follow->lastMinutesAction()->trigger();
     append(metrics, rows(40, 5));
     follow->checkNow();
@@ -133,6 +142,54 @@ void TestFollowLive::followsStopsOnZoomResumesOnEnd()
     QTRY_VERIFY_WITH_TIMEOUT(follow->statusLabel()->text().contains(QStringLiteral("stalled")),
                              8000);
     QVERIFY(follow->statusLabel()->property("stalled").toBool());
+}
+
+void TestFollowLive::wholeRunEnd_data()
+{
+    QTest::addColumn<double>("fullFrom");
+    QTest::addColumn<double>("fullTo");
+    QTest::addColumn<double>("shownTo");
+    QTest::addColumn<double>("end");
+    // Rows that land on the page keep it; the first row past it opens the next page: 5% of
+    // the run beyond its end, rounded up to a 1, 2 or 5 x 10^k s step of about a tenth.
+    QTest::newRow("exact end, nothing new") << 0.0 << 100.0 << 100.0 << 100.0;
+    QTest::newRow("a row past the end") << 0.0 << 105.0 << 100.0 << 120.0;
+    QTest::newRow("rows on the page") << 0.0 << 119.0 << 120.0 << 120.0;
+    QTest::newRow("past the page") << 0.0 << 121.0 << 120.0 << 140.0;
+    QTest::newRow("an hour, from a zoom") << 1000.0 << 4600.0 << 2000.0 << 1000.0 + 4000.0;
+    QTest::newRow("a page far too wide (a shorter run)") << 0.0 << 100.0 << 500.0 << 110.0;
+    QTest::newRow("one sample") << 50.0 << 50.0 << 50.0 << 50.0;
+    QTest::newRow("one sample, then another (1 s steps)") << 50.0 << 55.0 << 50.0 << 56.0;
+}
+
+void TestFollowLive::wholeRunEnd()
+{
+    QFETCH(double, fullFrom);
+    QFETCH(double, fullTo);
+    QFETCH(double, shownTo);
+    QFETCH(double, end);
+    QCOMPARE(hpa::ui::FollowMode::wholeRunEnd(fullFrom, fullTo, shownTo), end);
+}
+
+void TestFollowLive::rowsOnThePageKeepTheScale()
+{
+    hpa::ui::TimeWindow window;
+    hpa::ui::FollowMode follow(&window);
+    window.setFullRange(0, 100);
+    QSignalSpy ranges(&window, &hpa::ui::TimeWindow::rangeChanged);
+    for (double end : {101.0, 110.0, 119.5, 120.0}) {
+        window.extendFullRange(0, end);
+        follow.dataExtended();
+    }
+    // One new page at the first row, then no change of scale while rows land on it.
+    QCOMPARE(ranges.count(), 1);
+    QCOMPARE(window.to(), 120.0);
+    window.extendFullRange(0, 121);
+    follow.dataExtended();
+    QCOMPARE(ranges.count(), 2);
+    QCOMPARE(window.to(), 140.0);
+    QVERIFY(!window.isZoomed());
+    QVERIFY(follow.isFollowing());
 }
 
 void TestFollowLive::comparisonFollowsA()

@@ -166,9 +166,10 @@ void TstStatisticsView::headerShowsMetadataAndFiles()
     ExperimentHeader header;
     header.setExperiment(load(path));
     QCOMPARE(header.nameLabel()->text(), QStringLiteral("hpa-experiment-20251120-140312"));
-    // Last *sample*, not metadata's end_time (14:32:13).
+    // Last *sample*, not metadata's end_time (14:32:13). The line wraps between the parts
+    // only: no break inside "28m 54s".
     QCOMPARE(header.spanLabel()->text(),
-             QStringLiteral("2025-11-20T14:03:12Z → 2025-11-20T14:32:06Z · 28m 54s"));
+             QStringLiteral("2025-11-20T14:03:12Z → 2025-11-20T14:32:06Z · 28m\u00A054s"));
     // The main keys are on the first line; every other key is behind the "more" toggle.
     const QString meta =
         header.metadataLabel()->text() + QLatin1Char('\n') + header.moreLabel()->text();
@@ -204,7 +205,7 @@ void TstStatisticsView::headerButtonsFollowTheExperiment()
     QVERIFY(!header.hpaButton()->isEnabled()); // no scaling.log, no describe text
     QVERIFY(header.configButton()->isEnabled());
     QVERIFY(header.filesButton()->isEnabled());
-    QVERIFY(header.spanLabel()->text().startsWith("2025-11-24 15:57:38 → "));
+    QVERIFY(header.spanLabel()->text().startsWith(QStringLiteral("2025-11-24\u00A015:57:38 → ")));
     header.clear();
     QVERIFY(!header.configButton()->isEnabled());
     QVERIFY(!header.filesButton()->isEnabled());

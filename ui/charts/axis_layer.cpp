@@ -21,6 +21,8 @@ AxisLayer::AxisLayer(QGraphicsItem *parent) : QGraphicsItem(parent) {}
 
 void AxisLayer::setGeometry(const QRectF &bounds, const QRectF &plot)
 {
+    if (bounds == m_bounds && plot == m_plot)
+        return;
     if (bounds != m_bounds)
         prepareGeometryChange();
     m_bounds = bounds;
@@ -30,6 +32,8 @@ void AxisLayer::setGeometry(const QRectF &bounds, const QRectF &plot)
 
 void AxisLayer::setTimeAxis(double from, double to, QList<Tick> ticks)
 {
+    if (from == m_from && to == m_to && ticks == m_ticks)
+        return;
     m_from = from;
     m_to = to;
     m_ticks = std::move(ticks);
@@ -38,42 +42,56 @@ void AxisLayer::setTimeAxis(double from, double to, QList<Tick> ticks)
 
 void AxisLayer::setLeftAxis(const ValueAxis &axis)
 {
+    if (axis == m_left)
+        return;
     m_left = axis;
     update();
 }
 
 void AxisLayer::setRightAxis(std::optional<ValueAxis> axis)
 {
+    if (axis == m_right)
+        return;
     m_right = std::move(axis);
     update();
 }
 
 void AxisLayer::setTimeLabelsVisible(bool visible)
 {
+    if (visible == m_timeLabels)
+        return;
     m_timeLabels = visible;
     update();
 }
 
 void AxisLayer::setValueLabelsVisible(bool visible)
 {
+    if (visible == m_valueLabels)
+        return;
     m_valueLabels = visible;
     update();
 }
 
 void AxisLayer::setColors(const Colors &colors)
 {
+    if (colors == m_colors)
+        return;
     m_colors = colors;
     update();
 }
 
 void AxisLayer::setCosmeticLines(bool cosmetic)
 {
+    if (cosmetic == m_cosmetic)
+        return;
     m_cosmetic = cosmetic;
     update();
 }
 
 void AxisLayer::setFont(const QFont &font)
 {
+    if (font == m_font)
+        return;
     m_font = font;
     update();
 }

@@ -14,7 +14,8 @@ namespace hpa::ui {
 
 /// The axes of a chart: grid, frame lines, tick labels and axis titles around the plot area.
 /// Qt Charts' axes re-lay every label out as a rich-text document on each range change (most
-/// of a zoom step's cost); these are painted straight from the tick lists.
+/// of a zoom step's cost); these are painted straight from the tick lists. A setter that
+/// changes nothing repaints nothing (a followed run's new row leaves the axes as they were).
 class AxisLayer : public QGraphicsItem
 {
 public:
@@ -22,6 +23,7 @@ public:
     {
         double x = 0; ///< axis units
         QString label;
+        bool operator==(const Tick &) const = default;
     };
     /// A value axis: its scale and title; labels show `decimals` digits after the point.
     struct ValueAxis
@@ -29,10 +31,12 @@ public:
         AxisScale scale;
         int decimals = 0;
         QString title;
+        bool operator==(const ValueAxis &) const = default;
     };
     struct Colors
     {
         QColor text, title, grid, line;
+        bool operator==(const Colors &) const = default;
     };
 
     explicit AxisLayer(QGraphicsItem *parent = nullptr);

@@ -9,6 +9,8 @@ struct AxisScale
     double max = 1;
     int tickCount = 2;
 
+    bool operator==(const AxisScale &) const = default;
+
     /// The smallest round range holding [lo, hi] with at most `maxTicks` ticks: steps of
     /// 1, 2, 2.5 or 5 times a power of ten (whole numbers when `integer`), from 0 when
     /// `startAtZero` and the data is not negative, with headroom so a line at the maximum

@@ -29,18 +29,24 @@ void ChartLegend::setRect(const QRectF &rect)
 
 void ChartLegend::setEntries(QList<Entry> entries)
 {
+    if (entries == m_entries)
+        return;
     m_entries = std::move(entries);
     update();
 }
 
 void ChartLegend::setFont(const QFont &font)
 {
+    if (font == m_font)
+        return;
     m_font = font;
     update();
 }
 
 void ChartLegend::setTextColor(const QColor &color)
 {
+    if (color == m_text)
+        return;
     m_text = color;
     update();
 }

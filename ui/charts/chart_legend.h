@@ -20,6 +20,7 @@ public:
     {
         QString name;
         QPen pen;
+        bool operator==(const Entry &) const = default;
     };
 
     explicit ChartLegend(QGraphicsItem *parent = nullptr);

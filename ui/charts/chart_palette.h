@@ -32,6 +32,8 @@ struct ChartPalette
     QColor scaleUp, scaleDown, replicasChanged;
     QColor cursor, highlight, band, tooltipBackground, tooltipBorder;
 
+    bool operator==(const ChartPalette &) const = default;
+
     static ChartPalette make(Mode mode);
     /// Dark when the window colour of `palette` is dark.
     static bool isDark(const QPalette &palette);

@@ -78,8 +78,8 @@ void ChartStack::extendSources(const QVector<ChartSource> &sources)
     m_sources = sources;
     if (same) {
         const QVector<double> gaps = gapThresholds(m_sources);
-        auto markers = std::make_shared<EventMarkers>();
-        markers->setSources(m_sources);
+        // Rows arrive far more often than events: the markers of 100k events are kept.
+        const auto markers = markersOf(true);
         for (MetricChartView *view : m_charts)
             view->setSources(m_sources, gaps, markers);
     } else {
@@ -89,6 +89,30 @@ void ChartStack::extendSources(const QVector<ChartSource> &sources)
         const auto [from, to] = dataExtent(sources);
         m_window->extendFullRange(from, to);
     }
+}
+
+std::shared_ptr<const EventMarkers> ChartStack::markersOf(bool grown)
+{
+    std::vector<MarkedSource> marked;
+    bool reuse = grown && m_markers && m_marked.size() == std::size_t(m_sources.size());
+    for (int s = 0; s < m_sources.size(); ++s) {
+        const ChartSource &source = m_sources.at(s);
+        const MarkedSource now{source.experiment.get(),
+                               source.experiment ? source.experiment->events.size() : 0,
+                               source.origin, source.secondary};
+        // The same run, or the run it grew from; one read anew may hold other events as many
+        // as before, so its markers are built again.
+        reuse = reuse && now.sameMarkers(m_marked[std::size_t(s)]) &&
+                (source.unchangedRows > 0 || now.experiment == m_marked[std::size_t(s)].experiment);
+        marked.push_back(now);
+    }
+    if (!reuse) {
+        auto markers = std::make_shared<EventMarkers>();
+        markers->setSources(m_sources);
+        m_markers = std::move(markers);
+    }
+    m_marked = std::move(marked);
+    return m_markers;
 }
 
 std::pair<double, double> ChartStack::dataExtent(const QVector<ChartSource> &sources)
@@ -114,8 +138,7 @@ void ChartStack::rebuild()
     m_charts.clear();
     const QVector<double> gaps = gapThresholds(m_sources);
     // Shared by every chart: a million-row run has 100k+ events to sort and index.
-    auto markers = std::make_shared<EventMarkers>();
-    markers->setSources(m_sources);
+    const auto markers = markersOf(false);
     for (const ChartSpec &spec : ChartSpec::standard(m_sources)) {
         auto *view = new MetricChartView(spec, m_window, m_cursor, this);
         view->setAxisMode(m_axisMode);

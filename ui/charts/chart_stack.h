@@ -10,12 +10,15 @@
 
 #include <memory>
 #include <utility>
+#include <vector>
 
 class QAction;
 class QPainter;
 class QVBoxLayout;
 
 namespace hpa::ui {
+
+class EventMarkers;
 
 class ChartCursor;
 class DemandCurve;
@@ -98,6 +101,9 @@ private:
     /// Whether `view` is shown for this stack's own data.
     bool showsOwnData(const MetricChartView *view) const;
     void applyScreenPalette();
+    /// The event markers of m_sources: those of the last call when `grown` (the sources are
+    /// the same runs, grown) and no run has an event more or another origin; else built anew.
+    std::shared_ptr<const EventMarkers> markersOf(bool grown);
 
     TimeWindow *m_window;
     ChartCursor *m_cursor;
@@ -112,6 +118,20 @@ private:
     ValueRangeLinks *m_links = nullptr;
     QSet<QString> m_alignedKeys;
     QVector<std::shared_ptr<const DemandCurve>> m_demands;
+    std::shared_ptr<const EventMarkers> m_markers;
+    /// Per source of m_markers: events, origin and style they were built from.
+    struct MarkedSource
+    {
+        const core::Experiment *experiment = nullptr;
+        std::size_t events = 0;
+        double origin = 0;
+        bool secondary = false;
+        bool sameMarkers(const MarkedSource &o) const
+        {
+            return events == o.events && origin == o.origin && secondary == o.secondary;
+        }
+    };
+    std::vector<MarkedSource> m_marked;
 };
 
 } // namespace hpa::ui

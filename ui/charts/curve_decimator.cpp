@@ -58,8 +58,9 @@ CurveDecimator::Extent CurveDecimator::prepare(double x0, double x1, int pixels)
     m_segments.clear();
     if (!m_time || !m_values)
         return extent;
-    const std::vector<core::PlotPoint> points =
-        m_index.decimate(x0 + m_origin, x1 + m_origin, pixels);
+    // The points of the last prepare() are picked up again when only rows were appended.
+    m_index.decimate(x0 + m_origin, x1 + m_origin, pixels, m_points, m_resume);
+    const std::vector<core::PlotPoint> &points = m_points;
     // Stair corners only matter while samples are wider apart than a pixel; denser than that
     // they are invisible and would double the points drawn.
     const bool stairs = m_step && points.size() < static_cast<std::size_t>(pixels);

@@ -51,6 +51,8 @@ private:
     /// Built once per setData (extended when the run only grew) so every zoom step costs O(pixels
     /// log n), not O(visible samples).
     core::SeriesIndex m_index;
+    std::vector<core::PlotPoint> m_points; ///< of the last prepare(), in absolute time
+    core::SeriesIndex::Resume m_resume;
     QList<QList<QPointF>> m_segments;
 };
 

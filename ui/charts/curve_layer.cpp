@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace hpa::ui {
 
@@ -52,6 +53,32 @@ bool clipSegment(QPointF &a, QPointF &b, const QRectF &box)
     return true;
 }
 
+/// x of the last point `a` and `b` share before they part (the line from it on is redrawn):
+/// +inf when equal, -inf when they part at their first point.
+double firstChange(const QList<QList<QPointF>> &a, const QList<QList<QPointF>> &b)
+{
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    double last = -kInf;
+    const qsizetype segments = std::min(a.size(), b.size());
+    for (qsizetype s = 0; s < segments; ++s) {
+        const QList<QPointF> &x = a.at(s), &y = b.at(s);
+        const qsizetype n = std::min(x.size(), y.size());
+        for (qsizetype i = 0; i < n; ++i) {
+            if (x.at(i) != y.at(i))
+                return last;
+            last = x.at(i).x();
+        }
+        if (x.size() != y.size())
+            return last;
+    }
+    return a.size() == b.size() ? kInf : last;
+}
+
+double firstChange(const QList<QPointF> &a, const QList<QPointF> &b)
+{
+    return firstChange(QList<QList<QPointF>>{a}, QList<QList<QPointF>>{b});
+}
+
 } // namespace
 
 qsizetype Curve::pointCount() const
@@ -70,6 +97,8 @@ CurveLayer::CurveLayer(QGraphicsItem *parent) : QGraphicsItem(parent)
 
 void CurveLayer::setPlot(const QRectF &plot, const Ranges &ranges)
 {
+    if (plot == m_plot && ranges == m_ranges)
+        return;
     if (plot != m_plot)
         prepareGeometryChange();
     m_plot = plot;
@@ -79,18 +108,46 @@ void CurveLayer::setPlot(const QRectF &plot, const Ranges &ranges)
 
 void CurveLayer::setCurves(QList<Curve> curves)
 {
+    double from = std::numeric_limits<double>::infinity();
+    if (curves.size() != m_curves.size()) {
+        from = -from;
+    } else {
+        for (qsizetype i = 0; i < curves.size(); ++i) {
+            const Curve &now = curves.at(i), &was = m_curves.at(i);
+            from = now.pen == was.pen && now.rightAxis == was.rightAxis && now.name == was.name
+                       ? std::min(from, firstChange(was.segments, now.segments))
+                       : -std::numeric_limits<double>::infinity();
+        }
+    }
     m_curves = std::move(curves);
     m_pointCount = 0;
     for (const Curve &curve : m_curves)
         m_pointCount += curve.pointCount();
-    update();
+    updateFrom(from);
 }
 
 void CurveLayer::setShade(QList<QPointF> lower, const QBrush &brush)
 {
+    const double from = brush == m_shadeBrush ? firstChange(m_shade, lower)
+                                              : -std::numeric_limits<double>::infinity();
     m_shade = std::move(lower);
     m_shadeBrush = brush;
-    update();
+    updateFrom(from);
+}
+
+void CurveLayer::updateFrom(double from)
+{
+    if (from == std::numeric_limits<double>::infinity())
+        return;
+    if (!std::isfinite(from) || m_plot.isEmpty()) {
+        update();
+        return;
+    }
+    // Wide enough for the widest pen's caps and joins around the point the line leaves.
+    constexpr double kPenReach = 4;
+    const double x = toPixel(from, m_ranges.x0, m_ranges.x1, m_plot.left(), m_plot.right());
+    const double left = std::clamp(std::floor(x - kPenReach), m_plot.left(), m_plot.right());
+    update(QRectF(QPointF(left, m_plot.top()), m_plot.bottomRight()));
 }
 
 QPointF CurveLayer::map(const QPointF &p, bool rightAxis) const

@@ -35,12 +35,16 @@ public:
         double x0 = 0, x1 = 1;
         double left0 = 0, left1 = 1;
         double right0 = 0, right1 = 1;
+        bool operator==(const Ranges &) const = default;
     };
 
     explicit CurveLayer(QGraphicsItem *parent = nullptr);
 
     /// The plot area in the parent's coordinates, and what its edges stand for.
     void setPlot(const QRectF &plot, const Ranges &ranges);
+    /// Repaints from the first point that differs from the curves shown (a followed run's new
+    /// row repaints the pixels right of its predecessor only), everything when a pen or the
+    /// number of curves changed.
     void setCurves(QList<Curve> curves);
     const QList<Curve> &curves() const { return m_curves; }
     /// Fills from the line `lower` (left axis units) up to the top of the plot.
@@ -56,6 +60,10 @@ public:
                QWidget *widget = nullptr) override;
 
 private:
+    /// Repaints the plot right of axis x `from` (the first point that moved), all of it when
+    /// `from` is -inf; nothing when +inf.
+    void updateFrom(double from);
+
     QRectF m_plot;
     Ranges m_ranges;
     QList<Curve> m_curves;

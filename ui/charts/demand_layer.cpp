@@ -41,6 +41,8 @@ DemandLayer::DemandLayer(QGraphicsItem *parent)
 
 void DemandLayer::setCurve(std::shared_ptr<const DemandCurve> curve, double origin)
 {
+    if (curve == m_curve && origin == m_origin && !m_curve)
+        return; // still none: nothing to clear or repaint
     m_curve = std::move(curve);
     m_origin = origin;
     m_bands.clear();
@@ -97,6 +99,8 @@ CurveDecimator::Extent DemandLayer::prepare(double from, double to, int pixels)
 
 void DemandLayer::setPlot(const QRectF &plot, const CurveLayer::Ranges &ranges)
 {
+    if (plot == m_plot && ranges == m_ranges)
+        return;
     if (plot != m_plot)
         prepareGeometryChange();
     m_plot = plot;

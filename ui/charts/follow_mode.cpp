@@ -3,6 +3,7 @@
 #include "ui/charts/time_window.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace hpa::ui {
 
@@ -36,12 +37,30 @@ void FollowMode::dataExtended()
         slide();
 }
 
+double FollowMode::wholeRunEnd(double fullFrom, double fullTo, double shownTo)
+{
+    const double span = std::max(fullTo - fullFrom, TimeWindow::minimumSpan());
+    // The widest page the rule below makes: 1.05 x the run plus a step of up to 2.5 tenths.
+    if (shownTo >= fullTo && shownTo - fullFrom <= 1.3 * span + 1.0)
+        return shownTo;
+    const double tenth = span / 10.0;
+    double step = std::pow(10.0, std::floor(std::log10(tenth)));
+    for (const double factor : {2.0, 5.0, 10.0}) {
+        if (step >= tenth)
+            break;
+        step = std::pow(10.0, std::floor(std::log10(tenth))) * factor;
+    }
+    step = std::max(step, 1.0);
+    return fullFrom + std::ceil(1.05 * span / step) * step;
+}
+
 void FollowMode::slide()
 {
-    const double end = m_window->fullTo();
-    const double from = m_width == Width::WholeRun
-                            ? m_window->fullFrom()
-                            : std::max(m_window->fullFrom(), end - m_windowSeconds);
+    const bool whole = m_width == Width::WholeRun;
+    const double end = whole ? wholeRunEnd(m_window->fullFrom(), m_window->fullTo(), m_window->to())
+                             : m_window->fullTo();
+    const double from =
+        whole ? m_window->fullFrom() : std::max(m_window->fullFrom(), end - m_windowSeconds);
     m_sliding = true;
     m_window->slideTo(from, end);
     m_sliding = false;

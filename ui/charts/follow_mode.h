@@ -11,6 +11,11 @@ class TimeWindow;
 /// width (the user's choice). Any other change of the range that leaves the end out of view (a
 /// zoom or pan into the past) stops following; resume() (End, the Follow action) starts again.
 /// The range is the shared TimeWindow; this only moves it.
+///
+/// The whole run is shown like a chart recorder's page: with room for the next rows, the end
+/// moving on in steps of about a tenth of the run (wholeRunEnd()). A row that lands on the page
+/// leaves the scale as it was, so the picture does not creep and only the new pixels change;
+/// the fixed-width window ends exactly at the newest sample.
 class FollowMode : public QObject
 {
     Q_OBJECT
@@ -35,6 +40,12 @@ public:
     void stop();
     /// The window's full range has grown: slides when following.
     void dataExtended();
+
+    /// Where the whole-run view ends when the data spans [fullFrom, fullTo] and the view ends
+    /// at `shownTo` now: `shownTo` while the newest sample is on that page and the page is not
+    /// much wider than the run, else the next page: 5% of the run beyond its end, rounded up
+    /// to a whole 1, 2 or 5 x 10^k s step of about a tenth of the run (at least 1 s).
+    static double wholeRunEnd(double fullFrom, double fullTo, double shownTo);
 
 signals:
     void followingChanged(bool following);

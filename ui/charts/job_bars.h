@@ -22,6 +22,7 @@ struct JobBar
     double from = 0, to = 0; ///< chart x of its load span
     QString label;           ///< job name
     std::optional<double> ttftMedianMs, ttftP99Ms;
+    bool operator==(const JobBar &) const = default;
 };
 
 /// The placed jobs over the charts: a Gantt strip of labelled bars on the jobs chart, and the

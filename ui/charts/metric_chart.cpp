@@ -191,11 +191,15 @@ void MetricChart::setSources(const QVector<ChartSource> &sources, const QVector<
         }
         m_readout.addSource(source.label.toStdString(), table, source.origin, readoutKeys);
     }
+    // The lines are handed to the layer once, decimated: an empty interim set would repaint
+    // the whole plot where a followed run's new row needs its own pixels only.
+    m_holdCurves = true;
     // Each demand belongs to one run: kept (at the new origin) while that run is shown.
     matchDemands();
     // A chart showing its "not collected" message has no scale worth reading.
     m_axes->setValueLabelsVisible(!m_notCollected);
     applyPalette(m_palette);
+    m_holdCurves = false;
     setRange(m_from, m_to);
 }
 
@@ -403,6 +407,8 @@ void MetricChart::placeLayers()
 
 void MetricChart::updateCurves()
 {
+    if (m_holdCurves)
+        return;
     placeLayers();
     QList<Curve> curves;
     curves.reserve(static_cast<qsizetype>(m_bound.size()));
@@ -477,14 +483,24 @@ QList<ChartLegend::Entry> MetricChart::runLegend(const ChartPalette &palette) co
     return entries;
 }
 
-void MetricChart::applyPalette(const ChartPalette &palette)
+void MetricChart::applyChartColors(const ChartPalette &palette)
 {
-    m_palette = palette;
     setBackgroundBrush(palette.background);
     setBackgroundPen(Qt::NoPen);
     // The plot background item does not follow a fixed plot area, so the chart has one colour.
     setPlotAreaBackgroundVisible(false);
     setTitleBrush(palette.text);
+}
+
+void MetricChart::applyPalette(const ChartPalette &palette)
+{
+    // The chart's own brushes lay the chart out again: only when they change (a followed
+    // run's new row gives the lines their pens again, nothing else).
+    if (!m_chartColorsSet || !(palette == m_palette)) {
+        m_chartColorsSet = true;
+        applyChartColors(palette);
+    }
+    m_palette = palette;
     m_legend->setTextColor(palette.text);
     m_axes->setColors({palette.text, palette.mutedText, palette.grid, palette.axisLine});
     m_axes->setCosmeticLines(palette.cosmeticPens());

@@ -94,6 +94,8 @@ public:
     qsizetype drawnPointCount() const { return m_layer->pointCount(); }
 
 private:
+    /// The QChart's own background and title colours.
+    void applyChartColors(const ChartPalette &palette);
     struct Bound
     {
         SeriesSpec spec;
@@ -120,6 +122,8 @@ private:
 
     ChartSpec m_spec;
     ChartPalette m_palette;
+    bool m_chartColorsSet = false; ///< applyChartColors() ran once
+    bool m_holdCurves = false;     ///< setSources() is under way: the layer waits
     AxisLayer *m_axes;
     CurveLayer *m_layer;
     void matchDemands();

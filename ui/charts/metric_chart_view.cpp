@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace hpa::ui {
 
@@ -66,11 +67,20 @@ void MetricChartView::setSources(const QVector<ChartSource> &sources,
         own->setSources(sources);
         markers = std::move(own);
     }
+    // What the overlay draws besides the lines: when none of it changed (a followed run's
+    // new row), the chart's layers repaint only what moved, the new row's pixels.
+    const auto overlay = [this] {
+        return std::make_tuple(m_markers.get(), notCollectedMessage(), m_chart->clippedOutliers(),
+                               JobBars::of(m_chart->sources()), m_chart->plotArea());
+    };
+    const auto before = overlay();
     m_markers = std::move(markers);
     layoutPlotArea();
     m_chart->setSources(sources, gapSeconds, m_window->from(), m_window->to());
     updateAntialiasing();
-    viewport()->update();
+    // The readout under the cursor may name a value of the new row.
+    if (m_cursor->position() || overlay() != before)
+        viewport()->update();
 }
 
 void MetricChartView::setAxisMode(TimeAxisMode mode)

@@ -32,7 +32,9 @@ TimeAxisStrip::TimeAxisStrip(TimeWindow *window, QWidget *parent)
 {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     connect(m_window, &TimeWindow::rangeChanged, this, &TimeAxisStrip::announceRange);
-    connect(m_window, &TimeWindow::fullRangeChanged, this, &TimeAxisStrip::announceRange);
+    // The ticks are those of the shown range: a run that grew changes the range text only.
+    connect(m_window, &TimeWindow::fullRangeChanged, this,
+            [this] { emit rangeTextChanged(rangeText()); });
 }
 
 void TimeAxisStrip::announceRange()
