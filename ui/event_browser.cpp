@@ -142,6 +142,20 @@ EventBrowser::EventBrowser(QWidget *parent)
 void EventBrowser::setSources(const QVector<ChartSource> &sources)
 {
     const QScopedValueRollback guard(m_selectingProgrammatically, true);
+    // A followed run's new rows keep the table, its selection and its column widths.
+    int inserted = 0;
+    if (m_model->extendSources(sources, &inserted)) {
+        if (inserted > 0)
+            fitColumns();
+        const bool any = m_model->rowCount() > 0;
+        m_stack->setCurrentWidget(any ? static_cast<QWidget *>(m_view)
+                                      : static_cast<QWidget *>(m_empty));
+        m_kindCombo->setEnabled(any);
+        m_search->setEnabled(any);
+        m_details->setVisible(any);
+        updateCount();
+        return;
+    }
     m_model->setSources(sources);
     fitColumns();
     // Before anything is loaded there is no experiment to have no events.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace hpa::ui {
 
@@ -103,6 +104,77 @@ void EventTableModel::setSources(const QVector<ChartSource> &sources)
     std::stable_sort(m_rows.begin(), m_rows.end(),
                      [](const Row &a, const Row &b) { return a.x < b.x; });
     endResetModel();
+}
+
+bool EventTableModel::extendSources(const QVector<ChartSource> &sources, int *inserted)
+{
+    if (inserted)
+        *inserted = 0;
+    // Only a run that grew (a followed one): a run given again is laid out again.
+    const bool grew = std::any_of(sources.begin(), sources.end(),
+                                  [](const ChartSource &s) { return s.unchangedRows > 0; });
+    if (sources.size() != m_sources.size() || !grew)
+        return false;
+    // Rows at or after the first one a new sample can be "the last sample before" for.
+    double reread = std::numeric_limits<double>::infinity();
+    for (int s = 0; s < sources.size(); ++s) {
+        const ChartSource &was = m_sources[s], &now = sources[s];
+        if (!was.experiment || !now.experiment || now.origin != was.origin ||
+            now.secondary != was.secondary || now.label != was.label ||
+            (now.experiment != was.experiment && now.unchangedRows == 0))
+            return false;
+        const core::Experiment &a = *was.experiment, &b = *now.experiment;
+        const core::WaitingRule &wa = a.waitingRule, &wb = b.waitingRule;
+        if (b.events.size() < a.events.size() || bool(a.monitorStart) != bool(b.monitorStart) ||
+            wa.unit != wb.unit || wa.applies != wb.applies || wa.limit != wb.limit ||
+            a.kvRule.unit != b.kvRule.unit || b.metrics.rowCount() < a.metrics.rowCount())
+            return false;
+        if (!a.metrics.empty())
+            reread = std::min(reread, was.toX(a.metrics.time().back()));
+        else
+            reread = -std::numeric_limits<double>::infinity();
+    }
+    const QVector<ChartSource> previous = std::exchange(m_sources, sources);
+    // The new events, in the order setSources() would sort them to.
+    QVector<Row> added;
+    for (int s = 0; s < m_sources.size(); ++s) {
+        const auto &events = m_sources[s].experiment->events;
+        for (std::size_t e = previous[s].experiment->events.size(); e < events.size(); ++e)
+            added.push_back(makeRow(s, int(e), events[e]));
+    }
+    std::stable_sort(added.begin(), added.end(),
+                     [](const Row &a, const Row &b) { return a.x < b.x; });
+    if (!added.isEmpty() && !m_rows.isEmpty() && !(added.front().x > m_rows.back().x)) {
+        m_sources = previous;
+        return false;
+    }
+    int first = int(m_rows.size());
+    while (first > 0 && m_rows[first - 1].x >= reread)
+        --first;
+    for (int i = first; i < int(m_rows.size()); ++i) {
+        Row &row = m_rows[i];
+        const ChartSource &source = m_sources[row.source];
+        const Row again =
+            row.monitorStart
+                ? makeRow(row.source, -1, *source.experiment->monitorStart)
+                : makeRow(row.source, row.event, source.experiment->events[std::size_t(row.event)]);
+        const auto same = [](double u, double v) {
+            return u == v || (std::isnan(u) && std::isnan(v));
+        };
+        if (!same(again.waiting, row.waiting) || !same(again.kvPct, row.kvPct) ||
+            again.waitingFromLog != row.waitingFromLog || again.kvFromLog != row.kvFromLog) {
+            row = again;
+            emit dataChanged(index(i, 0), index(i, columnCount() - 1));
+        }
+    }
+    if (!added.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size()) - 1);
+        m_rows += added;
+        endInsertRows();
+    }
+    if (inserted)
+        *inserted = int(added.size());
+    return true;
 }
 
 EventTableModel::Field EventTableModel::fieldAt(int column) const

@@ -41,6 +41,13 @@ public:
 
     /// One experiment, or two when comparing (then a Run column shows their labels).
     void setSources(const QVector<ChartSource> &sources);
+    /// The same runs grown (a followed run): the rows stay (no reset: the selection and the
+    /// scroll position stay), the rows whose values may come from a new sample are read again
+    /// and new events after every row are inserted; the rows are then those setSources()
+    /// makes. Returns false, changing nothing, when no run grew (ChartSource::unchangedRows)
+    /// or that cannot be so (other runs, another unit rule, an event earlier than a row):
+    /// then call setSources().
+    bool extendSources(const QVector<ChartSource> &sources, int *inserted = nullptr);
     const QVector<ChartSource> &sources() const { return m_sources; }
 
     /// What column `column` shows.

@@ -398,18 +398,33 @@ StatisticsView::StatisticsView(QWidget *parent)
 void StatisticsView::setSummary(const core::ExperimentSummary &summary)
 {
     m_summary = summary;
-    render();
+    refresh();
 }
 
 void StatisticsView::clear()
 {
     m_summary.reset();
-    render();
+    refresh();
 }
 
 QString StatisticsView::html() const
 {
-    return m_html;
+    return m_stale ? buildHtml() : m_html;
+}
+
+void StatisticsView::refresh()
+{
+    if (m_renderWhileHidden || isVisible())
+        render();
+    else
+        m_stale = true;
+}
+
+void StatisticsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        render();
 }
 
 QColor StatisticsView::correlationColor(double r, const QColor &base)
@@ -434,18 +449,13 @@ void StatisticsView::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && m_summary)
-        render();
+        refresh();
 }
 
-void StatisticsView::render()
+QString StatisticsView::buildHtml() const
 {
-    m_copy->setEnabled(m_summary.has_value());
-    if (!m_summary) {
-        m_html.clear();
-        m_browser->clear();
-        m_stack->setCurrentWidget(m_empty);
-        return;
-    }
+    if (!m_summary)
+        return {};
     Html html(palette());
     experimentSection(html, *m_summary);
     scalingSection(html, *m_summary);
@@ -453,7 +463,20 @@ void StatisticsView::render()
     violationSection(html, *m_summary);
     predictionSection(html, *m_summary);
     correlationSection(html, *m_summary);
-    m_html = html.finish();
+    return html.finish();
+}
+
+void StatisticsView::render()
+{
+    m_stale = false;
+    m_copy->setEnabled(m_summary.has_value());
+    if (!m_summary) {
+        m_html.clear();
+        m_browser->clear();
+        m_stack->setCurrentWidget(m_empty);
+        return;
+    }
+    m_html = buildHtml();
     m_browser->setHtml(m_html);
     m_stack->setCurrentWidget(m_browser);
 }

@@ -25,8 +25,12 @@ public:
     void clear();
     bool hasSummary() const { return m_summary.has_value(); }
 
-    /// The HTML shown; empty without a summary.
+    /// The HTML shown (or to be shown once visible); empty without a summary.
     QString html() const;
+    /// False: while hidden (its dock closed or behind another tab) the view only keeps the
+    /// summary and lays the page out when shown. A followed run gives a new summary every few
+    /// seconds; laying out its page takes ~20 ms of the GUI thread at a million rows.
+    void setRenderWhileHidden(bool render) { m_renderWhileHidden = render; }
     QTextBrowser *browser() const { return m_browser; }
     QToolButton *copyButton() const { return m_copy; }
 
@@ -38,13 +42,19 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    /// Renders now, or marks the page stale while hidden (setRenderWhileHidden(false)).
+    void refresh();
     void render();
+    QString buildHtml() const;
     void copyAsText();
 
     std::optional<core::ExperimentSummary> m_summary;
     QString m_html;
+    bool m_renderWhileHidden = true;
+    bool m_stale = false; ///< m_browser does not show m_summary yet
     QStackedWidget *m_stack;
     QTextBrowser *m_browser;
     QLabel *m_empty;

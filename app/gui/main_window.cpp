@@ -243,6 +243,8 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, eventsDock);
 
     m_statistics = new ui::StatisticsView(this);
+    // Behind the Scorecard tab or closed, a followed run's summaries wait until it is shown.
+    m_statistics->setRenderWhileHidden(false);
     auto *statsDock = new QDockWidget(tr("Statistics"), this);
     statsDock->setObjectName(QStringLiteral("StatisticsDock"));
     statsDock->setWidget(m_statistics);

@@ -124,6 +124,8 @@ private slots:
     void valuesTheHpaActedOn_data();
     void valuesTheHpaActedOn();
     void monitorStartListedApart();
+    void grownRunEqualsReload_data();
+    void grownRunEqualsReload();
 };
 
 void TstEventTableModel::modelPassesTester()
@@ -496,6 +498,85 @@ void TstEventTableModel::browserEmptyState()
     browser.setSources(twoSources());
     QVERIFY(!empty->isVisible());
     QVERIFY(browser.view()->isVisible());
+}
+
+/// Every cell of every role the views read, row by row.
+QStringList cells(const EventTableModel &model)
+{
+    QStringList out;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        for (int c = 0; c < model.columnCount(); ++c) {
+            const QModelIndex i = model.index(r, c);
+            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole),
+                             int(EventTableModel::SourceIndexRole)})
+                out << model.data(i, role).toString();
+        }
+    }
+    return out;
+}
+
+// Issue 17: a followed run's new rows and events extend the table in place (the selection and
+// scroll stay); what it then holds is what a reload of the same run holds, or it says it
+// cannot (then the browser resets it).
+void TstEventTableModel::grownRunEqualsReload_data()
+{
+    QTest::addColumn<QVector<SampleSpec>>("moreSamples");
+    QTest::addColumn<QVector<EventSpec>>("moreEvents");
+    QTest::addColumn<bool>("extended");
+    QTest::addColumn<int>("inserted");
+    // The run so far: samples at 0-20 s, events at 12 s and (after the last sample, no values
+    // in its line) 25 s.
+    QTest::newRow("rows only: the last event reads the new sample")
+        << QVector<SampleSpec>{{24, 7, 55}, {30, 9, 60}} << QVector<EventSpec>{} << true << 0;
+    QTest::newRow("rows and events after every row")
+        << QVector<SampleSpec>{{30, 9, 60}}
+        << QVector<EventSpec>{{31, EventKind::ScaleDown, 3, 2, "SCALE DOWN TRIGGERED: 3 -> 2"},
+                              {33, EventKind::ReplicasChanged, 3, 2, "REPLICAS CHANGED: 3 -> 2"}}
+        << true << 2;
+    QTest::newRow("an event earlier than a row: reset")
+        << QVector<SampleSpec>{{30, 9, 60}}
+        << QVector<EventSpec>{{5, EventKind::ScaleDown, 3, 2, "SCALE DOWN TRIGGERED: 3 -> 2"}}
+        << false << 0;
+}
+
+void TstEventTableModel::grownRunEqualsReload()
+{
+    QFETCH(QVector<SampleSpec>, moreSamples);
+    QFETCH(QVector<EventSpec>, moreEvents);
+    QFETCH(bool, extended);
+    QFETCH(int, inserted);
+    const double base = parseTime("2025-12-01T10:00:00Z");
+    QVector<SampleSpec> samples{{0, 1, 10}, {5, 2, 20}, {10, 40, 30}, {20, 5, 50}};
+    QVector<EventSpec> events{{12, EventKind::ScaleUp, 1, 3, "SCALE UP TRIGGERED: 1 -> 3"},
+                              {25, EventKind::ReplicasChanged, 1, 3, "REPLICAS CHANGED: 1 -> 3"}};
+    ChartSource before;
+    before.experiment = makeExperiment(base, false, samples, events);
+    before.origin = base;
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model);
+    model.setSources({before});
+    const QStringList was = cells(model);
+
+    ChartSource after = before;
+    after.experiment = makeExperiment(base, false, samples + moreSamples, events + moreEvents);
+    after.unchangedRows = std::size_t(samples.size());
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    int added = -1;
+    QCOMPARE(model.extendSources({after}, &added), extended);
+    QCOMPARE(resets.count(), 0);
+    if (!extended) {
+        QCOMPARE(cells(model), was); // untouched
+        return;
+    }
+    QCOMPARE(added, inserted);
+    EventTableModel reloaded;
+    reloaded.setSources({after});
+    QCOMPARE(cells(model), cells(reloaded));
+    // Another run read anew is never taken for a grown one.
+    ChartSource other = after;
+    other.unchangedRows = 0;
+    other.experiment = makeExperiment(base, false, samples + moreSamples, events + moreEvents);
+    QVERIFY(!model.extendSources({other}));
 }
 
 QTEST_MAIN(TstEventTableModel)

@@ -50,6 +50,7 @@ class TstStatisticsView : public QObject
 
 private slots:
     void emptyState();
+    void hiddenViewLaysOutWhenShown();
     void highLoadLatencyNotCollected();
     void legacyHasNoLatencySection();
     void copiesTheTextReport();
@@ -77,6 +78,36 @@ void TstStatisticsView::emptyState()
     }
     QVERIFY(emptyShown);
     QVERIFY(!view.browser()->isVisible());
+}
+
+// Issue 17: a followed run's summary every few seconds is laid out only while the dock is
+// shown; html() is the current page either way, and showing the view brings it up to date.
+void TstStatisticsView::hiddenViewLaysOutWhenShown()
+{
+    const QString path = examplePath("high-load-hpa-20251124-155733");
+    if (!QDir(path).exists())
+        QSKIP("example folder high-load-hpa-20251124-155733 is absent");
+    const auto experiment = load(path);
+    const hpa::core::ExperimentSummary whole =
+        hpa::core::ExperimentAnalyzer::summarize(*experiment);
+    hpa::core::ExperimentSummary fewer = whole;
+    fewer.samples = 3;
+    StatisticsView view;
+    view.setRenderWhileHidden(false);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSummary(fewer);
+    const QString shownFewer = view.browser()->toHtml();
+    view.hide();
+    view.setSummary(whole);
+    QCOMPARE(view.browser()->toHtml(), shownFewer); // not laid out while hidden
+    StatisticsView always;
+    always.setSummary(whole);
+    QCOMPARE(view.html(), always.html());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.browser()->toHtml(), always.browser()->toHtml());
+    QVERIFY(view.browser()->toHtml() != shownFewer);
 }
 
 void TstStatisticsView::highLoadLatencyNotCollected()
