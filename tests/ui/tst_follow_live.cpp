@@ -7,6 +7,7 @@
 #include "test_files.h"
 #include "ui/app_settings.h"
 #include "ui/charts/follow_mode.h"
+#include "ui/charts/time_axis_strip.h"
 #include "ui/charts/time_window.h"
 #include "ui/experiment_workspace.h"
 
@@ -105,6 +106,11 @@ void TestFollowLive::followsStopsOnZoomResumesOnEnd()
     // to a 5 s step (about a tenth of the run).
     QCOMPARE(window->from(), window->fullFrom());
     QCOMPARE(window->to() - window->fullFrom(), 35.0);
+    // The range text names the data shown, up to the newest sample, not the page's end.
+    const QString range = w.workspace()->timeAxisStrip()->rangeText();
+    QVERIFY2(range.contains(QStringLiteral("10:00:29")) &&
+                 !range.contains(QStringLiteral("10:00:35")),
+             qPrintable(range));
     QVERIFY(follow->isLive());
     QVERIFY(follow->statusLabel()->isVisible());
     QVERIFY2(follow->statusLabel()->text().contains(QStringLiteral("live")),

@@ -94,8 +94,10 @@ QString TimeAxisStrip::rangeText() const
     const double full = m_window->fullTo() - m_window->fullFrom();
     // Labels to the second: the step of a tick every second.
     const double step = 1;
+    // What data is shown: a followed run's page reaches past its newest sample.
     const QString shown =
-        tr("%1 – %2").arg(label(m_window->from(), step), label(m_window->to(), step));
+        tr("%1 – %2").arg(label(std::max(m_window->from(), m_window->fullFrom()), step),
+                          label(std::min(m_window->to(), m_window->fullTo()), step));
     if (!m_window->isZoomed())
         return tr("showing all: %1").arg(shown);
     const QString all =
