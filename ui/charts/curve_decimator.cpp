@@ -43,23 +43,47 @@ void CurveDecimator::setData(std::shared_ptr<const std::vector<double>> time,
     m_origin = origin;
     m_gap = gapSeconds;
     m_step = step;
-    if (extend)
+    if (extend) {
+        // The lines stay until prepare() finds that a point moved.
         m_index.extend(*m_time, *m_values);
-    else if (m_time && m_values)
+        return;
+    }
+    if (m_time && m_values)
         m_index = core::SeriesIndex(*m_time, *m_values, m_gap, missing);
     else
         m_index = core::SeriesIndex();
     m_segments.clear();
+    m_prepared.valid = false;
 }
+
+namespace {
+
+bool samePoints(const std::vector<core::PlotPoint> &a, const std::vector<core::PlotPoint> &b)
+{
+    // Bit for bit: the breaks' NaNs are made alike, and a false "differ" only costs a rebuild.
+    return a.size() == b.size() &&
+           (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(core::PlotPoint)) == 0);
+}
+
+} // namespace
 
 CurveDecimator::Extent CurveDecimator::prepare(double x0, double x1, int pixels)
 {
     Extent extent;
-    m_segments.clear();
-    if (!m_time || !m_values)
+    if (!m_time || !m_values) {
+        m_segments.clear();
+        m_prepared.valid = false;
         return extent;
+    }
+    const bool sameRange = m_prepared.valid && m_prepared.x0 == x0 && m_prepared.x1 == x1 &&
+                           m_prepared.pixels == pixels;
+    if (sameRange)
+        m_previous = m_points;
     // The points of the last prepare() are picked up again when only rows were appended.
     m_index.decimate(x0 + m_origin, x1 + m_origin, pixels, m_points, m_resume);
+    if (sameRange && samePoints(m_points, m_previous))
+        return m_extent;
+    m_segments.clear();
     const std::vector<core::PlotPoint> &points = m_points;
     // Stair corners only matter while samples are wider apart than a pixel; denser than that
     // they are invisible and would double the points drawn.
@@ -93,6 +117,8 @@ CurveDecimator::Extent CurveDecimator::prepare(double x0, double x1, int pixels)
                 extent.include(q.y());
         }
     }
+    m_prepared = {true, x0, x1, pixels};
+    m_extent = extent;
     return extent;
 }
 

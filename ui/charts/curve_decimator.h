@@ -37,7 +37,8 @@ public:
                  std::size_t unchangedRows = 0);
 
     /// Re-decimates for the axis range [x0, x1] drawn `pixels` wide; returns the y extent of
-    /// what is visible. The points are in segments().
+    /// what is visible. The points are in segments(). A followed run's new row that changes
+    /// no point (it is no new extreme of its pixel column) leaves segments() as they were.
     Extent prepare(double x0, double x1, int pixels);
     /// The points of the last prepare(), one list per unbroken stretch of line.
     const QList<QList<QPointF>> &segments() const { return m_segments; }
@@ -52,7 +53,16 @@ private:
     /// log n), not O(visible samples).
     core::SeriesIndex m_index;
     std::vector<core::PlotPoint> m_points; ///< of the last prepare(), in absolute time
+    std::vector<core::PlotPoint> m_previous;
     core::SeriesIndex::Resume m_resume;
+    /// What segments() and m_extent were made for; `valid` false after new data was set.
+    struct Prepared
+    {
+        bool valid = false;
+        double x0 = 0, x1 = 0;
+        int pixels = 0;
+    } m_prepared;
+    Extent m_extent;
     QList<QList<QPointF>> m_segments;
 };
 
