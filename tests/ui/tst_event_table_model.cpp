@@ -2,6 +2,7 @@
 #include "core/load/scaling_event_loader.h"
 #include "core/model/metric_keys.h"
 #include "core/model/timestamp.h"
+#include "event_test_data.h"
 #include "ui/event_browser.h"
 #include "ui/event_filter_proxy.h"
 #include "ui/event_table_model.h"
@@ -27,76 +28,7 @@ using hpa::ui::EventBrowser;
 using hpa::ui::EventFilterProxy;
 using hpa::ui::EventTableModel;
 using Field = EventTableModel::Field;
-
-namespace {
-
-constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
-
-double parseTime(const char *text)
-{
-    return hpa::core::Timestamp::parse(text)->seconds;
-}
-
-struct SampleSpec
-{
-    double offset, waiting, kvPct;
-};
-
-struct EventSpec
-{
-    double offset;
-    EventKind kind;
-    int from, to;
-    const char *text;
-};
-
-std::shared_ptr<const hpa::core::Experiment> makeExperiment(double base, bool naive,
-                                                            const QVector<SampleSpec> &samples,
-                                                            const QVector<EventSpec> &events)
-{
-    auto e = std::make_shared<hpa::core::Experiment>();
-    e->name = "hand-made";
-    hpa::core::MetricsTable &m = e->metrics;
-    m.setNaiveTime(naive);
-    m.addColumn("num_requests_waiting", std::string(hpa::core::keys::Waiting));
-    m.addColumn("kv_cache_pct", std::string(hpa::core::keys::KvCachePct));
-    int line = 2;
-    for (const SampleSpec &s : samples)
-        m.appendRow(base + s.offset, line++, {s.waiting, s.kvPct});
-    for (const EventSpec &spec : events) {
-        hpa::core::ScalingEvent ev;
-        ev.time = base + spec.offset;
-        ev.kind = spec.kind;
-        ev.from = spec.from;
-        ev.to = spec.to;
-        ev.file = e->eventTexts.addFile("scaling-events.log");
-        e->eventTexts.store(ev, spec.text);
-        ev.line = int(e->events.size()) + 1;
-        e->events.push_back(ev);
-    }
-    return e;
-}
-
-/// Run A: naive times, three events; run B: UTC times, one event between A's first two.
-QVector<ChartSource> twoSources()
-{
-    const double a0 = parseTime("2025-11-24 16:00:00");
-    const double b0 = parseTime("2025-11-20T14:00:00Z");
-    auto a = makeExperiment(a0, true, {{0, 0, 10}, {10, 5, 20.26}, {20, NaN, 30}, {30, 7, 40}},
-                            {{12, EventKind::ScaleUp, 1, 3, "SCALE UP TRIGGERED: 1 -> 3"},
-                             {19, EventKind::ReplicasChanged, 1, 3, "REPLICAS CHANGED: 1 -> 3"},
-                             {31, EventKind::ScaleDown, 3, 2, "SCALE DOWN TRIGGERED: 3 -> 2"}});
-    auto b = makeExperiment(b0, false, {{0, 2.5, 50}, {5, 3, 60}},
-                            {{15, EventKind::ScaleUp, 2, 4, "SCALE UP TRIGGERED: 2 -> 4"}});
-    return {ChartSource{a, a0, "A", false}, ChartSource{b, b0, "B", true}};
-}
-
-QString examplePath(const char *name)
-{
-    return QStringLiteral(HPA_SHARED_DIR "/examples/") + QLatin1String(name);
-}
-
-} // namespace
+using namespace event_test;
 
 class TstEventTableModel : public QObject
 {
@@ -109,21 +41,12 @@ private slots:
     void displayedValues();
     void rolesOfMergedRows();
     void sortsNumericallyWithMissingFirst();
-    void filterByKind_data();
-    void filterByKind();
-    void filterByText_data();
-    void filterByText();
     void examples_data();
     void examples();
     void loadedTextAndFile_data();
     void loadedTextAndFile();
-    void browserCountsAndFilters();
-    void browserSelectEventClearsFilters();
-    void browserEmitsOnUserSelection();
-    void browserEmptyState();
     void valuesTheHpaActedOn_data();
     void valuesTheHpaActedOn();
-    void monitorStartListedApart();
     void grownRunEqualsReload_data();
     void grownRunEqualsReload();
 };
@@ -253,60 +176,6 @@ void TstEventTableModel::sortsNumericallyWithMissingFirst()
     QCOMPARE(order, (QStringList{"3 ≈", "5 ≈", "5 ≈", "7 ≈"}));
 }
 
-void TstEventTableModel::filterByKind_data()
-{
-    QTest::addColumn<int>("kind");
-    QTest::addColumn<int>("rows");
-    QTest::newRow("all") << -1 << 4;
-    QTest::newRow("scale up") << int(EventKind::ScaleUp) << 2;
-    QTest::newRow("scale down") << int(EventKind::ScaleDown) << 1;
-    QTest::newRow("replicas changed") << int(EventKind::ReplicasChanged) << 1;
-}
-
-void TstEventTableModel::filterByKind()
-{
-    QFETCH(int, kind);
-    QFETCH(int, rows);
-    EventTableModel model;
-    model.setSources(twoSources());
-    EventFilterProxy proxy;
-    proxy.setSourceModel(&model);
-    proxy.setKindFilter(kind < 0 ? std::nullopt : std::optional(static_cast<EventKind>(kind)));
-    QCOMPARE(proxy.rowCount(), rows);
-    for (int r = 0; r < proxy.rowCount(); ++r) {
-        if (kind >= 0)
-            QCOMPARE(proxy.index(r, 0).data(EventTableModel::KindRole).toInt(), kind);
-    }
-}
-
-void TstEventTableModel::filterByText_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QList<int>>("xs");
-    QTest::newRow("only in the full text, any case") << "triggered" << QList<int>{12, 15, 31};
-    QTest::newRow("kind column") << "SCALE DOWN" << QList<int>{31};
-    QTest::newRow("time column") << "16:00:19" << QList<int>{19};
-    QTest::newRow("change column") << "2 → 4" << QList<int>{15};
-    QTest::newRow("sample mark") << "≈" << QList<int>{12, 15, 19, 31};
-    QTest::newRow("nothing") << "zzz" << QList<int>{};
-}
-
-void TstEventTableModel::filterByText()
-{
-    QFETCH(QString, text);
-    QFETCH(QList<int>, xs);
-    EventTableModel model;
-    model.setSources(twoSources());
-    EventFilterProxy proxy;
-    proxy.setSourceModel(&model);
-    proxy.setSearchText(text);
-    QList<int> got;
-    for (int r = 0; r < proxy.rowCount(); ++r)
-        got << int(proxy.index(r, 0).data(EventTableModel::XRole).toDouble());
-    QCOMPARE(got, xs);
-    QVERIFY(proxy.isFiltering());
-}
-
 void TstEventTableModel::examples_data()
 {
     QTest::addColumn<QString>("folder");
@@ -339,7 +208,7 @@ void TstEventTableModel::examples()
         hpa::core::ExperimentLoader::load(folder.toStdString()));
     EventTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setSources({ChartSource{experiment, experiment->metrics.time().front(), {}, false}});
+    model.setSources({sourceOf(experiment, experiment->metrics.time().front())});
     // One more row for the monitor's start-up reading, listed apart from the events.
     QCOMPARE(model.rowCount(), events + (experiment->monitorStart ? 1 : 0));
     // The monitor start comes first (it is the earliest line): the events follow it.
@@ -374,7 +243,7 @@ void TstEventTableModel::loadedTextAndFile()
     const double origin = parseTime("2025-11-20T14:00:00Z");
     EventTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setSources({ChartSource{experiment, origin, {}, false}});
+    model.setSources({sourceOf(experiment, origin)});
     QCOMPARE(model.rowCount(), 6);
 
     // Rows 2 and 3 share 14:05:42: the scaling.log block (read first), then the log line.
@@ -400,104 +269,6 @@ void TstEventTableModel::loadedTextAndFile()
         QCOMPARE(line, QString());
         QCOMPARE(proxy.rowCount(), 0);
     }
-}
-
-void TstEventTableModel::browserCountsAndFilters()
-{
-    EventBrowser browser;
-    browser.setSources(twoSources());
-    QCOMPARE(browser.countLabel()->text(), QStringLiteral("4 events"));
-    browser.kindCombo()->setCurrentIndex(browser.kindCombo()->findText("Scale up"));
-    QCOMPARE(browser.view()->model()->rowCount(), 2);
-    QCOMPARE(browser.countLabel()->text(), QStringLiteral("4 events, 2 shown"));
-    browser.searchEdit()->setText("2 -> 4");
-    QCOMPARE(browser.view()->model()->rowCount(), 1);
-    QCOMPARE(browser.countLabel()->text(), QStringLiteral("4 events, 1 shown"));
-}
-
-void TstEventTableModel::browserSelectEventClearsFilters()
-{
-    EventBrowser browser;
-    browser.resize(500, 500);
-    browser.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&browser));
-    browser.setSources(twoSources());
-    QSignalSpy spy(&browser, &EventBrowser::eventSelected);
-    browser.kindCombo()->setCurrentIndex(browser.kindCombo()->findText("Scale up"));
-    browser.searchEdit()->setText("triggered");
-
-    browser.selectEvent(0, 2); // scale down: hidden by the kind filter
-    QCOMPARE(browser.kindCombo()->currentIndex(), 0);
-    QVERIFY(browser.searchEdit()->text().isEmpty());
-    const QModelIndex current = browser.view()->currentIndex();
-    QCOMPARE(current.data(EventTableModel::SourceIndexRole).toInt(), 0);
-    QCOMPARE(current.data(EventTableModel::EventIndexRole).toInt(), 2);
-    QVERIFY(browser.view()->selectionModel()->isRowSelected(current.row(), {}));
-    QVERIFY(browser.detailsPane()->toPlainText().contains("SCALE DOWN TRIGGERED: 3 -> 2"));
-    QCOMPARE(spy.count(), 0);
-
-    browser.selectEvent(1, 0); // visible: filters stay as they are
-    QCOMPARE(browser.view()->currentIndex().data(EventTableModel::SourceIndexRole).toInt(), 1);
-    QVERIFY(browser.detailsPane()->toPlainText().contains("Run B"));
-    QCOMPARE(spy.count(), 0);
-}
-
-void TstEventTableModel::browserEmitsOnUserSelection()
-{
-    EventBrowser browser;
-    browser.resize(600, 500);
-    browser.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&browser));
-    browser.setSources(twoSources());
-    QSignalSpy spy(&browser, &EventBrowser::eventSelected);
-
-    QTableView *view = browser.view();
-    // Comparing, the clock-time column is hidden (two runs' clocks do not line up; Elapsed
-    // does): Run, Time (hidden), Elapsed, ...
-    QVERIFY(view->isColumnHidden(1));
-    QVERIFY(!view->isColumnHidden(2));
-    const QRect rect = view->visualRect(view->model()->index(1, 2));
-    QVERIFY(rect.isValid());
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
-    QCOMPARE(spy.count(), 1);
-    QCOMPARE(spy.at(0).at(0).toInt(), 1);
-    QCOMPARE(spy.at(0).at(1).toInt(), 0);
-    QCOMPARE(spy.at(0).at(2).toDouble(), 15.0);
-
-    view->setFocus();
-    QTest::keyClick(view, Qt::Key_Down);
-    QCOMPARE(spy.count(), 2);
-    QCOMPARE(spy.at(1).at(0).toInt(), 0);
-    QCOMPARE(spy.at(1).at(1).toInt(), 1);
-    QCOMPARE(spy.at(1).at(2).toDouble(), 19.0);
-    QVERIFY(browser.detailsPane()->toPlainText().contains("REPLICAS CHANGED: 1 -> 3"));
-
-    // Round trip: what the browser emitted, fed back, selects the same row without echo.
-    browser.selectEvent(spy.at(0).at(0).toInt(), spy.at(0).at(1).toInt());
-    QCOMPARE(view->currentIndex().row(), 1);
-    QCOMPARE(spy.count(), 2);
-}
-
-void TstEventTableModel::browserEmptyState()
-{
-    EventBrowser browser;
-    browser.resize(400, 400);
-    browser.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&browser));
-    const double t0 = parseTime("2025-11-24 16:00:00");
-    browser.setSources({ChartSource{makeExperiment(t0, true, {{0, 1, 1}}, {}), t0, {}, false}});
-    QLabel *empty = nullptr;
-    for (QLabel *label : browser.findChildren<QLabel *>()) {
-        if (label->text() == QStringLiteral("No scaling events in this experiment"))
-            empty = label;
-    }
-    QVERIFY(empty);
-    QVERIFY(empty->isVisible());
-    QVERIFY(!browser.view()->isVisible());
-
-    browser.setSources(twoSources());
-    QVERIFY(!empty->isVisible());
-    QVERIFY(browser.view()->isVisible());
 }
 
 /// Every cell of every role the views read, row by row.
@@ -613,7 +384,7 @@ void TstEventTableModel::valuesTheHpaActedOn()
     auto e = std::make_shared<hpa::core::Experiment>(
         hpa::core::ExperimentLoader::load(dir.toStdString()));
     EventTableModel model;
-    model.setSources({ChartSource{e, e->metrics.time().front(), {}, false}});
+    model.setSources({sourceOf(e, e->metrics.time().front())});
     int row = -1;
     for (int r = 0; r < model.rowCount(); ++r) {
         if (model.index(r, 0).data(Qt::ToolTipRole).toString() ==
@@ -632,40 +403,6 @@ void TstEventTableModel::valuesTheHpaActedOn()
     QVERIFY(model.headerData(w, Qt::Horizontal, Qt::ToolTipRole)
                 .toString()
                 .contains(QStringLiteral("last sample before the event")));
-}
-
-void TstEventTableModel::monitorStartListedApart()
-{
-    const QString dir = examplePath("high-load-hpa-20251124-155733");
-    if (!QDir(dir).exists())
-        QSKIP("shared example high-load-hpa-20251124-155733 is not available");
-    auto e = std::make_shared<hpa::core::Experiment>(
-        hpa::core::ExperimentLoader::load(dir.toStdString()));
-    // 15 event lines in the log; the first, `REPLICAS CHANGED: 0 -> 1`, is the monitor's
-    // first look: not one of the 14 events any count uses.
-    QCOMPARE(e->events.size(), std::size_t(14));
-    QVERIFY(e->monitorStart);
-    EventBrowser browser;
-    QAbstractItemModelTester tester(browser.model(),
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
-    browser.setSources({ChartSource{e, e->metrics.time().front(), {}, false}});
-    const EventTableModel *model = browser.model();
-    QCOMPARE(model->rowCount(), 15);
-    const int kind = model->columnOf(Field::Kind);
-    QCOMPARE(model->index(0, kind).data().toString(), QStringLiteral("Monitor start"));
-    QVERIFY(model->index(0, 0).data(EventTableModel::MonitorStartRole).toBool());
-    QCOMPARE(model->index(0, 0).data(EventTableModel::EventIndexRole).toInt(), -1);
-    QCOMPARE(model->index(0, kind).data(Qt::ForegroundRole).value<QColor>(), QColor(Qt::gray));
-    QCOMPARE(model->index(0, 0).data(Qt::ToolTipRole).toString(),
-             QStringLiteral("scaling-events.log:2"));
-    QVERIFY(!model->index(1, 0).data(EventTableModel::MonitorStartRole).toBool());
-    QCOMPARE(browser.countLabel()->text(), QStringLiteral("15 events (1 monitor start)"));
-    // Picking it shows its line but moves no chart: it has no marker.
-    QSignalSpy picked(&browser, &EventBrowser::eventSelected);
-    browser.view()->setCurrentIndex(browser.proxy()->mapFromSource(model->index(0, 0)));
-    QCOMPARE(picked.count(), 0);
-    QVERIFY(
-        browser.detailsPane()->toPlainText().contains(QStringLiteral("REPLICAS CHANGED: 0 -> 1")));
 }
 
 #include "tst_event_table_model.moc"
