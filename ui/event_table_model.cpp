@@ -20,7 +20,7 @@ constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
 double valueAt(const core::MetricsTable &metrics, std::string_view key, std::size_t row)
 {
-    const std::vector<double> *values = metrics.values(key);
+    const auto *values = metrics.values(key);
     if (!values || row >= values->size())
         return kMissing;
     return (*values)[row];
@@ -66,7 +66,7 @@ EventTableModel::Row EventTableModel::makeRow(int source, int event,
     // the table (a leaked milli-quantity corrected, KV cache in percent).
     const core::EventReading reading = core::EventReading::parse(experiment.eventTexts.stored(e));
     // A line without values: the last sample at or before the event, never a later one.
-    const std::vector<double> &time = metrics.time();
+    const auto &time = metrics.time();
     const auto after = std::upper_bound(time.begin(), time.end(), e.time);
     const std::size_t before =
         after == time.begin() ? metrics.rowCount() : std::size_t(after - time.begin()) - 1;

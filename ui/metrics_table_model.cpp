@@ -129,8 +129,8 @@ bool MetricsTableModel::appendRows(std::shared_ptr<const core::Experiment> exper
                                             std::string_view target) {
         if (!now.has(key) || !now.has(target))
             return;
-        const std::vector<double> &v = *now.values(key);
-        const std::vector<double> &t = *now.values(target);
+        const auto &v = *now.values(key);
+        const auto &t = *now.values(target);
         flags.resize(std::min(v.size(), t.size()), false);
         for (std::size_t i = shown; i < flags.size(); ++i)
             flags[i] = v[i] > t[i]; // as ExperimentAnalyzer::exceeded: false when NaN

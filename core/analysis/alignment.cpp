@@ -28,7 +28,7 @@ std::optional<double> firstPlacedJob(const Experiment &experiment)
 std::optional<double> firstActiveJobs(const Experiment &experiment)
 {
     const MetricsTable &m = experiment.metrics;
-    const std::vector<double> *jobs = m.values(keys::ActiveJobs);
+    const auto *jobs = m.values(keys::ActiveJobs);
     if (!jobs)
         return firstPlacedJob(experiment);
     for (std::size_t i = 0; i < jobs->size() && i < m.rowCount(); ++i) {

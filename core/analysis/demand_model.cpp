@@ -15,7 +15,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 /// The column's data when it has `rows` values, else nullptr.
 const double *column(const MetricsTable &table, std::string_view key)
 {
-    const std::vector<double> *v = table.values(key);
+    const auto *v = table.values(key);
     return v && v->size() == table.rowCount() ? v->data() : nullptr;
 }
 

@@ -25,29 +25,7 @@ namespace {
 /// Below this many rows a second thread costs more than it saves.
 constexpr std::size_t kParallelRows = 1 << 16;
 
-std::optional<double> firstFinite(const std::vector<double> *values)
-{
-    if (!values)
-        return std::nullopt;
-    for (double v : *values) {
-        if (std::isfinite(v))
-            return v;
-    }
-    return std::nullopt;
-}
-
-std::optional<double> lastFinite(const std::vector<double> *values)
-{
-    if (!values)
-        return std::nullopt;
-    for (auto it = values->rbegin(); it != values->rend(); ++it) {
-        if (std::isfinite(*it))
-            return *it;
-    }
-    return std::nullopt;
-}
-
-SeriesSummary summarizeSeries(std::string_view key, const std::vector<double> &values)
+SeriesSummary summarizeSeries(std::string_view key, std::span<const double> values)
 {
     SeriesSummary s;
     const bool latency = ExperimentAnalyzer::positiveOnly(key);
@@ -105,8 +83,8 @@ ViolationSummary violations(std::size_t count, std::size_t samples)
 void countViolations(const MetricsTable &m, std::size_t rows, ExperimentSummary &s)
 {
     const auto pair = [&m](std::string_view key, std::string_view target) {
-        const std::vector<double> *v = m.values(key);
-        const std::vector<double> *t = m.values(target);
+        const auto *v = m.values(key);
+        const auto *t = m.values(target);
         const std::size_t n = v && t ? std::min(v->size(), t->size()) : 0;
         return std::tuple(n ? v->data() : nullptr, n ? t->data() : nullptr, n);
     };
@@ -151,7 +129,7 @@ std::optional<double> meanScaleUpLatency(const std::vector<ScalingEvent> &events
 void summarizeReplicasAndEvents(const Experiment &experiment, ExperimentSummary &s)
 {
     const MetricsTable &m = experiment.metrics;
-    if (const std::vector<double> *r = m.values(keys::Replicas)) {
+    if (const auto *r = m.values(keys::Replicas)) {
         auto asInt = [](std::optional<double> v) {
             return v ? std::optional<int>(static_cast<int>(std::lround(*v))) : std::nullopt;
         };
@@ -159,7 +137,7 @@ void summarizeReplicasAndEvents(const Experiment &experiment, ExperimentSummary 
         s.replicasFinal = asInt(lastFinite(r));
         // A local sum: adding into the summary's member goes through memory on every row.
         double replicaSeconds = 0;
-        const std::vector<double> &t = m.time();
+        const auto &t = m.time();
         for (std::size_t i = 0; i + 1 < r->size(); ++i) {
             if (std::isfinite((*r)[i]))
                 replicaSeconds += (*r)[i] * (t[i + 1] - t[i]);
@@ -208,8 +186,8 @@ std::vector<std::string> ExperimentAnalyzer::summaryKeys(const Experiment &exper
     return out;
 }
 
-std::vector<bool> ExperimentAnalyzer::exceeded(const std::vector<double> &values,
-                                               const std::vector<double> &targets)
+std::vector<bool> ExperimentAnalyzer::exceeded(std::span<const double> values,
+                                               std::span<const double> targets)
 {
     std::vector<bool> flags(values.size(), false);
     for (std::size_t i = 0; i < values.size() && i < targets.size(); ++i)
@@ -263,7 +241,7 @@ ExperimentSummary ExperimentAnalyzer::summarize(const Experiment &experiment,
     tasks.emplace_back([&] {
         s.medianIntervalSeconds = Statistics::medianInterval(m.time());
         if (s.medianIntervalSeconds > 0) {
-            const std::vector<double> &t = m.time();
+            const auto &t = m.time();
             const double longest = 3 * s.medianIntervalSeconds;
             std::size_t gaps = 0;
             for (std::size_t i = 1; i < t.size(); ++i)

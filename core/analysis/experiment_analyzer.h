@@ -5,6 +5,7 @@
 #include "core/model/experiment.h"
 #include "core/model/slo_limits.h"
 
+#include <span>
 #include <vector>
 
 namespace hpa::core {
@@ -18,8 +19,8 @@ public:
                                        const ScorecardSettings &scorecard = {});
 
     /// Per-sample "value > that row's target" flags (missing value or target: not exceeded).
-    static std::vector<bool> exceeded(const std::vector<double> &values,
-                                      const std::vector<double> &targets);
+    static std::vector<bool> exceeded(std::span<const double> values,
+                                      std::span<const double> targets);
 
     /// The series that get statistics, in display order, that `experiment` has.
     static std::vector<std::string> summaryKeys(const Experiment &experiment);

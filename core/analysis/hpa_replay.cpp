@@ -67,7 +67,7 @@ private:
 
 } // namespace
 
-double HpaReplay::gapThreshold(const std::vector<double> &time)
+double HpaReplay::gapThreshold(std::span<const double> time)
 {
     return ScorecardCalculator::gapThreshold(Statistics::medianInterval(time));
 }
@@ -76,8 +76,8 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
                                  const Options &options)
 {
     Result result;
-    const std::vector<double> &t = table.time();
-    const std::vector<double> *replicas = table.values(keys::Replicas);
+    const auto &t = table.time();
+    const auto *replicas = table.values(keys::Replicas);
     if (t.empty() || !replicas) {
         result.problem = t.empty() ? "no samples" : "no replicas column";
         return result;
@@ -92,7 +92,7 @@ HpaReplay::Result HpaReplay::run(const MetricsTable &table, const HpaSpec &spec,
     std::vector<MetricInput> metrics;
     for (const HpaMetricSpec &m : spec.metrics) {
         const auto rec = HpaSpec::recordedMetric(m.name);
-        const std::vector<double> *values = rec ? table.values(rec->valueKey) : nullptr;
+        const auto *values = rec ? table.values(rec->valueKey) : nullptr;
         if (values)
             metrics.push_back(
                 {values->data(), rec->toHpaUnit, HpaMetricProposal::toMilli(m.target)});

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace hpa::core {
@@ -59,7 +60,7 @@ public:
     static Result run(const MetricsTable &table, const HpaSpec &spec, const Options &options);
 
     /// G = max(3 x median positive interval, 60 s) (elasticity-kpis.md §0).
-    static double gapThreshold(const std::vector<double> &time);
+    static double gapThreshold(std::span<const double> time);
 };
 
 } // namespace hpa::core

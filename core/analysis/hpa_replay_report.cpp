@@ -67,7 +67,7 @@ HpaReplayReport HpaReplayReport::build(const MetricsTable &table, ResolvedHpaSpe
                                                       : HpaWhatIf::Series::None,
                                        request.threads);
     if (request.series) {
-        const std::vector<double> &t = table.time();
+        const auto &t = table.time();
         report.elapsed.resize(t.size());
         for (std::size_t i = 0; i < t.size(); ++i)
             report.elapsed[i] = t[i] - t.front();

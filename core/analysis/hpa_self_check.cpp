@@ -11,8 +11,8 @@ HpaSelfCheck HpaSelfCheck::compare(const MetricsTable &table, const std::vector<
 {
     HpaSelfCheck check;
     check.warmupSeconds = warmupSeconds;
-    const std::vector<double> &t = table.time();
-    const std::vector<double> *desired = table.values(keys::DesiredReplicas);
+    const auto &t = table.time();
+    const auto *desired = table.values(keys::DesiredReplicas);
     if (!desired || replayed.size() != t.size() || t.size() < 2)
         return check;
     const double scoredFrom = t.front() + warmupSeconds;

@@ -9,15 +9,15 @@ namespace hpa::core {
 std::vector<PredictionError> PredictionErrors::compute(const MetricsTable &table)
 {
     std::vector<PredictionError> out;
-    const std::vector<double> *replicas = table.values(keys::Replicas);
-    const std::vector<double> *allocation = table.values(keys::PredictedReplicas);
+    const auto *replicas = table.values(keys::Replicas);
+    const auto *allocation = table.values(keys::PredictedReplicas);
     const struct
     {
         std::string_view observed, predicted;
     } pairs[] = {{keys::TtftMs, keys::PredictedTtftMs}, {keys::ItlMs, keys::PredictedItlMs}};
     for (const auto &p : pairs) {
-        const std::vector<double> *observed = table.values(p.observed);
-        const std::vector<double> *predicted = table.values(p.predicted);
+        const auto *observed = table.values(p.observed);
+        const auto *predicted = table.values(p.predicted);
         if (!observed || !predicted)
             continue;
         PredictionError e;

@@ -24,7 +24,7 @@ int sign(double x)
 
 const double *column(const MetricsTable &table, std::string_view key)
 {
-    const std::vector<double> *v = table.values(key);
+    const auto *v = table.values(key);
     return v && v->size() == table.rowCount() ? v->data() : nullptr;
 }
 
@@ -103,7 +103,7 @@ Scorecard score(const MetricsTable &table, const HpaLimits &limits,
     sc.settings = settings;
     sc.limits = limits;
     const std::size_t n = table.rowCount();
-    const std::vector<double> &t = table.time();
+    const auto &t = table.time();
     sc.hasReplicas = hasReplicas;
     sc.hasMetric = hasMetric;
     if (n == 0)

@@ -1,6 +1,7 @@
 #include "core/load/experiment_follower.h"
 
 #include "core/load/job_placer.h"
+#include "core/load/unit_applier.h"
 #include "core/load/wva_run_loader.h"
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include <filesystem>
 #include <iterator>
 #include <system_error>
+#include <utility>
 
 namespace hpa::core {
 
@@ -66,9 +68,12 @@ fs::path resolveFolder(const std::string &dirText)
 /// whole column, like the waiting unit, may change earlier rows when rows are added).
 bool sameRows(const MetricsTable &a, const MetricsTable &b, std::size_t rows)
 {
-    const auto same = [rows](const std::vector<double> &x, const std::vector<double> &y) {
+    const auto same = [rows](const ColumnValues &x, const ColumnValues &y) {
         if (x.size() < rows || y.size() < rows)
             return false;
+        // Storage is only ever added to at its end: shared values are the same values.
+        if (x.sharesStorageWith(y))
+            return true;
         for (std::size_t i = 0; i < rows; ++i) {
             if (!(x[i] == y[i] || (std::isnan(x[i]) && std::isnan(y[i]))))
                 return false;
@@ -97,10 +102,11 @@ void putInFileOrder(MetricsTable &table)
         order[i] = i;
     std::sort(order.begin(), order.end(),
               [&lines](std::size_t a, std::size_t b) { return lines[a] < lines[b]; });
-    const auto permute = [&order](std::vector<double> &v) {
-        std::vector<double> out(v.size());
+    const auto permute = [&order](ColumnValues &v) {
+        ColumnValues out(v.size(), 0.0);
+        double *to = out.data();
         for (std::size_t i = 0; i < order.size(); ++i)
-            out[i] = v[order[i]];
+            to[i] = std::as_const(v)[order[i]];
         v = std::move(out);
     };
     permute(table.time());
@@ -159,7 +165,7 @@ void ExperimentFollower::readMetrics()
 
 bool ExperimentFollower::appendMetrics(const std::string &bytes)
 {
-    const std::vector<double> &time = m_rows.time();
+    const auto &time = m_rows.time();
     // A whole parse sorts rows that go backwards and says so: rows kept in file order are
     // needed to go on, so a file that went backwards anywhere is parsed whole again.
     if (!std::is_sorted(time.begin(), time.end()))
@@ -169,7 +175,7 @@ bool ExperimentFollower::appendMetrics(const std::string &bytes)
     csv.threads = 1;
     const MetricsCsvParser::Result part =
         MetricsCsvParser::parseAppended(ByteSource::fromMemory(bytes), state, kMetrics, csv);
-    const std::vector<double> &added = part.table.time();
+    const auto &added = part.table.time();
     if (!std::is_sorted(added.begin(), added.end()) ||
         (!added.empty() && !time.empty() && added.front() < time.back()))
         return false;
@@ -268,6 +274,7 @@ ExperimentFollower::Update ExperimentFollower::poll()
     const std::size_t eventsBefore = m_experiment->events.size();
     const std::shared_ptr<const Experiment> before = m_experiment;
     bool changed = false;
+    bool rowsKept = true; // the snapshot's rows are the first rows still
     const auto restart = [&update](std::string why) {
         update.kind = Update::Kind::Reloaded;
         if (!update.warning.empty())
@@ -289,6 +296,7 @@ ExperimentFollower::Update ExperimentFollower::poll()
         if (!appendMetrics(look.appended)) {
             restart("metrics.csv: a new row goes back in time; the file was read again");
             readMetrics();
+            rowsKept = false;
         }
     }
 
@@ -316,7 +324,7 @@ ExperimentFollower::Update ExperimentFollower::poll()
     }
     if (!changed)
         return update;
-    rebuild();
+    rebuild(rowsKept ? before.get() : nullptr);
     const std::size_t rows = m_experiment->metrics.rowCount();
     const std::size_t events = m_experiment->events.size();
     update.rowsAdded = rows > update.rowsBefore ? rows - update.rowsBefore : 0;
@@ -328,7 +336,7 @@ ExperimentFollower::Update ExperimentFollower::poll()
     return update;
 }
 
-void ExperimentFollower::rebuild()
+void ExperimentFollower::rebuild(const Experiment *previous)
 {
     auto e = std::make_shared<Experiment>();
     e->name = m_name;
@@ -363,8 +371,8 @@ void ExperimentFollower::rebuild()
     append(e->warnings, m_surroundings.warnings);
     JobPlacer::place(*e);
 
-    ExperimentLoader::applyWaitingUnit(*e, m_options.waitingUnit);
-    ExperimentLoader::applyKvCacheUnit(*e, m_options.kvUnit, m_options.keepRawKvCache);
+    UnitApplier::applyWaitingUnit(*e, m_options.waitingUnit, previous);
+    UnitApplier::applyKvCacheUnit(*e, m_options.kvUnit, m_options.keepRawKvCache, previous);
     m_experiment = std::move(e);
 }
 

@@ -76,7 +76,9 @@ private:
     void appendNewerLog(const std::string &bytes);
     /// A fingerprint (names, sizes, times) of the files read whole around the samples.
     std::string surroundingsStamp() const;
-    void rebuild();
+    /// A new snapshot; `previous` is the last one when its rows are the first rows of this one
+    /// (its converted columns are then extended, not made again).
+    void rebuild(const Experiment *previous = nullptr);
 
     std::string m_dir;
     std::string m_name;

@@ -3,9 +3,9 @@
 #include "core/io/file_reader.h"
 #include "core/load/job_placer.h"
 #include "core/load/scaling_event_loader.h"
+#include "core/load/unit_applier.h"
 #include "core/load/wva_run_loader.h"
 #include "core/model/metric_keys.h"
-#include "core/model/number_format.h"
 #include "core/model/warning_list.h"
 #include "core/parsers/bench_log_parser.h"
 #include "core/parsers/experiment_config_parser.h"
@@ -324,7 +324,7 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
         report(options, 0.0, "Reading the WVA controller log");
         WvaRunLoader::load(dir, options.wvaVariant, experiment);
         readDocuments(dir, experiment, options);
-        applyKvCacheUnit(experiment, options.kvUnit, options.keepRawKvCache);
+        UnitApplier::applyKvCacheUnit(experiment, options.kvUnit, options.keepRawKvCache);
         report(options, 1.0, "Done");
         return experiment;
     }
@@ -362,125 +362,10 @@ Experiment ExperimentLoader::load(const std::string &dirText, const Options &opt
 
     readTexts(dir, std::move(events), experiment, options);
 
-    applyWaitingUnit(experiment, options.waitingUnit);
-    applyKvCacheUnit(experiment, options.kvUnit, options.keepRawKvCache);
+    UnitApplier::applyWaitingUnit(experiment, options.waitingUnit);
+    UnitApplier::applyKvCacheUnit(experiment, options.kvUnit, options.keepRawKvCache);
     report(options, 1.0, "Done");
     return experiment;
-}
-
-void ExperimentLoader::applyKvCacheUnit(Experiment &experiment, std::optional<KvCacheUnit> forced,
-                                        bool keepRaw)
-{
-    MetricsTable &table = experiment.metrics;
-    const std::vector<double> *raw = table.values(keys::KvCacheRaw);
-    const std::vector<double> *rawTarget = table.values(keys::KvCacheTargetRaw);
-    // An exported file already holds percent under the canonical names.
-    if (!raw && table.has(keys::KvCachePct)) {
-        experiment.kvRule = {KvCacheUnit::Percent, "column kv_cache_pct is in percent", false};
-        return;
-    }
-    if (!raw)
-        return;
-    std::optional<double> target;
-    if (rawTarget) {
-        for (double v : *rawTarget) {
-            if (std::isfinite(v)) {
-                target = v;
-                break;
-            }
-        }
-    }
-    experiment.kvRule =
-        forced ? KvCacheNormalizer::forced(*forced) : KvCacheNormalizer::detect(target, *raw);
-    const double factor = experiment.kvRule.toPercentFactor();
-    const auto toPercent = [factor](double v) {
-        return v * factor;
-    };
-    if (!keepRaw && !table.has(keys::KvCachePct) && !table.has(keys::KvCacheTargetPct)) {
-        // The same products as below, written over the raw values: no second column.
-        for (MetricColumn &c : table.columns()) {
-            const bool usage = c.key == keys::KvCacheRaw;
-            if (!usage && c.key != keys::KvCacheTargetRaw)
-                continue;
-            std::transform(c.values.begin(), c.values.end(), c.values.begin(), toPercent);
-            c.header = usage ? "kv_cache_pct" : "kv_cache_target_pct";
-            c.key = usage ? keys::KvCachePct : keys::KvCacheTargetPct;
-        }
-        return;
-    }
-    auto scaled = [&toPercent](const std::vector<double> &in) {
-        std::vector<double> out(in.size());
-        std::transform(in.begin(), in.end(), out.begin(), toPercent);
-        return out;
-    };
-    // Both are computed before either is stored: storing may reallocate the column list.
-    std::vector<double> pct = scaled(*raw);
-    std::optional<std::vector<double>> targetPct;
-    if (rawTarget)
-        targetPct = scaled(*rawTarget);
-    table.setColumn("kv_cache_pct", std::string(keys::KvCachePct), std::move(pct));
-    if (targetPct)
-        table.setColumn("kv_cache_target_pct", std::string(keys::KvCacheTargetPct),
-                        std::move(*targetPct));
-}
-
-void ExperimentLoader::applyWaitingUnit(Experiment &experiment, WaitingUnit unit)
-{
-    WaitingRule rule;
-    rule.unit = unit;
-    MetricsTable &table = experiment.metrics;
-    MetricColumn *column = nullptr;
-    for (MetricColumn &c : table.columns()) {
-        if (c.key == keys::Waiting)
-            column = &c;
-    }
-    if (!column) {
-        experiment.waitingRule = std::move(rule);
-        return;
-    }
-    std::string header = column->header;
-    std::transform(header.begin(), header.end(), header.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    // The older layout's num_requests_waiting_current is all stripped quantities alike; only
-    // the newer monitor's column mixes plain counts with a leaked milli-quantity.
-    if (header == "num_requests_waiting") {
-        std::optional<double> target;
-        if (const std::vector<double> *t = table.values(keys::WaitingTarget)) {
-            const auto it =
-                std::find_if(t->begin(), t->end(), [](double v) { return std::isfinite(v); });
-            if (it != t->end())
-                target = *it;
-        }
-        rule = WaitingNormalizer::detect(column->values, target, unit);
-    }
-    for (WaitingCorrection &cell : rule.cells)
-        cell.line = table.sourceLine(cell.row);
-    if (rule.unit == WaitingUnit::Auto && rule.count > 0) {
-        WarningList warnings("metrics.csv");
-        for (const WaitingCorrection &cell : rule.cells) {
-            warnings.add(cell.line,
-                         fmt::format("{} {} read as {} (a milli-quantity whose \"m\" was "
-                                     "stripped: at most 10 x the run's largest plain value or "
-                                     "target)",
-                                     column->header, NumberFormat::fixed(cell.raw, 3),
-                                     NumberFormat::fixed(cell.corrected, 3)));
-        }
-        append(experiment.warnings, warnings.take());
-        rule.reason = fmt::format("{} cell(s) >= 1000 read as milli-units", rule.count);
-    } else if (rule.unit == WaitingUnit::AsWritten) {
-        rule.reason = rule.count
-                          ? fmt::format("as written; {} cell(s) look like milli-units", rule.count)
-                          : "as written";
-    } else if (rule.unit == WaitingUnit::Milli) {
-        rule.reason = "every cell read as milli-units";
-    } else {
-        rule.reason = "as written";
-    }
-    if (rule.unit != WaitingUnit::AsWritten) {
-        for (double &v : column->values)
-            v = rule.read(v);
-    }
-    experiment.waitingRule = std::move(rule);
 }
 
 void ExperimentLoader::readMetadataFile(const std::string &dir, Experiment &experiment)

@@ -56,18 +56,6 @@ public:
     static Experiment load(const std::string &dir, const Options &options);
     static Experiment load(const std::string &dir) { return load(dir, Options{}); }
 
-    /// (Re)computes kv_cache_pct and kv_cache_target_pct with the detected or forced unit.
-    /// Without `keepRaw` the as-written columns become the percent ones in place (the unit can
-    /// then not be changed again: the percent columns are taken as the file's own).
-    static void applyKvCacheUnit(Experiment &experiment, std::optional<KvCacheUnit> forced,
-                                 bool keepRaw = true);
-
-    /// Reads the waiting column with `unit` (WaitingRule) in place and records the rule in
-    /// `experiment.waitingRule`; each cell the automatic rule corrects gets a warning naming
-    /// its line, the value as written and as read. Only the newer layout's
-    /// `num_requests_waiting` is ever read as milli-units automatically.
-    static void applyWaitingUnit(Experiment &experiment, WaitingUnit unit);
-
     /// metadata.json of `dir` into experiment.metadata; its warnings are appended.
     static void readMetadataFile(const std::string &dir, Experiment &experiment);
     /// What surrounds the samples and events: events.log, jobs.log, the documents and the job

@@ -21,7 +21,7 @@ void addAssumed(ResolvedHpaSpec &r, std::string field)
         r.assumed.push_back(std::move(field));
 }
 
-std::optional<double> firstPositive(const std::vector<double> *values, bool &varies)
+std::optional<double> firstPositive(const ColumnValues *values, bool &varies)
 {
     varies = false;
     if (!values)

@@ -32,8 +32,7 @@ KvCacheUnit unitFor(double reference)
 
 } // namespace
 
-KvCacheRule KvCacheNormalizer::detect(std::optional<double> target,
-                                      const std::vector<double> &values)
+KvCacheRule KvCacheNormalizer::detect(std::optional<double> target, std::span<const double> values)
 {
     if (target && std::isfinite(*target) && *target > 0) {
         const KvCacheUnit unit = unitFor(*target);

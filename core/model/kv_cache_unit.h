@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +32,7 @@ class KvCacheNormalizer
 public:
     /// Picks the unit from the target (<= 1 fraction, <= 100 percent, else milli); without a
     /// target, from the data's own maximum the same way.
-    static KvCacheRule detect(std::optional<double> target, const std::vector<double> &values);
+    static KvCacheRule detect(std::optional<double> target, std::span<const double> values);
     /// The rule the user forced.
     static KvCacheRule forced(KvCacheUnit unit);
 

@@ -16,7 +16,7 @@ const MetricColumn *MetricsTable::column(std::string_view key) const
     return nullptr;
 }
 
-const std::vector<double> *MetricsTable::values(std::string_view key) const
+const ColumnValues *MetricsTable::values(std::string_view key) const
 {
     const MetricColumn *c = column(key);
     return c ? &c->values : nullptr;
@@ -49,13 +49,12 @@ void MetricsTable::reserve(std::size_t rows)
 
 std::size_t MetricsTable::addColumn(std::string header, std::string key)
 {
-    m_columns.push_back(
-        {std::move(header), std::move(key),
-         std::vector<double>(m_time.size(), std::numeric_limits<double>::quiet_NaN())});
+    m_columns.push_back({std::move(header), std::move(key),
+                         ColumnValues(m_time.size(), std::numeric_limits<double>::quiet_NaN())});
     return m_columns.size() - 1;
 }
 
-void MetricsTable::setColumn(std::string header, std::string key, std::vector<double> values)
+void MetricsTable::setColumn(std::string header, std::string key, ColumnValues values)
 {
     values.resize(m_time.size(), std::numeric_limits<double>::quiet_NaN());
     for (MetricColumn &c : m_columns) {
@@ -80,11 +79,10 @@ void MetricsTable::appendRow(double time, int line, const std::vector<double> &v
 
 void MetricsTable::appendRows(const MetricsTable &more)
 {
-    m_time.insert(m_time.end(), more.m_time.begin(), more.m_time.end());
+    m_time.append(more.m_time);
     m_lines.append(more.m_lines);
     for (std::size_t i = 0; i < m_columns.size() && i < more.m_columns.size(); ++i) {
-        const std::vector<double> &from = more.m_columns[i].values;
-        m_columns[i].values.insert(m_columns[i].values.end(), from.begin(), from.end());
+        m_columns[i].values.append(more.m_columns[i].values);
     }
 }
 
@@ -97,7 +95,7 @@ bool MetricsTable::sortByTime()
     std::stable_sort(order.begin(), order.end(),
                      [this](std::size_t a, std::size_t b) { return m_time[a] < m_time[b]; });
     auto permute = [&order](auto &v) {
-        auto copy = v;
+        const auto copy = v;
         for (std::size_t i = 0; i < order.size(); ++i)
             v[i] = copy[order[i]];
     };

@@ -89,7 +89,7 @@ template <typename Job> void forEachSlice(std::size_t count, const Job &job)
 }
 
 /// Resizes `v` to `n` elements, its pages populated by one call rather than one fault each.
-void sizeColumn(std::vector<double> &v, std::size_t n)
+void sizeColumn(ColumnValues &v, std::size_t n)
 {
     v.reserve(n);
 #ifdef MADV_POPULATE_WRITE
@@ -259,7 +259,7 @@ std::size_t countRows(const ByteSource &source, const Layout &layout, const Head
 /// part of the parse, and would be serial on one thread.
 void allocateColumns(MetricsTable &table, std::size_t capacity, std::size_t threads)
 {
-    std::vector<std::vector<double> *> sized{&table.time()};
+    std::vector<ColumnValues *> sized{&table.time()};
     for (MetricColumn &col : table.columns())
         sized.push_back(&col.values);
     std::atomic<std::size_t> nextColumn{0};
@@ -327,7 +327,7 @@ void checkZones(const MetricsCsvParser::Continuation &state, MetricsTable &table
 /// Disorder and duplicates: the rows stay, sorted, and the user is told where.
 void checkOrder(MetricsTable &table, WarningList &fileWide)
 {
-    const std::vector<double> &time = table.time();
+    const auto &time = table.time();
     std::size_t disorder = 0;
     int firstDisorder = 0;
     for (std::size_t i = 1; i < time.size(); ++i) {

@@ -4,7 +4,7 @@
 
 namespace hpa::core {
 
-StepCurve StepCurve::of(const std::vector<double> &time, const std::vector<int> &counts)
+StepCurve StepCurve::of(std::span<const double> time, const std::vector<int> &counts)
 {
     StepCurve c;
     const std::size_t n = time.size();

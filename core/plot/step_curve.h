@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <vector>
 
 namespace hpa::core {
@@ -13,7 +14,7 @@ struct StepCurve
     std::vector<int> count;   ///< the count from that time on (< 0: unknown)
 
     /// The steps of `counts` (one per row of `time`); empty when the sizes differ or are 0.
-    static StepCurve of(const std::vector<double> &time, const std::vector<int> &counts);
+    static StepCurve of(std::span<const double> time, const std::vector<int> &counts);
     /// The count in force at `t` (the last step at or before it); -1 before the first step.
     int at(double t) const;
     /// The largest known count, 0 when none is known.

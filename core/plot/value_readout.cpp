@@ -27,7 +27,7 @@ void ValueReadout::addSource(std::string label, const MetricsTable &table, doubl
 {
     Source source{std::move(label), &table, origin, {}};
     for (std::string &key : keys) {
-        const std::vector<double> *values = table.values(key);
+        const auto *values = table.values(key);
         if (!values)
             continue;
         Series series;

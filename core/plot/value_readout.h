@@ -36,7 +36,7 @@ private:
     {
         std::string key;
         std::string name;
-        const std::vector<double> *values = nullptr;
+        const ColumnValues *values = nullptr;
         bool positiveOnly = false; ///< values <= 0 are gaps
         bool collected = true;
     };

@@ -57,8 +57,8 @@ namespace {
 
 std::vector<bool> flags(const MetricsTable &table, std::string_view key, std::string_view target)
 {
-    const std::vector<double> *values = table.values(key);
-    const std::vector<double> *targets = table.values(target);
+    const auto *values = table.values(key);
+    const auto *targets = table.values(target);
     if (!values || !targets)
         return std::vector<bool>(table.rowCount(), false);
     return ExperimentAnalyzer::exceeded(*values, *targets);
@@ -105,7 +105,7 @@ void appendRows(fmt::memory_buffer &buf, const Experiment &experiment,
     const MetricsTable &table = experiment.metrics;
     const std::vector<bool> waiting = flags(table, keys::Waiting, keys::WaitingTarget);
     const std::vector<bool> kv = flags(table, keys::KvCachePct, keys::KvCacheTargetPct);
-    const std::vector<double> &time = table.time();
+    const auto &time = table.time();
     const std::size_t first = fromElapsed ? table.lowerBound(*fromElapsed + origin) : 0;
     for (std::size_t i = first; i < time.size(); ++i) {
         const double t = time[i];

@@ -66,7 +66,7 @@ ChartFigures ChartBench::run(const std::string &dir, const Options &options)
     auto experiment = std::make_shared<const core::Experiment>(core::ExperimentLoader::load(dir));
     ui::ChartSource source;
     source.experiment = experiment;
-    const std::vector<double> &time = experiment->metrics.time();
+    const auto &time = experiment->metrics.time();
     f.rows = time.size();
     source.origin = time.empty() ? 0.0 : time.front();
     stack->setSources({source});

@@ -38,7 +38,7 @@ std::string metricsPath(const std::string &dir)
 }
 
 /// Bitwise, so NaN == NaN and -0 != +0: "exactly equal" means the same bytes.
-bool sameBits(const std::vector<double> &a, const std::vector<double> &b)
+bool sameBits(std::span<const double> a, std::span<const double> b)
 {
     return a.size() == b.size() &&
            (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
@@ -106,14 +106,14 @@ void timeStatistics(CoreFigures &f, const core::Experiment &experiment)
     f.naiveStatsMs = BenchTimer::medianMs(repeats, [&] {
         double sink = 0;
         for (const std::string &key : keys) {
-            if (const std::vector<double> *v = table.values(key))
+            if (const auto *v = table.values(key))
                 sink +=
                     NaiveStatistics::describe(*v, core::ExperimentAnalyzer::positiveOnly(key)).mean;
         }
         for (std::size_t i = 0; i < corrKeys.size(); ++i) {
             for (std::size_t j = i + 1; j < corrKeys.size(); ++j) {
-                const std::vector<double> *a = table.values(corrKeys[i]);
-                const std::vector<double> *b = table.values(corrKeys[j]);
+                const auto *a = table.values(corrKeys[i]);
+                const auto *b = table.values(corrKeys[j]);
                 if (a && b)
                     sink += NaiveStatistics::pearson(*a, *b);
             }
@@ -154,7 +154,7 @@ void timeScorecard(CoreFigures &f, const core::Experiment &experiment)
         naive = NaiveScorecard::compute(experiment.metrics, limits);
         naiveDemand = NaiveDemandOverlay::compute(experiment.metrics, limits);
     });
-    const std::vector<double> &demand = *result->runs.front().demand->values();
+    const auto &demand = *result->runs.front().demand->values();
     for (std::size_t i = 0; i < demand.size(); ++i) {
         const double a = demand[i], b = naiveDemand.demand.at(i);
         if (!(a == b || (std::isnan(a) && std::isnan(b))))
@@ -169,11 +169,11 @@ void timeDecimation(CoreFigures &f, const core::Experiment &experiment,
     const core::MetricsTable &table = experiment.metrics;
     if (table.empty())
         return;
-    const std::vector<double> &time = table.time();
+    const auto &time = table.time();
     const auto plan = ZoomPlan::ranges(time.front(), time.back(), options.zoomSteps);
-    std::vector<const std::vector<double> *> series;
+    std::vector<const core::ColumnValues *> series;
     for (std::string_view key : chartKeys()) {
-        if (const std::vector<double> *v = table.values(key))
+        if (const auto *v = table.values(key))
             series.push_back(v);
     }
     f.pixels = options.pixels;
@@ -181,14 +181,14 @@ void timeDecimation(CoreFigures &f, const core::Experiment &experiment,
     std::vector<double> fast, naive;
     for (const auto &[x0, x1] : plan) {
         BenchTimer timer;
-        for (const std::vector<double> *y : series) {
+        for (const core::ColumnValues *y : series) {
             const auto points = core::Decimator::minMax(time, *y, x0, x1, options.pixels);
             f.maxDecimatedPoints = std::max(f.maxDecimatedPoints, points.size());
         }
         fast.push_back(timer.elapsedMs());
         timer.restart();
         std::size_t sink = 0;
-        for (const std::vector<double> *y : series)
+        for (const core::ColumnValues *y : series)
             sink += NaiveDecimator::minMax(time, *y, x0, x1, options.pixels).size();
         naive.push_back(timer.elapsedMs());
         if (sink == static_cast<std::size_t>(-1))

@@ -31,7 +31,7 @@ void NaiveChartStack::setExperiment(const core::Experiment &experiment, double o
     const core::MetricsTable &table = experiment.metrics;
     for (const std::string_view key :
          {k::Replicas, k::Waiting, k::KvCachePct, k::TtftMs, k::RequestRate, k::ActiveJobs}) {
-        const std::vector<double> *values = table.values(key);
+        const auto *values = table.values(key);
         if (!values)
             continue;
         QList<QPointF> points;

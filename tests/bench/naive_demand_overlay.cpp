@@ -16,8 +16,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::vector<double> columnOrNaN(const core::MetricsTable &t, std::string_view key)
 {
-    const std::vector<double> *v = t.values(key);
-    return v ? *v : std::vector<double>(t.rowCount(), kNaN);
+    const auto *v = t.values(key);
+    return v ? v->toVector() : std::vector<double>(t.rowCount(), kNaN);
 }
 
 struct Rect
@@ -33,7 +33,7 @@ NaiveDemandOverlay::Result NaiveDemandOverlay::compute(const core::MetricsTable 
 {
     namespace k = core::keys;
     Result out;
-    const std::vector<double> &t = table.time();
+    const auto &t = table.time();
     const std::vector<double> s = columnOrNaN(table, k::Replicas);
     const std::vector<double> w = columnOrNaN(table, k::Waiting);
     const std::vector<double> wt = columnOrNaN(table, k::WaitingTarget);

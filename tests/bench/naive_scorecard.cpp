@@ -15,8 +15,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::vector<double> columnOrNaN(const core::MetricsTable &t, std::string_view key)
 {
-    const std::vector<double> *v = t.values(key);
-    return v ? *v : std::vector<double>(t.rowCount(), kNaN);
+    const auto *v = t.values(key);
+    return v ? v->toVector() : std::vector<double>(t.rowCount(), kNaN);
 }
 
 std::vector<double> ratiosOf(double w, double wt, double kv, double kvt)
@@ -41,7 +41,7 @@ NaiveScorecard::Result NaiveScorecard::compute(const core::MetricsTable &table,
 {
     namespace k = core::keys;
     Result out;
-    const std::vector<double> &t = table.time();
+    const auto &t = table.time();
     const std::size_t n = t.size();
     if (n < 2)
         return out;

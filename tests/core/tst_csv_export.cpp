@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -85,7 +86,7 @@ Experiment loadCsv(const QTemporaryDir &root, const QString &name, const std::st
 
 /// `back` holds the values of `original` rounded to 10 significant digits (NumberFormat's one
 /// rule for written numbers), with the same missing cells.
-bool sameValues(const std::vector<double> &back, const std::vector<double> &original)
+bool sameValues(std::span<const double> back, std::span<const double> original)
 {
     if (back.size() != original.size())
         return false;
@@ -195,7 +196,7 @@ void TestCsvExport::roundTrip()
     for (const MetricColumn &c : original.metrics.columns()) {
         if (c.key == "kv_cache_raw" || c.key == "kv_cache_target_raw")
             continue;
-        const std::vector<double> *values = back.metrics.values(c.key);
+        const auto *values = back.metrics.values(c.key);
         QVERIFY2(values, c.key.c_str());
         QVERIFY2(sameValues(*values, c.values), c.key.c_str());
     }

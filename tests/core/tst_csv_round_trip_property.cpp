@@ -16,6 +16,7 @@
 #include <fstream>
 #include <map>
 #include <random>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -82,7 +83,7 @@ std::string randomCsv(std::mt19937_64 &rng, std::size_t rows)
 
 /// `back` holds exactly the values of `original` rounded to 10 significant digits (the one
 /// rule of NumberFormat), and the same missing cells.
-bool sameColumnRounded(const std::vector<double> &back, const std::vector<double> &original)
+bool sameColumnRounded(std::span<const double> back, std::span<const double> original)
 {
     if (back.size() != original.size())
         return false;
@@ -149,7 +150,7 @@ private slots:
         for (const MetricColumn &c : a.metrics.columns()) {
             if (c.key == "kv_cache_raw" || c.key == "kv_cache_target_raw")
                 continue; // exported in percent, compared below through kv_cache_pct
-            const std::vector<double> *back = b.metrics.values(c.key);
+            const auto *back = b.metrics.values(c.key);
             QVERIFY2(back, c.key.c_str());
             QVERIFY2(sameColumnRounded(*back, c.values), c.key.c_str());
             ++columns;

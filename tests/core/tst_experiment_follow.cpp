@@ -6,6 +6,7 @@
 #include "core/analysis/experiment_analyzer.h"
 #include "core/load/experiment_follower.h"
 #include "core/load/experiment_loader.h"
+#include "core/model/metric_keys.h"
 #include "core/report/summary_json.h"
 #include "test_files.h"
 
@@ -86,7 +87,7 @@ std::string wholeLines(const std::string &bytes)
     return nl == std::string::npos ? std::string() : bytes.substr(0, nl + 1);
 }
 
-bool sameValues(const std::vector<double> &a, const std::vector<double> &b)
+bool sameValues(std::span<const double> a, std::span<const double> b)
 {
     if (a.size() != b.size())
         return false;
@@ -115,6 +116,7 @@ private slots:
     void init();
     void followsAWriter();
     void partialHeaderIsNotAnExperimentYet();
+    void snapshotsShareTheirRows();
 
 private:
     void writeAndFollow();
@@ -347,6 +349,38 @@ void TestExperimentFollow::partialHeaderIsNotAnExperimentYet()
     QVERIFY_THROWS_EXCEPTION(hpa::core::LoadError, ExperimentFollower(m_live.string()));
     QVERIFY_THROWS_EXCEPTION(hpa::core::LoadError,
                              ExperimentFollower(m_tmp->path().toStdString() + "/nope"));
+}
+
+void TestExperimentFollow::snapshotsShareTheirRows()
+{
+    // A leaked milli-quantity makes the waiting column a converted one, as the KV cache
+    // fraction is: both are extended, not converted again, when a row is appended.
+    const fs::path metrics = m_live / "metrics.csv";
+    overwrite(metrics, std::string(kHeader) + rows(0, 3) + row(15, 1, 60250, 0.5));
+    ExperimentFollower follower(m_live.string());
+    QVERIFY(follower.experiment()->waitingRule.count > 0);
+    appendTo(metrics, row(20, 1, 3, 0.4));
+    step(follower); // the first append may move the parsed rows to a larger storage
+
+    for (int i = 0; i < 3; ++i) {
+        const std::shared_ptr<const Experiment> before = follower.experiment();
+        const std::vector<double> waitingBefore =
+            before->metrics.values(hpa::core::keys::Waiting)->toVector();
+        appendTo(metrics, row(25 + 5 * i, 1, 4, 0.45));
+        QCOMPARE(int(step(follower).kind), int(Kind::Appended));
+        const Experiment &now = *follower.experiment();
+        QVERIFY(now.metrics.time().sharesStorageWith(before->metrics.time()));
+        for (const hpa::core::MetricColumn &c : now.metrics.columns()) {
+            const auto *old = before->metrics.values(c.key);
+            QVERIFY2(old, c.key.c_str());
+            QVERIFY2(c.values.sharesStorageWith(*old), c.key.c_str());
+        }
+        // The snapshot handed out before is as it was.
+        QCOMPARE(before->metrics.rowCount(), now.metrics.rowCount() - 1);
+        QCOMPARE(before->metrics.values(hpa::core::keys::Waiting)->toVector(), waitingBefore);
+        QCOMPARE(now.metrics.values(hpa::core::keys::Waiting)->back(), 4.0);
+        QCOMPARE(now.metrics.values(hpa::core::keys::KvCachePct)->back(), 45.0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExperimentFollow)

@@ -1,5 +1,6 @@
 #include "core/analysis/experiment_analyzer.h"
 #include "core/load/experiment_loader.h"
+#include "core/load/unit_applier.h"
 #include "core/model/metric_keys.h"
 #include "core/report/summary_json.h"
 #include "test_files.h"
@@ -23,6 +24,7 @@
 
 using hpa::test::writeFileOrFail;
 
+using hpa::core::ColumnValues;
 using hpa::core::Experiment;
 using hpa::core::ExperimentLoader;
 using hpa::core::KvCacheUnit;
@@ -30,6 +32,7 @@ using hpa::core::Layout;
 using hpa::core::LoadCancelled;
 using hpa::core::LoadError;
 using hpa::core::LoadWarning;
+using hpa::core::UnitApplier;
 namespace keys = hpa::core::keys;
 
 Q_DECLARE_METATYPE(KvCacheUnit)
@@ -109,7 +112,7 @@ bool hasWarning(const Experiment &e, const std::string &file, const std::string 
     return false;
 }
 
-QString differences(const std::vector<double> *actual, const std::vector<double> &expected)
+QString differences(const ColumnValues *actual, const std::vector<double> &expected)
 {
     if (!actual)
         return QStringLiteral("column missing");
@@ -381,13 +384,13 @@ void TestExperimentLoader::kvOverride()
     d = differences(e.metrics.values(keys::KvCacheTargetPct), {500, 500, 500, 500});
     QVERIFY2(d.isEmpty(), qPrintable(d));
 
-    ExperimentLoader::applyKvCacheUnit(e, KvCacheUnit::Fraction);
+    UnitApplier::applyKvCacheUnit(e, KvCacheUnit::Fraction);
     QCOMPARE(e.kvRule.unit, KvCacheUnit::Fraction);
     d = differences(e.metrics.values(keys::KvCachePct), {0, 56900, 22400, 50000});
     QVERIFY2(d.isEmpty(), qPrintable(d));
 
     // Back to detection: recomputed from the raw column, not from the previous result.
-    ExperimentLoader::applyKvCacheUnit(e, std::nullopt);
+    UnitApplier::applyKvCacheUnit(e, std::nullopt);
     QCOMPARE(e.kvRule.unit, KvCacheUnit::Milli);
     QVERIFY(!e.kvRule.overridden);
     d = differences(e.metrics.values(keys::KvCachePct), {0, 56.9, 22.4, 50});
@@ -491,8 +494,8 @@ void TestExperimentLoader::neverWritesIntoTheFolder()
     ExperimentLoader::Options options;
     options.kvUnit = KvCacheUnit::Fraction;
     Experiment b = load(enhanced, options);
-    ExperimentLoader::applyKvCacheUnit(a, KvCacheUnit::Percent);
-    ExperimentLoader::applyKvCacheUnit(b, std::nullopt);
+    UnitApplier::applyKvCacheUnit(a, KvCacheUnit::Percent);
+    UnitApplier::applyKvCacheUnit(b, std::nullopt);
     ExperimentLoader::findExperiments(tmp.path().toStdString());
     QVERIFY(hasWarning(b, "job-logs/job-1.log", "no 'Serving Benchmark Result' block"));
 
@@ -538,8 +541,8 @@ void TestExperimentLoader::leanLoadSummarizesTheSame()
     for (std::string_view key : {keys::KvCachePct, keys::KvCacheTargetPct}) {
         if (!a.metrics.has(key))
             continue;
-        const std::vector<double> &va = *a.metrics.values(key);
-        const std::vector<double> &vb = *b.metrics.values(key);
+        const auto &va = *a.metrics.values(key);
+        const auto &vb = *b.metrics.values(key);
         QCOMPARE(vb.size(), va.size());
         QVERIFY(std::memcmp(va.data(), vb.data(), va.size() * sizeof(double)) == 0);
     }

@@ -64,7 +64,8 @@ void TestKvCacheUnit::detectFromTarget()
     QFETCH(KvCacheUnit, unit);
     QFETCH(QString, reason);
     // Data that alone would point elsewhere: the target must win.
-    const KvCacheRule rule = KvCacheNormalizer::detect(target, {0.2, 250.0, 37.0});
+    const KvCacheRule rule =
+        KvCacheNormalizer::detect(target, std::vector<double>{0.2, 250.0, 37.0});
     QCOMPARE(rule.unit, unit);
     QCOMPARE(QString::fromStdString(rule.reason), reason);
     QVERIFY(!rule.overridden);

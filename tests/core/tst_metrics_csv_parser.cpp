@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
+using hpa::core::ColumnValues;
 using hpa::core::LoadWarning;
 using hpa::core::MetricsCsvParser;
 namespace keys = hpa::core::keys;
@@ -59,15 +61,15 @@ bool hasWarning(const Result &r, int line, const std::string &fragment)
     return false;
 }
 
-const std::vector<double> &column(const Result &r, std::string_view key)
+const ColumnValues &column(const Result &r, std::string_view key)
 {
-    static const std::vector<double> kNone;
-    const std::vector<double> *v = r.table.values(key);
+    static const ColumnValues kNone;
+    const auto *v = r.table.values(key);
     return v ? *v : kNone;
 }
 
 /// Empty when `actual` equals `expected` exactly, NaN where NaN is expected.
-QString differences(const std::vector<double> &actual, const std::vector<double> &expected)
+QString differences(std::span<const double> actual, const std::vector<double> &expected)
 {
     if (actual.size() != expected.size())
         return QStringLiteral("size %1, expected %2").arg(actual.size()).arg(expected.size());

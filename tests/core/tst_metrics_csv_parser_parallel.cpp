@@ -11,6 +11,7 @@
 #include <bit>
 #include <cstdint>
 #include <fstream>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,7 @@ bool hasWarning(const Result &r, int line, const std::string &fragment)
     return false;
 }
 
-bool sameBits(const std::vector<double> &a, const std::vector<double> &b)
+bool sameBits(std::span<const double> a, std::span<const double> b)
 {
     if (a.size() != b.size())
         return false;

@@ -472,7 +472,7 @@ void TestScorecard::sharedHighLoadExample()
     Experiment e = ExperimentLoader::load(dir.toStdString());
     // The §12 row reads the leaked milli-quantity 60250 as 60.25 (issue 11's rule). When the
     // loader does not correct it yet, apply that rule here so the row is checked as specified.
-    const std::vector<double> *targets = e.metrics.values(keys::WaitingTarget);
+    const auto *targets = e.metrics.values(keys::WaitingTarget);
     for (MetricColumn &c : e.metrics.columns()) {
         if (c.key != keys::Waiting || !targets)
             continue;

@@ -53,7 +53,7 @@ void TestStepCurve::steps()
 
 void TestStepCurve::lookup()
 {
-    const StepCurve c = StepCurve::of({0, 5, 10, 15, 20}, {1, 3, 3, 2, 2});
+    const StepCurve c = StepCurve::of(std::vector<double>{0, 5, 10, 15, 20}, {1, 3, 3, 2, 2});
     QCOMPARE(c.at(-1), -1);
     QCOMPARE(c.at(0), 1);
     QCOMPARE(c.at(4.9), 1);

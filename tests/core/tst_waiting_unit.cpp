@@ -108,7 +108,7 @@ void TestWaitingUnit::highLoadExample()
     ExperimentLoader::Options options;
     options.waitingUnit = static_cast<WaitingUnit>(unit);
     const Experiment e = ExperimentLoader::load(kHighLoad.toStdString(), options);
-    const std::vector<double> &w = *e.metrics.values(keys::Waiting);
+    const auto &w = *e.metrics.values(keys::Waiting);
     QCOMPARE(*std::max_element(w.begin(), w.end()), max);
     int found = 0;
     for (const LoadWarning &warning : e.warnings) {

@@ -65,7 +65,7 @@ void checkMetrics(std::string_view text, std::uint8_t seed)
         const std::string_view piece = text.substr(pieces[i - 1], pieces[i] - pieces[i - 1]);
         const auto more = MetricsCsvParser::parseAppended(ByteSource::fromMemory(piece), state,
                                                           "metrics.csv", options);
-        const std::vector<double> &added = more.table.time();
+        const auto &added = more.table.time();
         for (std::size_t r = 0; r < added.size(); ++r) {
             const double before = r > 0          ? added[r - 1]
                                   : rows.empty() ? added[r]

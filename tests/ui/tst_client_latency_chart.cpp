@@ -25,7 +25,7 @@ hpa::core::BenchField field(const char *label, const char *key, double value)
 std::shared_ptr<hpa::core::Experiment> withJob(const ExperimentPtr &base)
 {
     auto run = std::make_shared<hpa::core::Experiment>(*base);
-    const std::vector<double> &t = run->metrics.time();
+    const auto &t = run->metrics.time();
     hpa::core::BenchJob job;
     job.name = "load-1";
     job.placement.method = hpa::core::JobPlacement::Method::Schedule;
@@ -115,7 +115,7 @@ void TestClientLatencyChart::bothServerAndClientAreShownAndLabelled()
     QApplication::processEvents();
     const QImage image = view->grab().toImage();
     const QRectF plot = view->plotRect();
-    const std::vector<double> &t = run->metrics.time();
+    const auto &t = run->metrics.time();
     const double x0 = view->viewportX(t[10] - t.front()), x1 = view->viewportX(t[50] - t.front());
     const auto yOf = [&](double v) {
         return int(plot.bottom() - (v - scale.min) / (scale.max - scale.min) * plot.height());

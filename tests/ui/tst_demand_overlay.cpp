@@ -119,9 +119,9 @@ void TestDemandOverlay::drawsDemandWithUnderAndOverAreas()
     QVERIFY(!layer.lineSegments().isEmpty());
     // Every band is between the run's requested replicas and its demand at that moment,
     // and each kind is on the right side: red where demand > replicas.
-    const std::vector<double> &t = run->metrics.time();
-    const std::vector<double> &s = *run->metrics.values(keys::Replicas);
-    const std::vector<double> &d = *curve->values();
+    const auto &t = run->metrics.time();
+    const auto &s = *run->metrics.values(keys::Replicas);
+    const auto &d = *curve->values();
     int under = 0, over = 0;
     for (const auto &band : layer.bands()) {
         const double time = band.x0 + t.front();

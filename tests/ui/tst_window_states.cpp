@@ -280,7 +280,7 @@ void TestWindowStates::waitingUnitMenuReloads()
     w.openExperiment(dir);
     w.waitForLoad();
     const auto largestWaiting = [&w] {
-        const std::vector<double> *v =
+        const auto *v =
             w.workspace()->loaded()->experiment->metrics.values(hpa::core::keys::Waiting);
         double largest = 0;
         for (double x : *v)

@@ -233,7 +233,7 @@ QString ChartSpec::notCollectedMessage(const QVector<ChartSource> &sources) cons
             names.clear();
         };
         for (const std::string &key : presentKeys(source)) {
-            const std::vector<double> &values = *source.experiment->metrics.values(key);
+            const auto &values = *source.experiment->metrics.values(key);
             if (core::CollectedSeries::isCollected(key, values))
                 continue;
             const QString t =

@@ -22,8 +22,8 @@ void CurveDecimator::Extent::include(const Extent &other)
     include(other.max);
 }
 
-void CurveDecimator::setData(std::shared_ptr<const std::vector<double>> time,
-                             std::shared_ptr<const std::vector<double>> values, double origin,
+void CurveDecimator::setData(std::shared_ptr<const core::ColumnValues> time,
+                             std::shared_ptr<const core::ColumnValues> values, double origin,
                              double gapSeconds, bool step, bool zeroIsMissing,
                              std::size_t unchangedRows)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/model/column_values.h"
 #include "core/plot/series_index.h"
 
 #include <QList>
@@ -31,10 +32,9 @@ public:
     /// missing values (NaN; with `zeroIsMissing` also values <= 0). When the first
     /// `unchangedRows` samples are those given last time (a followed run that grew) and
     /// nothing else changed, the index is extended by the new samples instead of rebuilt.
-    void setData(std::shared_ptr<const std::vector<double>> time,
-                 std::shared_ptr<const std::vector<double>> values, double origin,
-                 double gapSeconds, bool step, bool zeroIsMissing = false,
-                 std::size_t unchangedRows = 0);
+    void setData(std::shared_ptr<const core::ColumnValues> time,
+                 std::shared_ptr<const core::ColumnValues> values, double origin, double gapSeconds,
+                 bool step, bool zeroIsMissing = false, std::size_t unchangedRows = 0);
 
     /// Re-decimates for the axis range [x0, x1] drawn `pixels` wide; returns the y extent of
     /// what is visible. The points are in segments(). A followed run's new row that changes
@@ -44,8 +44,8 @@ public:
     const QList<QList<QPointF>> &segments() const { return m_segments; }
 
 private:
-    std::shared_ptr<const std::vector<double>> m_time;
-    std::shared_ptr<const std::vector<double>> m_values;
+    std::shared_ptr<const core::ColumnValues> m_time;
+    std::shared_ptr<const core::ColumnValues> m_values;
     double m_origin = 0;
     double m_gap = 0;
     bool m_step = false;

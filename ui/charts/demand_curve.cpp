@@ -39,14 +39,15 @@ std::shared_ptr<const DemandCurve> DemandCurve::build(std::shared_ptr<const core
     curve->m_maxReplicas = limits.maxReplicas;
     core::DemandModel model(table, limits, settings);
     curve->m_usable = model.usable();
-    auto values = std::make_shared<std::vector<double>>(
-        curve->m_usable ? model.series() : std::vector<double>(table.rowCount(), NAN));
+    auto values = std::make_shared<const core::ColumnValues>(
+        curve->m_usable ? core::ColumnValues(model.series())
+                        : core::ColumnValues(table.rowCount(), NAN));
     curve->m_known =
         std::any_of(values->begin(), values->end(), [](double v) { return std::isfinite(v); });
     curve->m_variant = settings.demand;
     curve->m_gap =
         core::ScorecardCalculator::gapThreshold(core::Statistics::medianInterval(table.time()));
-    const std::vector<double> *replicas = table.values(core::keys::Replicas);
+    const auto *replicas = table.values(core::keys::Replicas);
     if (replicas && replicas->size() == table.rowCount())
         curve->m_bands = core::ProvisioningBands(table.time(), *replicas, *values, curve->m_gap);
     curve->m_values = std::move(values);
@@ -70,7 +71,7 @@ QString DemandCurve::legendName() const
 
 QString DemandCurve::readoutLine(double time) const
 {
-    const std::vector<double> &t = m_experiment->metrics.time();
+    const auto &t = m_experiment->metrics.time();
     if (t.empty() || time < t.front() || time > t.back())
         return {};
     const auto it = std::upper_bound(t.begin(), t.end(), time);

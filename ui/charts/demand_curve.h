@@ -25,7 +25,7 @@ public:
 
     const core::Experiment *experiment() const { return m_experiment.get(); }
     /// d_i per row, NaN where unknown.
-    const std::shared_ptr<const std::vector<double>> &values() const { return m_values; }
+    const std::shared_ptr<const core::ColumnValues> &values() const { return m_values; }
     const core::ProvisioningBands &bands() const { return m_bands; }
     core::DemandVariant variant() const { return m_variant; }
     /// True when some sample has a known demand.
@@ -43,7 +43,7 @@ private:
     DemandCurve() = default;
 
     std::shared_ptr<const core::Experiment> m_experiment;
-    std::shared_ptr<const std::vector<double>> m_values;
+    std::shared_ptr<const core::ColumnValues> m_values;
     core::ProvisioningBands m_bands;
     core::DemandVariant m_variant = core::DemandVariant::HpaIdeal;
     bool m_known = false;

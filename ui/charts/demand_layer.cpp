@@ -49,7 +49,7 @@ void DemandLayer::setCurve(std::shared_ptr<const DemandCurve> curve, double orig
     if (m_curve && m_curve->known()) {
         const core::Experiment *run = m_curve->experiment();
         // The time column belongs to the run the curve keeps alive.
-        std::shared_ptr<const std::vector<double>> time(m_curve, &run->metrics.time());
+        std::shared_ptr<const core::ColumnValues> time(m_curve, &run->metrics.time());
         m_decimator.setData(time, m_curve->values(), origin, m_curve->gapSeconds(), true);
     } else {
         m_decimator.setData(nullptr, nullptr, 0, 0, true);

@@ -64,7 +64,7 @@ EpisodeWaterfall::forSource(const ChartSource &source, const core::Scorecard &sc
     if (!source.experiment || index < 0 || std::size_t(index) >= scorecard.episodes.size() ||
         source.experiment->metrics.empty())
         return std::nullopt;
-    const std::vector<double> &time = source.experiment->metrics.time();
+    const auto &time = source.experiment->metrics.time();
     EpisodeWaterfall w =
         of(scorecard.episodes[std::size_t(index)], index + 1, source.experiment.get(),
            source.toX(scorecard.startSeconds), source.toX(time.back()), scorecard.resolutionS);

@@ -50,8 +50,8 @@ int decimalsOf(const AxisScale &scale)
 
 /// The values to draw, shared with the experiment: latencies' zeros are dropped by the
 /// decimator (SeriesSpec::zeroIsMissing), not by a copy of the column per chart and update.
-std::shared_ptr<const std::vector<double>> drawnValues(const ChartSource &source,
-                                                       const SeriesSpec &spec)
+std::shared_ptr<const core::ColumnValues> drawnValues(const ChartSource &source,
+                                                      const SeriesSpec &spec)
 {
     return {source.experiment, source.experiment->metrics.values(spec.key)};
 }
