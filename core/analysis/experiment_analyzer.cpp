@@ -7,15 +7,14 @@
 #include "core/analysis/statistics.h"
 #include "core/model/collected_series.h"
 #include "core/model/metric_keys.h"
+#include "core/model/second_thread.h"
 #include "core/model/timestamp.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <functional>
-#include <future>
 #include <span>
-#include <system_error>
 #include <tuple>
 
 namespace hpa::core {
@@ -53,21 +52,12 @@ SeriesSummary summarizeSeries(std::string_view key, std::span<const double> valu
 void runTasks(const std::vector<std::function<void()>> &tasks, bool parallel)
 {
     std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t t; (t = next.fetch_add(1)) < tasks.size();)
-            tasks[t]();
-    };
-    std::future<void> helper;
-    if (parallel && tasks.size() > 1) {
-        try {
-            helper = std::async(std::launch::async, work);
-        } catch (const std::system_error &) {
-            // No thread to be had: this thread does all of it.
-        }
-    }
-    work();
-    if (helper.valid())
-        helper.get();
+    SecondThread::share(
+        [&] {
+            for (std::size_t t; (t = next.fetch_add(1)) < tasks.size();)
+                tasks[t]();
+        },
+        parallel && tasks.size() > 1);
 }
 
 ViolationSummary violations(std::size_t count, std::size_t samples)

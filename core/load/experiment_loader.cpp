@@ -6,6 +6,7 @@
 #include "core/load/unit_applier.h"
 #include "core/load/wva_run_loader.h"
 #include "core/model/metric_keys.h"
+#include "core/model/second_thread.h"
 #include "core/model/warning_list.h"
 #include "core/parsers/bench_log_parser.h"
 #include "core/parsers/experiment_config_parser.h"
@@ -145,17 +146,7 @@ void loadJobLogs(const fs::path &dir, Experiment &experiment)
                 parsed[i].result = BenchLogParser::parse(r.content, name);
         }
     };
-    std::future<void> helper;
-    if (files.size() > 1 && std::thread::hardware_concurrency() > 1) {
-        try {
-            helper = std::async(std::launch::async, work);
-        } catch (const std::system_error &) {
-            // no second thread: this one does all of it
-        }
-    }
-    work();
-    if (helper.valid())
-        helper.get();
+    SecondThread::share(work, files.size() > 1 && std::thread::hardware_concurrency() > 1);
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string name = "job-logs/" + files[i].filename().string();
         if (!parsed[i].result) {
